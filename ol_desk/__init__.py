@@ -1,0 +1,3 @@
+"""ol-desk: case management for police organisational learning."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from ol_desk.cli.main import main
+
+raise SystemExit(main())

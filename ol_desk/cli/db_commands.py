@@ -1,0 +1,70 @@
+"""`ol-desk init`, `stats` and `check`: the database itself."""
+from __future__ import annotations
+
+import argparse
+
+from .context import CliContext
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="create the database (with hubs and themes) or bring its schema up to date")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("stats", help="counts by source kind, status and hub; overdue, due soon, stale")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--due-days", type=int, default=30, help="'due soon' window in days (default 30)")
+    p.add_argument("--stale-days", type=int, default=60, help="'stale' after this many days without an update")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("check", help="verify the audit trail's hash chain and the database's integrity")
+    p.set_defaults(func=cmd_check)
+
+
+def cmd_init(args, ctx: CliContext) -> int:
+    db = ctx.db()
+    state = "created" if db.created else "is up to date"
+    print(f"Database {db.name} {state}.")
+    if db.backup_path:
+        print(f"Backed up the previous schema to {db.backup_path}.")
+    return 0
+
+
+def cmd_stats(args, ctx: CliContext) -> int:
+    from ol_desk.core.queries.stats import compute
+    with ctx.db().reading() as session:
+        stats = compute(session, due_days=args.due_days, stale_days=args.stale_days)
+    if args.json:
+        ctx.print_json(stats.as_dict())
+        return 0
+    print(f"ol-desk register on {stats.on}")
+    print(f"  documents {stats.documents:,}  recommendations {stats.recommendations:,}  actions {stats.actions:,}")
+    print(f"  overdue {stats.overdue:,}  due within {args.due_days} days {stats.due_within_30_days:,}  "
+          f"stale {stats.stale:,}  slipped {stats.slipped:,}")
+    print(f"  awaiting CPIC {stats.awaiting_cpic:,}  awaiting Board {stats.awaiting_board:,}  "
+          f"responses overdue {stats.responses_overdue:,}  learning to triage {stats.learning_awaiting_triage:,}")
+    for title, data in (("By source kind", stats.by_source_kind), ("By status", stats.by_status),
+                        ("By lead hub", stats.by_lead_hub), ("Actions by status", stats.actions_by_status)):
+        print(f"{title}:")
+        for key, n in data.items():
+            print(f"  {key:<28} {n:>9,}")
+    return 0
+
+
+def cmd_check(args, ctx: CliContext) -> int:
+    from sqlalchemy import text
+
+    from ol_desk.core import audit
+    db = ctx.db()
+    with db.reading() as session:
+        report = audit.verify(session)
+        integrity = "ok"
+        if db.url.get_backend_name() == "sqlite":
+            integrity = session.execute(text("PRAGMA quick_check")).scalar()
+    if integrity != "ok":
+        ctx.info(f"ol-desk: database integrity check failed: {integrity}")
+        return 1
+    if not report.ok:
+        ctx.info(f"ol-desk: audit trail broken after {report.events:,} good events: {report.problem}")
+        return 1
+    print(f"Audit trail intact: {report.events:,} events, hash chain verified. Database integrity ok.")
+    return 0

@@ -1,0 +1,116 @@
+"""The hash-chained, append-only audit log: writing events and verifying the chain."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from sqlalchemy import event, insert, select
+from sqlalchemy.orm import Session
+
+from ol_desk.core.model import AuditEvent, utcnow
+
+GENESIS = "0" * 64
+_TAIL_KEY = "ol_desk.audit_tail"
+
+
+def to_jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if hasattr(value, "value") and isinstance(getattr(value, "value"), str):  # enums
+        return value.value
+    if isinstance(value, (set, frozenset, tuple)):
+        return [to_jsonable(v) for v in sorted(value, key=str)]
+    if isinstance(value, list):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    return value
+
+
+def canonical(detail: dict) -> str:
+    return json.dumps(to_jsonable(detail), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def event_hash(prev_hash: str, at: dt.datetime, actor: str, verb: str, entity: str, entity_id: int | None,
+               batch_id: int | None, detail: str) -> str:
+    at_utc = at.astimezone(dt.timezone.utc).replace(tzinfo=None) if at.tzinfo else at
+    payload = "\x1f".join([prev_hash, at_utc.isoformat(timespec="microseconds"), actor, verb, entity,
+                           "" if entity_id is None else str(entity_id),
+                           "" if batch_id is None else str(batch_id), detail])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_tail(session: Session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_TAIL_KEY, None)
+
+
+def _tail(session: Session) -> str:
+    tail = session.info.get(_TAIL_KEY)
+    if tail is None:
+        tail = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)) or GENESIS
+    return tail
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    actor: str
+    verb: str
+    entity: str
+    entity_id: int | None
+    detail: dict
+    batch_id: int | None = None
+
+
+def append(session: Session, events: Iterable[PendingEvent]) -> int:
+    """Append events to the chain inside the caller's transaction. Returns how many were written."""
+    prev = _tail(session)
+    rows = []
+    for ev in events:
+        at = utcnow()
+        detail = canonical(ev.detail)
+        h = event_hash(prev, at, ev.actor, ev.verb, ev.entity, ev.entity_id, ev.batch_id, detail)
+        rows.append({"at": at, "actor": ev.actor, "verb": ev.verb, "entity": ev.entity,
+                     "entity_id": ev.entity_id, "batch_id": ev.batch_id, "detail": detail,
+                     "prev_hash": prev, "hash": h})
+        prev = h
+    if rows:
+        session.execute(insert(AuditEvent), rows)
+        session.info[_TAIL_KEY] = prev
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    events: int
+    ok: bool
+    problem: str = ""
+    first_bad_id: int | None = None
+
+
+def verify(session: Session, chunk: int = 5000) -> ChainReport:
+    """Walk the whole chain: every event's hash must match its content and link to the one before."""
+    prev = GENESIS
+    count = 0
+    last_id = 0
+    while True:
+        rows = session.execute(
+            select(AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.verb, AuditEvent.entity,
+                   AuditEvent.entity_id, AuditEvent.batch_id, AuditEvent.detail, AuditEvent.prev_hash,
+                   AuditEvent.hash).where(AuditEvent.id > last_id).order_by(AuditEvent.id).limit(chunk)).all()
+        if not rows:
+            return ChainReport(count, True)
+        for r in rows:
+            if r.prev_hash != prev:
+                return ChainReport(count, False, f"audit event {r.id} does not follow the event before it "
+                                                 f"(an event was removed or reordered)", r.id)
+            expect = event_hash(r.prev_hash, r.at, r.actor, r.verb, r.entity, r.entity_id, r.batch_id, r.detail)
+            if expect != r.hash:
+                return ChainReport(count, False, f"audit event {r.id} was altered after it was written", r.id)
+            prev = r.hash
+            count += 1
+            last_id = r.id

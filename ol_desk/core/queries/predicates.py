@@ -1,0 +1,62 @@
+"""Derived states as SQL expressions: overdue, due soon, stale. Never stored; always computed for a given day."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ColumnElement, and_, or_
+
+from ol_desk.core.model import Action, Recommendation, SourceDocument
+from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES
+
+ACTIVE_REC = [s.value for s in ACTIVE_REC_STATUSES]
+OPEN_ACTION = [s.value for s in OPEN_ACTION_STATUSES]
+
+
+def rec_active() -> ColumnElement[bool]:
+    return Recommendation.status.in_(ACTIVE_REC_STATUSES)
+
+
+def rec_overdue(on: dt.date) -> ColumnElement[bool]:
+    return and_(rec_active(), Recommendation.current_target_date < on)
+
+
+def rec_due_within(days: int, on: dt.date) -> ColumnElement[bool]:
+    return and_(rec_active(), Recommendation.current_target_date >= on,
+                Recommendation.current_target_date <= on + dt.timedelta(days=days))
+
+
+def rec_stale(days: int, on: dt.date) -> ColumnElement[bool]:
+    """Active and no progress update for `days` days (or never, once it is older than that)."""
+    cutoff = on - dt.timedelta(days=days)
+    return and_(rec_active(), or_(Recommendation.last_update_on < cutoff,
+                                  and_(Recommendation.last_update_on.is_(None),
+                                       Recommendation.created_at < dt.datetime.combine(cutoff, dt.time()))))
+
+
+def rec_slipped() -> ColumnElement[bool]:
+    return Recommendation.current_target_date > Recommendation.original_target_date
+
+
+def action_open() -> ColumnElement[bool]:
+    return Action.status.in_(OPEN_ACTION_STATUSES)
+
+
+def action_overdue(on: dt.date) -> ColumnElement[bool]:
+    return and_(action_open(), Action.current_due_date < on)
+
+
+def action_due_within(days: int, on: dt.date) -> ColumnElement[bool]:
+    return and_(action_open(), Action.current_due_date >= on,
+                Action.current_due_date <= on + dt.timedelta(days=days))
+
+
+def action_stale(days: int, on: dt.date) -> ColumnElement[bool]:
+    cutoff = on - dt.timedelta(days=days)
+    return and_(action_open(), or_(Action.last_update_on < cutoff,
+                                   and_(Action.last_update_on.is_(None),
+                                        Action.created_at < dt.datetime.combine(cutoff, dt.time()))))
+
+
+def response_outstanding() -> ColumnElement[bool]:
+    """A document with a response clock whose response has not been sent."""
+    return and_(SourceDocument.response_due.is_not(None), SourceDocument.response_sent_on.is_(None))

@@ -1,0 +1,19 @@
+"""Seed a new database with the Met's hubs and the working theme taxonomy (through the services)."""
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from ol_desk.core.services.actor import SYSTEM
+from ol_desk.core.services.changes import Changes
+from ol_desk.core.services import reference as ref
+from . import load
+
+
+def seed_reference_data(session: Session) -> Changes:
+    changes = Changes()
+    for hub in load("hubs"):
+        changes |= ref.create_hub(session, SYSTEM, code=hub["code"], name=hub["name"], kind=hub["kind"],
+                                  boroughs="; ".join(hub["boroughs"]), aliases="; ".join(hub["aliases"]))
+    for theme in load("themes"):
+        changes |= ref.create_theme(session, SYSTEM, code=theme["code"], name=theme["name"])
+    return changes

@@ -1,0 +1,130 @@
+"""Opening a database: engine, pragmas, migrations, sessions and transactions."""
+from __future__ import annotations
+
+import os
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ol_desk.core.errors import DatabaseError
+from ol_desk.core.model import Meta
+from . import migrations
+from .location import describe, resolve_url, sqlite_path
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Database:
+    """One open database: the engine, a session factory, and the folders that belong to it."""
+
+    def __init__(self, target: str | os.PathLike | None = None, *, migrate: bool = True):
+        self.url = resolve_url(target)
+        self.path = sqlite_path(self.url)
+        self.name = describe(self.url)
+        try:
+            self.engine = make_engine(self.url)
+            self.created = False
+            self.backup_path: Path | None = None
+            if migrate:
+                before, _after, self.backup_path = migrations.upgrade(self.engine, self.path)
+                self.created = before is None
+        except DatabaseError:
+            raise
+        except OperationalError as exc:
+            raise DatabaseError(f"Cannot open the database {self.name}: {exc.orig}") from exc
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"Cannot open the database {self.name}: {exc}") from exc
+        self.Session = sessionmaker(self.engine, expire_on_commit=False)
+        self.uid = self._ensure_uid()
+
+    # -- sessions --------------------------------------------------------------------------------------------
+    def session(self) -> Session:
+        return self.Session()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed as one transaction, or rolled back whole on any error."""
+        session = self.Session()
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        session = self.Session()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # -- things that live beside the database ----------------------------------------------------------------
+    @property
+    def side_dir(self) -> Path:
+        """A folder beside the database for the evidence store and the search index."""
+        if self.path is not None:
+            return self.path.with_name(self.path.name + ".d")
+        from .location import default_data_dir
+        return default_data_dir() / "by-uid" / self.uid
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.side_dir / "evidence"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.side_dir / "search-index"
+
+    def _ensure_uid(self) -> str:
+        with self.transaction() as s:
+            row = s.get(Meta, "uid")
+            if row is None:
+                row = Meta(key="uid", value=uuid.uuid4().hex)
+                s.add(row)
+            return row.value
+
+    def is_empty(self) -> bool:
+        from ol_desk.core.model import Hub
+        with self.reading() as s:
+            return s.scalar(select(Hub.id).limit(1)) is None
+
+
+def open_database(target: str | os.PathLike | None = None, *, seed: bool = True) -> Database:
+    """Open (creating and migrating as needed) a database; a new one gets the reference data."""
+    db = Database(target)
+    if seed and db.is_empty():
+        from ol_desk.core.reference_data.seed import seed_reference_data
+        with db.transaction() as s:
+            seed_reference_data(s)
+    return db
