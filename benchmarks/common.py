@@ -1,0 +1,101 @@
+"""Shared benchmark helpers: timing, peak memory, a results table with the floor/reference and the ratio."""
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem_gib:.0f} GiB, " \
+           f"Python {platform.python_version()}"
+
+
+@contextmanager
+def timed():
+    """`with timed() as t: ...` then `t()` gives the elapsed seconds."""
+    start = time.perf_counter()
+    end = [None]
+    yield lambda: (end[0] or time.perf_counter()) - start
+    end[0] = time.perf_counter()
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far, in MB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_measured(argv: list[str], env: dict | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Run a command in a fresh process; return (seconds, peak RSS MB of that child, result)."""
+    code = ("import resource, subprocess, sys, time, json\n"
+            "t = time.perf_counter()\n"
+            "r = subprocess.run(sys.argv[1:])\n"
+            "el = time.perf_counter() - t\n"
+            "ru = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+            "print(json.dumps([el, ru, r.returncode]), file=sys.stderr)\n")
+    proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+    import json
+    elapsed, rss, _rc = json.loads(proc.stderr.strip().splitlines()[-1])
+    return elapsed, rss, proc
+
+
+def percentile(values: list[float], pct: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * pct / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+@dataclass
+class Row:
+    scenario: str
+    value: float
+    unit: str
+    reference: float | None = None
+    reference_name: str = ""
+    target: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.reference in (None, 0):
+            return None
+        return self.value / self.reference
+
+
+def print_table(title: str, rows: list[Row]) -> str:
+    """Print (and return, as Markdown) a table: scenario, measured, reference measured in the same run, ratio."""
+    lines = [f"### {title}", "", f"{machine()}; {time.strftime('%Y-%m-%d %H:%M')}", "",
+             "| scenario | measured | reference (same run) | ratio | target |", "|---|---|---|---|---|"]
+    for r in rows:
+        ref = f"{r.reference:,.3f} {r.unit} ({r.reference_name})" if r.reference is not None else "—"
+        ratio = f"{r.ratio:.2f}×" if r.ratio is not None else "—"
+        lines.append(f"| {r.scenario} | {r.value:,.3f} {r.unit} | {ref} | {ratio} | {r.target} |")
+    text = "\n".join(lines)
+    print(text)
+    sys.stdout.flush()
+    return text
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
