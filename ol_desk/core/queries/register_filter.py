@@ -1,0 +1,112 @@
+"""The register's filters as one value, turned into SQL for recommendations or actions.
+
+Shared by the GUI registers, the exporters and the dashboard's click-through, so that "overdue in North West" means
+exactly the same rows everywhere. Free text is resolved by the caller (through the search index) into `ids`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import ColumnElement, and_, exists, select
+
+from ol_desk.core.model import (Action, ActionRecommendation, Recommendation, RecommendationHub,
+                                RecommendationTheme, SourceDocument)
+from . import predicates as p
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    source_kinds: tuple[str, ...] = ()      # SourceKind values
+    finding_types: tuple[str, ...] = ()     # FindingType values (recommendations)
+    hub_ids: tuple[int, ...] = ()           # any of these hubs (lead or not; an action's own hub)
+    lead_hub_only: bool = False
+    theme_ids: tuple[int, ...] = ()
+    statuses: tuple[str, ...] = ()          # RecStatus or ActionStatus values, by register
+    owner_ids: tuple[int, ...] = ()
+    document_id: int | None = None
+    recommendation_id: int | None = None    # actions answering this recommendation
+    overdue: bool = False
+    due_within_days: int | None = None
+    stale_days: int | None = None
+    slipped: bool = False
+    text: str = ""                          # the user's search text (resolved into `ids` by the caller)
+    ids: tuple[int, ...] | None = None      # restrict to these ids (search hits, a dashboard bar's rows)
+    labels: tuple[str, ...] = field(default=(), compare=False)  # human words for what is filtered
+
+    def with_(self, **changes) -> "RegisterFilter":
+        return replace(self, **changes)
+
+    @property
+    def is_empty(self) -> bool:
+        return self == RegisterFilter()
+
+
+def _recs_in_kinds(kinds) -> ColumnElement[bool]:
+    return Recommendation.document_id.in_(select(SourceDocument.id).where(SourceDocument.kind.in_(kinds)))
+
+
+def recommendation_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bool]]:
+    c: list[ColumnElement[bool]] = []
+    if f.source_kinds:
+        c.append(_recs_in_kinds(f.source_kinds))
+    if f.finding_types:
+        c.append(Recommendation.finding_type.in_(f.finding_types))
+    if f.hub_ids:
+        link = select(RecommendationHub.recommendation_id).where(RecommendationHub.hub_id.in_(f.hub_ids))
+        if f.lead_hub_only:
+            link = link.where(RecommendationHub.is_lead)
+        c.append(Recommendation.id.in_(link))
+    if f.theme_ids:
+        c.append(Recommendation.id.in_(select(RecommendationTheme.recommendation_id)
+                                       .where(RecommendationTheme.theme_id.in_(f.theme_ids))))
+    if f.statuses:
+        c.append(Recommendation.status.in_(f.statuses))
+    if f.owner_ids:
+        c.append(Recommendation.owner_id.in_(f.owner_ids))
+    if f.document_id is not None:
+        c.append(Recommendation.document_id == f.document_id)
+    if f.overdue:
+        c.append(p.rec_overdue(on))
+    if f.due_within_days is not None:
+        c.append(p.rec_due_within(f.due_within_days, on))
+    if f.stale_days is not None:
+        c.append(p.rec_stale(f.stale_days, on))
+    if f.slipped:
+        c.append(p.rec_slipped())
+    if f.ids is not None:
+        c.append(Recommendation.id.in_(f.ids))
+    return c
+
+
+def action_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bool]]:
+    c: list[ColumnElement[bool]] = []
+    answers = select(ActionRecommendation.action_id)
+    if f.source_kinds or f.theme_ids or f.finding_types:
+        rec_conds = recommendation_conditions(
+            RegisterFilter(source_kinds=f.source_kinds, theme_ids=f.theme_ids, finding_types=f.finding_types), on)
+        c.append(Action.id.in_(answers.join(Recommendation, Recommendation.id == ActionRecommendation.recommendation_id)
+                               .where(and_(*rec_conds))))
+    if f.hub_ids:
+        c.append(Action.hub_id.in_(f.hub_ids))
+    if f.statuses:
+        c.append(Action.status.in_(f.statuses))
+    if f.owner_ids:
+        c.append(Action.owner_id.in_(f.owner_ids))
+    if f.recommendation_id is not None:
+        c.append(exists().where(ActionRecommendation.action_id == Action.id,
+                                ActionRecommendation.recommendation_id == f.recommendation_id))
+    if f.document_id is not None:
+        c.append(Action.id.in_(answers.join(Recommendation, Recommendation.id == ActionRecommendation.recommendation_id)
+                               .where(Recommendation.document_id == f.document_id)))
+    if f.overdue:
+        c.append(p.action_overdue(on))
+    if f.due_within_days is not None:
+        c.append(p.action_due_within(f.due_within_days, on))
+    if f.stale_days is not None:
+        c.append(p.action_stale(f.stale_days, on))
+    if f.slipped:
+        c.append(Action.current_due_date > Action.original_due_date)
+    if f.ids is not None:
+        c.append(Action.id.in_(f.ids))
+    return c

@@ -1,0 +1,26 @@
+"""What every panel and dialog is given: the database, the operation helper, who is signed in, and navigation.
+
+No global app object: the main window builds one AppContext and hands it down.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ol_desk.core.model.enums import Entity
+from ol_desk.core.queries.register_filter import RegisterFilter
+from ol_desk.core.services.actor import Actor
+
+
+def _nowhere(*_args, **_kwargs) -> None:
+    return None
+
+
+@dataclass
+class AppContext:
+    db: object                      # ol_desk.core.store.Database
+    ops: object                     # ol_desk.gui.ops.Operations
+    actor: Actor
+    # Navigation, wired by the main window: open an item's editor; show a register filtered.
+    open_item: Callable[[Entity, int], None] = field(default=_nowhere)
+    show_register: Callable[[Entity, RegisterFilter], None] = field(default=_nowhere)

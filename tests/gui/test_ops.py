@@ -1,0 +1,82 @@
+"""The operation helper runs work on one worker thread and reports results, changes and errors on the UI thread."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import func, select
+
+from ol_desk.core.errors import ValidationError
+from ol_desk.core.model import SourceDocument
+from ol_desk.core.model.enums import Entity
+from ol_desk.core.services import documents
+from ol_desk.gui.ops import Operations
+
+
+@pytest.fixture
+def ops(qapp, db):
+    o = Operations(db)
+    yield o
+    o.shutdown()
+
+
+def test_write_commits_and_announces_changes_on_the_ui_thread(ops, db, cpic, qtbot):
+    seen = {}
+    main = threading.get_ident()
+
+    def on_done(changes):
+        seen["thread"] = threading.get_ident()
+        seen["changes"] = changes
+
+    with qtbot.waitSignal(ops.changed, timeout=5000) as blocker:
+        ops.write(documents.create_document, cpic, kind="iopc", title="IOPC learning report", label="Create",
+                  on_done=on_done)
+    assert ops.wait_idle()
+    assert seen["thread"] == main
+    assert Entity.DOCUMENT in blocker.args[0].created
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(SourceDocument)) == 1
+
+
+def test_work_runs_off_the_ui_thread(ops, qtbot):
+    main = threading.get_ident()
+    got = []
+    ops.read(lambda session: threading.get_ident(), on_done=got.append)
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    assert got[0] != main
+
+
+def test_a_refused_write_reports_the_message_and_writes_nothing(ops, db, cpic, qtbot):
+    errors = []
+    ops.write(documents.create_document, cpic, kind="pfd", title="", label="Create", on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ValidationError)
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(SourceDocument)) == 0
+
+
+def test_an_unexpected_error_becomes_a_readable_failure(ops, qtbot):
+    def boom(session):
+        raise RuntimeError("disk on fire")
+    with qtbot.waitSignal(ops.failed, timeout=5000) as blocker:
+        ops.write(boom, label="Save")
+    assert "Nothing was saved" in blocker.args[1] and "disk on fire" in blocker.args[1]
+
+
+def test_jobs_report_progress_and_can_be_cancelled(ops, qtbot):
+    import time
+    done = []
+
+    def long_job(db, progress, cancel):
+        for i in range(200):
+            if cancel():
+                return ("cancelled", i)
+            progress(i, 200, "working")
+            time.sleep(0.005)
+        return ("finished", 200)
+
+    with qtbot.waitSignal(ops.progress, timeout=5000):
+        handle = ops.job(long_job, label="Long", on_done=done.append)
+    handle.cancel()
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert done[0][0] == "cancelled" and done[0][1] < 200
