@@ -9,7 +9,7 @@ from typing import Iterator
 
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ol_desk.core.errors import DatabaseError
@@ -56,7 +56,7 @@ class Database:
                 self.created = before is None
         except DatabaseError:
             raise
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise DatabaseError(f"Cannot open the database {self.name}: {exc.orig}") from exc
         except SQLAlchemyError as exc:
             raise DatabaseError(f"Cannot open the database {self.name}: {exc}") from exc
@@ -83,8 +83,7 @@ class Database:
         try:
             yield session
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # ends the read transaction; loaded objects stay readable (detached)
 
     def dispose(self) -> None:
         self.engine.dispose()
