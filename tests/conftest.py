@@ -8,11 +8,30 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(scope="session")
+def template_db_file(tmp_path_factory):
+    """A migrated and seeded database built once per test run; each test gets its own copy (fast)."""
+    from ol_desk.core.store import open_database
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    open_database(path).dispose()  # closing the last connection checkpoints the WAL into the file
+    return path
+
+
 @pytest.fixture
-def db(tmp_path, monkeypatch):
+def db(tmp_path, monkeypatch, template_db_file):
+    import shutil
+    import sqlite3
+    import uuid
+
     from ol_desk.core.store import open_database
     monkeypatch.setenv("OL_DESK_DB", str(tmp_path / "env-default.sqlite3"))
-    database = open_database(tmp_path / "test.sqlite3")
+    path = tmp_path / "test.sqlite3"
+    shutil.copyfile(template_db_file, path)
+    con = sqlite3.connect(path)  # every copy is its own database, with its own id
+    con.execute("UPDATE meta SET value=? WHERE key='uid'", (uuid.uuid4().hex,))
+    con.commit()
+    con.close()
+    database = open_database(path)
     yield database
     database.dispose()
 
