@@ -1,0 +1,273 @@
+"""SearchIndex: the one object callers use (see the package docstring for the API)."""
+from __future__ import annotations
+
+import subprocess
+import threading
+from typing import Iterable
+
+from sqlalchemy import select
+from whoosh import query as wq
+
+from ol_desk.core.dates import today
+from ol_desk.core.model import Hub, Theme
+from . import changes as ch
+from . import indexer, process
+from .query import ParsedQuery, QueryError, Vocabulary, compile_query, parse, resolve_kind
+from .results import Hit, SearchResult, build_hits, configure
+from .schema import KINDS, META_KEY, SPELLING_FIELDS, TEXT_FIELDS
+from .store import IndexStore, IndexUnusable, check_state, read_state
+
+INLINE_ROWS = 500          # outbox rows a search applies itself before answering
+INLINE_DOCS = 3000         # ... as long as they touch at most this many index documents
+INLINE_REBUILD_ROWS = 20_000  # below this many items a rebuild runs in-process (tests, new databases)
+IDS_CAP = 100_000          # ids_matching returns at most this many ids
+_META_MASK = wq.Term("kind", META_KEY)
+# What reading a damaged index raises (Whoosh has no error class of its own for it).
+_BROKEN = (IndexUnusable, OSError, EOFError, ValueError, KeyError, IndexError, AttributeError, TypeError)
+
+
+class SearchIndex:
+    def __init__(self, db, *, use_process: bool | None = None, procs: int = 1):
+        """use_process: None decides by size; True/False forces the worker process on or off."""
+        self.db = db
+        self.store = IndexStore(db.index_dir)
+        self.use_process = use_process
+        self.procs = procs
+        self._lock = threading.RLock()
+        self._ix = None
+        self._searcher = None
+        self._gen = None
+        self._background: subprocess.Popen | None = None
+
+    # -- keeping the index right -------------------------------------------------------------------------------
+    def ensure(self, progress=None, cancel=None) -> str:
+        """Rebuild a missing, corrupt, stale-schema or other-database index; apply any backlog. Says what it did."""
+        with self._lock:
+            reason = indexer.diagnose(self.db, self.store)
+            pending = self._pending() if reason is None else 0
+            if reason is None and pending == 0:
+                return "already up to date"
+            return self._bring_up_to_date(progress, cancel, heavy=reason is not None or pending > INLINE_ROWS)
+
+    def rebuild(self, progress=None, cancel=None) -> str:
+        """Build the whole index afresh (in a worker process unless the database is small)."""
+        with self._lock:
+            return self._bring_up_to_date(progress, cancel, heavy=True, force=True)
+
+    def _bring_up_to_date(self, progress, cancel, *, heavy: bool, force: bool = False) -> str:
+        if self._in_process(heavy=heavy):
+            with self.store.writer_lock(wait=None):
+                what = indexer.bring_up_to_date(self.db, self.store, progress, cancel, force_rebuild=force)
+        else:
+            what = process.run(self.db, "rebuild" if force else "ensure", progress, cancel, procs=self.procs)
+        self._drop_searcher()
+        return what
+
+    def catch_up(self, progress=None, cancel=None) -> int:
+        """Apply every outbox row past the index's seq; returns how many rows there were."""
+        with self._lock:
+            pending = self._pending()
+            if pending == 0:
+                return 0
+            self._bring_up_to_date(progress, cancel, heavy=pending > INLINE_ROWS)
+            return pending
+
+    def pending(self) -> int:
+        """Outbox rows not yet in the index (0 when there is no usable index to compare with)."""
+        with self._lock:
+            return self._pending()
+
+    def close(self) -> None:
+        with self._lock:
+            self._drop_searcher()
+
+    # -- asking ------------------------------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 50, kinds: Iterable[str] | None = None) -> SearchResult:
+        """The best `limit` hits for what the user typed. Raises QueryError for a query that makes no sense."""
+        parsed = parse(query)
+        if not parsed.groups:
+            return SearchResult()
+        return self._with_searcher(lambda s: self._search(s, parsed, limit, kinds))
+
+    def ids_matching(self, query: str, kind: str, cap: int = IDS_CAP) -> list[int]:
+        """Every id of one kind that matches (for register filters and exports), ascending, at most `cap`."""
+        parsed = parse(query)
+        kind = resolve_kind(kind)
+        if not parsed.groups:
+            return []
+
+        def run(searcher):
+            q, _corrected = self._compile(searcher, parsed)
+            results = searcher.search(q, limit=None, scored=False, filter=wq.Term("kind", kind), mask=_META_MASK)
+            column = searcher.reader().column_reader("eid")
+            return sorted(int(column[docnum]) for docnum in results.docs())[:cap]
+        return self._with_searcher(run)
+
+    def similar(self, text: str, *, kind: str = "recommendation", exclude_ids=(), limit: int = 10) -> list[Hit]:
+        """Items of `kind` whose words are most like `text` (more-like-this), best first."""
+        kind = resolve_kind(kind)
+        if not (text or "").strip():
+            return []
+
+        def run(searcher):
+            terms = searcher.key_terms_from_text("body", text, numterms=25)
+            if not terms:
+                return []
+            q = wq.Or([wq.Term(f, t, boost=w * (1.5 if f == "title" else 1.0))
+                       for t, w in terms for f in ("body", "title")])
+            mask = wq.Or([_META_MASK] + [wq.Term("key", f"{kind}:{i}") for i in exclude_ids])
+            results = searcher.search(q, limit=limit, filter=wq.Term("kind", kind), mask=mask)
+            configure(results)
+            with self.db.reading() as session:
+                return build_hits(session, results)
+        return self._with_searcher(run)
+
+    # -- internals ---------------------------------------------------------------------------------------------
+    def _search(self, searcher, parsed: ParsedQuery, limit: int, kinds) -> SearchResult:
+        q, corrected = self._compile(searcher, parsed)
+        kind_filter = None
+        if kinds:
+            kind_filter = wq.Or([wq.Term("kind", resolve_kind(k)) for k in kinds])
+        results = searcher.search(q, limit=max(1, int(limit)), filter=kind_filter, mask=_META_MASK)
+        configure(results)
+        with self.db.reading() as session:
+            hits = build_hits(session, results)
+        return SearchResult(hits, results.estimated_length() if len(hits) >= limit else len(hits), corrected)
+
+    def _compile(self, searcher, parsed: ParsedQuery):
+        corrections = self._corrections(searcher, parsed)
+        q = compile_query(parsed, searcher.schema, self._vocabulary(), today=today(), corrections=corrections)
+        corrected = None
+        if corrections:
+            corrected = parsed.text
+            for wrong, right in corrections.items():
+                corrected = corrected.replace(wrong, right, 1)
+        return q, corrected
+
+    @staticmethod
+    def _corrections(searcher, parsed: ParsedQuery) -> dict[str, str]:
+        """Misspelt words (no document has them) → the closest word the index knows, by frequency."""
+        reader = searcher.reader()
+        out: dict[str, str] = {}
+        for atom in parsed.words():
+            word = atom.text
+            if len(word) < 4 or any(c.isdigit() for c in word) or word in out:
+                continue
+            if any(reader.doc_frequency(f, t.text) for f in TEXT_FIELDS for t in searcher.schema[f].analyzer(word)):
+                continue
+            candidates = []
+            for fname in SPELLING_FIELDS:
+                for suggestion in searcher.suggest(fname, word.lower(), limit=3, maxdist=1 if len(word) < 6 else 2,
+                                                   prefix=1):
+                    candidates.append(suggestion)
+            if candidates:
+                out[word] = candidates[0]
+        return out
+
+    def _vocabulary(self) -> Vocabulary:
+        with self.db.reading() as s:
+            hubs = {code: [name, *[a.strip() for a in (aliases or "").split(";") if a.strip()]]
+                    for code, name, aliases in s.execute(select(Hub.code, Hub.name, Hub.aliases))}
+            themes = dict(s.execute(select(Theme.code, Theme.name)).all())
+        return Vocabulary(hubs, themes)
+
+    def _with_searcher(self, fn):
+        """Run fn(searcher) on an up-to-date searcher; an index found broken is rebuilt once and fn retried."""
+        for attempt in (1, 2):
+            with self._lock:
+                try:
+                    return fn(self._ready_searcher())
+                except QueryError:
+                    raise
+                except _BROKEN as exc:
+                    if attempt == 2:
+                        raise process.IndexWorkerError(f"The search index cannot be read: {exc}") from exc
+                    self._drop_searcher()
+                    self.rebuild()
+
+    def _ready_searcher(self):
+        """A searcher on a valid index for this database, with a small backlog applied first."""
+        try:
+            searcher = self._open_searcher()
+            reason = check_state(read_state(searcher), self.db.uid)
+        except IndexUnusable as exc:
+            reason = exc.reason
+        if reason:
+            self._drop_searcher()
+            self.ensure()
+            searcher = self._open_searcher()
+        self._quick_catch_up(read_state(searcher).seq)
+        return self._open_searcher()
+
+    def _open_searcher(self):
+        """The cached searcher on the live generation, refreshed if the index changed. Raises IndexUnusable."""
+        gen = self.store.current_dir()
+        if self._searcher is None or gen != self._gen:
+            self._drop_searcher()
+            self._ix = self.store.open()
+            self._gen = self.store.current_dir()
+            self._searcher = self._ix.searcher()
+        elif not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def _drop_searcher(self) -> None:
+        for obj in (self._searcher, self._ix):
+            try:
+                if obj is not None:
+                    obj.close()
+            except Exception:  # noqa: BLE001 - closing a broken reader must not hide the real problem
+                pass
+        self._searcher = self._ix = self._gen = None
+
+    def _pending(self) -> int:
+        try:
+            state = read_state(self._open_searcher())
+        except IndexUnusable:
+            return 0
+        if state is None:
+            return 0
+        with self.db.reading() as s:
+            return ch.pending_count(s, state.seq)
+
+    def _quick_catch_up(self, seq: int) -> None:
+        """Before answering: apply a small backlog here; hand a large one to a background worker process."""
+        with self.db.reading() as s:
+            pending = ch.pending_count(s, seq)
+            if pending == 0:
+                return
+            backlog = ch.read_backlog(s, seq) if pending <= INLINE_ROWS else None
+            todo = sum(len(v) for v in ch.affected(s, backlog.entities).values()) \
+                if backlog is not None and not backlog.rebuild else None
+        if todo is None or todo > INLINE_DOCS:
+            self._start_background()
+            return
+        with self.store.writer_lock(wait=0) as got:
+            if not got:
+                return  # another writer is at it; answer from what is there
+            ix = self.store.open()
+            try:
+                with ix.searcher() as searcher:
+                    state = read_state(searcher)  # reread under the lock: another writer may have moved it
+                with self.db.reading() as s:
+                    backlog = ch.read_backlog(s, state.seq)
+                if not backlog.empty and not backlog.rebuild:
+                    indexer.apply_backlog(self.db, ix, backlog)
+            finally:
+                ix.close()
+
+    def _start_background(self) -> None:
+        if self._background is not None and self._background.poll() is None:
+            return
+        self._background = process.start(self.db, "ensure", if_free=True, procs=self.procs, quiet=True)
+
+    def _in_process(self, *, heavy: bool) -> bool:
+        """Whether to write in this process: yes for small work, or when the whole database is small."""
+        if self.use_process is not None:
+            return not self.use_process
+        if not heavy:
+            return True
+        return sum(indexer.count_rows(self.db).values()) <= INLINE_REBUILD_ROWS
+
+
+__all__ = ["Hit", "KINDS", "SearchIndex", "SearchResult"]

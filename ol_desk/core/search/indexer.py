@@ -1,0 +1,168 @@
+"""Writing the index: a full rebuild into a new generation, and applying the outbox past the recorded seq.
+
+Both run under the writer lock (store.writer_lock). They run in whichever process calls them: SearchIndex keeps
+small catch-ups in-process and sends rebuilds and large catch-ups to a worker process (worker.py), because Whoosh
+holds the GIL while it writes.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from sqlalchemy import func, select
+
+from ol_desk.core.errors import OlDeskError
+from . import changes as ch
+from .schema import KINDS, SCHEMA_VERSION
+from .sources import TABLES, index_documents
+from .store import IndexState, IndexStore, read_state, write_state
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+BATCH_IDS = 2000            # ids read from the database per batch
+WRITER_LIMIT_MB = 256       # Whoosh's indexing buffer per writer
+
+
+class IndexCancelled(OlDeskError):
+    """The user stopped the index build; the live index is unchanged."""
+
+
+def _never() -> bool:
+    return False
+
+
+def _quiet(_done: int, _total: int, _msg: str) -> None:
+    return None
+
+
+def count_rows(db) -> dict[str, int]:
+    with db.reading() as s:
+        return {k: s.scalar(select(func.count()).select_from(TABLES[k])) or 0 for k in KINDS}
+
+
+def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Cancel | None = None, *,
+            procs: int = 1, limitmb: int = WRITER_LIMIT_MB) -> IndexState:
+    """Index every row into a new generation and make it live. Caller holds the writer lock."""
+    progress, cancel = progress or _quiet, cancel or _never
+    with db.reading() as s:
+        # Read the outbox position first: anything committed after it is applied again by the catch-up.
+        seq = ch.max_seq(s)
+    totals = count_rows(db)
+    total, done = sum(totals.values()) + 1, 0  # the last step is the commit
+    path, ix = store.new_generation()
+    writer = ix.writer(procs=procs, limitmb=limitmb, multisegment=procs > 1) if procs > 1 else \
+        ix.writer(limitmb=limitmb)
+    try:
+        progress(0, total, "reading the database")
+        for kind in KINDS:
+            table = TABLES[kind]
+            with db.reading() as s:
+                lo, hi = s.execute(select(func.min(table.id), func.max(table.id))).one()
+                if lo is None:
+                    continue
+                for start in range(lo, hi + 1, BATCH_IDS):
+                    if cancel():
+                        raise IndexCancelled("Index build stopped; the search index was left as it was.")
+                    end = start + BATCH_IDS - 1
+                    docs = index_documents(s, kind, lambda c: c.between(start, end))
+                    for doc in docs:
+                        writer.add_document(**doc)
+                    done += len(docs)
+                    progress(done, total, f"indexing {kind}s")
+        state = IndexState(seq, db.uid, SCHEMA_VERSION)
+        write_state(writer, state)
+        progress(done, total, "writing the index")
+        writer.commit(optimize=procs > 1)
+    except BaseException:
+        writer.cancel()
+        ix.close()
+        store.discard(path)
+        raise
+    ix.close()
+    store.publish(path)
+    progress(total, total, "done")
+    return state
+
+
+def apply_backlog(db, ix, backlog: ch.Backlog, progress: Progress | None = None, cancel: Cancel | None = None,
+                  *, limitmb: int = WRITER_LIMIT_MB) -> int:
+    """Rewrite what the outbox rows past the index's seq touch; returns the number of documents rewritten.
+
+    Caller holds the writer lock and has checked backlog.rebuild is False.
+    """
+    progress, cancel = progress or _quiet, cancel or _never
+    with db.reading() as s:
+        todo = ch.affected(s, backlog.entities)
+    total, done = sum(len(v) for v in todo.values()), 0
+    writer = ix.writer(limitmb=limitmb)
+    try:
+        with db.reading() as s:
+            for kind, ids in todo.items():
+                for part in ch._chunks(ids):
+                    if cancel():
+                        raise IndexCancelled("Index update stopped; it resumes at the next search.")
+                    docs = index_documents(s, kind, lambda c: c.in_(part))
+                    for doc in docs:
+                        writer.update_document(**doc)
+                    for gone in set(part) - {d["eid"] for d in docs}:
+                        writer.delete_by_term("key", f"{kind}:{gone}")
+                    done += len(part)
+                    progress(done, total, f"updating {kind}s")
+        write_state(writer, IndexState(backlog.last_seq, db.uid, SCHEMA_VERSION))
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    return total
+
+
+def catch_up(db, store: IndexStore, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
+    """Apply everything past the index's seq (rebuilding if asked to). Caller holds the writer lock."""
+    ix = store.open()
+    try:
+        with ix.searcher() as searcher:
+            state = read_state(searcher)
+        with db.reading() as s:
+            backlog = ch.read_backlog(s, state.seq if state else 0)
+        if backlog.empty:
+            return 0
+        if backlog.rebuild:
+            ix.close()
+            rebuild(db, store, progress, cancel)
+            return backlog.rows
+        return apply_backlog(db, ix, backlog, progress, cancel)
+    finally:
+        ix.close()
+
+
+def diagnose(db, store: IndexStore) -> str | None:
+    """Why the index must be rebuilt for this database (None if a catch-up is enough)."""
+    from .store import IndexUnusable, check_state
+    try:
+        ix = store.open()
+    except IndexUnusable as exc:
+        return f"the index is {exc.reason}"
+    try:
+        with ix.searcher() as searcher:
+            state = read_state(searcher)
+    finally:
+        ix.close()
+    reason = check_state(state, db.uid)
+    if reason:
+        return f"the index {reason}"
+    with db.reading() as s:
+        if state.seq > ch.max_seq(s):
+            return "the index is ahead of the database (was the database restored from a backup?)"
+    return None
+
+
+def bring_up_to_date(db, store: IndexStore, progress: Progress | None = None, cancel: Cancel | None = None, *,
+                     force_rebuild: bool = False, procs: int = 1) -> str:
+    """Rebuild when needed (or asked), else apply the backlog. Caller holds the writer lock. Says what it did."""
+    reason = "a rebuild was asked for" if force_rebuild else diagnose(db, store)
+    if reason:
+        rebuild(db, store, progress, cancel, procs=procs)
+        catch_up(db, store)  # what was committed while the rebuild ran
+        return f"rebuilt ({reason})"
+    applied = catch_up(db, store, progress, cancel)
+    return f"brought up to date ({applied:,} item(s) reindexed)" if applied else "already up to date"

@@ -1,0 +1,337 @@
+"""The query language a user types, parsed into Whoosh queries.
+
+    custody rousing            both words (in any field; words are stemmed, so "checks" finds "check")
+    "rousing checks"           the exact phrase
+    -taser                     without this word (also -"exact phrase" and -hub:NW)
+    pursuit OR pursuits        either side (OR in capitals; binds tighter than the implied AND)
+    hub:NW  hub:"North West"   filters: hub, theme, status, source, kind, finding, owner, due, issued, ref, title
+
+A misspelt word is corrected by the caller (index.py) from the index's own words. Anything that cannot be
+understood raises QueryError with one line saying what and how to write it instead.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from whoosh import query as wq
+
+from ol_desk.core.errors import OlDeskError
+from ol_desk.core.model.enums import (ActionStatus, FindingType, OPEN_ACTION_STATUSES, OPEN_REC_STATUSES,
+                                      FINISHED_REC_STATUSES, RecStatus, SourceKind, TriageOutcome)
+from .schema import KINDS, TEXT_FIELDS, date_number
+from .sources import DOC_AWAITING, DOC_RESPONDED, overdue_statuses
+
+MAX_QUERY_CHARS = 1000
+
+
+class QueryError(OlDeskError):
+    """A search query that cannot be understood; the message says how to write it."""
+
+
+@dataclass(frozen=True)
+class Atom:
+    kind: str                 # "word", "phrase" or "filter"
+    text: str                 # the word, the phrase, or the filter's value
+    field: str = ""           # for filters (canonical name)
+    negated: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    groups: list[list[Atom]] = field(default_factory=list)   # AND of groups; each group is an OR of atoms
+
+    def words(self) -> list[Atom]:
+        """Plain words that must match (candidates for typo correction)."""
+        return [a for g in self.groups for a in g if a.kind == "word" and not a.negated]
+
+    @property
+    def has_text(self) -> bool:
+        return any(a.kind != "filter" for g in self.groups for a in g)
+
+
+_TOKEN = re.compile(r'(?P<neg>-)?(?:(?P<field>[A-Za-z]+):)?(?:"(?P<quoted>[^"]*)"|(?P<word>[^\s"]+))|(?P<bad>")')
+
+FIELD_ALIASES = {
+    "hub": "hub", "hubs": "hub", "bcu": "hub", "ocu": "hub",
+    "theme": "theme", "themes": "theme", "topic": "theme",
+    "status": "status", "state": "status", "is": "status",
+    "source": "source", "src": "source",
+    "kind": "kind", "type": "kind", "in": "kind",
+    "finding": "finding",
+    "owner": "owner", "by": "owner", "author": "owner", "who": "owner",
+    "due": "due", "target": "due",
+    "issued": "issued", "date": "issued", "year": "issued",
+    "ref": "ref", "reference": "ref",
+    "title": "title",
+}
+FILTER_HELP = "hub:, theme:, status:, source:, kind:, finding:, owner:, due:, issued:, ref:, title:"
+
+
+def parse(text: str) -> ParsedQuery:
+    text = (text or "").strip()
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"The search is too long ({len(text):,} characters; at most {MAX_QUERY_CHARS:,}).")
+    parsed = ParsedQuery(text)
+    pending_or = False
+    for m in _TOKEN.finditer(text.replace("\u201c", '"').replace("\u201d", '"')):
+        if m.group("bad"):
+            raise QueryError('A quotation mark is not closed: put a " at the end of the exact phrase.')
+        word, quoted, fname, neg = m.group("word"), m.group("quoted"), m.group("field"), bool(m.group("neg"))
+        if word is not None and not fname and not neg and word in ("OR", "|"):
+            if not parsed.groups or pending_or:
+                raise QueryError("OR needs a word on each side (for example: pursuit OR chase).")
+            pending_or = True
+            continue
+        if word is not None and not fname and word in ("AND", "&&"):
+            continue
+        atom = _atom(fname, word, quoted, neg)
+        if atom is None:
+            continue
+        if pending_or:
+            parsed.groups[-1].append(atom)
+            pending_or = False
+        else:
+            parsed.groups.append([atom])
+    if pending_or:
+        raise QueryError("OR needs a word on each side (for example: pursuit OR chase).")
+    return parsed
+
+
+def _atom(fname: str | None, word: str | None, quoted: str | None, neg: bool) -> Atom | None:
+    if fname:
+        canonical = FIELD_ALIASES.get(fname.lower())
+        if canonical is None:
+            raise QueryError(f"'{fname}:' is not a filter. Use one of {FILTER_HELP} "
+                             f"or put the words in quotes to search for them.")
+        value = (quoted if quoted is not None else word or "").strip()
+        if not value:
+            raise QueryError(f"'{fname}:' needs a value after the colon (for example {fname}:something).")
+        return Atom("filter", value, canonical, neg)
+    if quoted is not None:
+        quoted = " ".join(quoted.split())
+        return Atom("phrase", quoted, negated=neg) if quoted else None
+    word = word.strip("()[]{},;!?") if word else ""
+    if not word or word == "-":
+        return None
+    return Atom("word", word, negated=neg)
+
+
+# -- compiling to Whoosh -----------------------------------------------------------------------------------------
+
+@dataclass
+class Vocabulary:
+    """What filter values can name: hubs (code → names/aliases) and themes (code → name), from the database."""
+
+    hubs: dict[str, list[str]]
+    themes: dict[str, str]
+
+
+def compile_query(parsed: ParsedQuery, schema, vocab: Vocabulary, *, today: dt.date,
+                  corrections: dict[str, str] | None = None) -> wq.Query:
+    corrections = corrections or {}
+    must: list[wq.Query] = []
+    must_not: list[wq.Query] = []
+    for group in parsed.groups:
+        positives, negatives = [], []
+        for atom in group:
+            if atom.kind == "word" and atom.text in corrections:
+                atom = replace(atom, text=corrections[atom.text])
+            q = _compile_atom(atom, schema, vocab, today)
+            if q is None:
+                continue
+            (negatives if atom.negated else positives).append(q)
+        if positives:
+            must.append(positives[0] if len(positives) == 1 else wq.Or(positives))
+        must_not.extend(negatives)
+    base: wq.Query = wq.And(must) if len(must) > 1 else (must[0] if must else wq.Every())
+    if must_not:
+        base = wq.AndNot(base, wq.Or(must_not))
+    return base
+
+
+def text_query(words: str, schema, fields=None) -> wq.Query | None:
+    """Words (or a phrase) in any of the free-text fields, each field with its boost."""
+    parts = []
+    for fname in fields or TEXT_FIELDS:
+        tokens = [t.text for t in schema[fname].analyzer(words)]
+        boost = TEXT_FIELDS.get(fname, 1.0)
+        if len(tokens) == 1:
+            parts.append(wq.Term(fname, tokens[0], boost=boost))
+        elif tokens:
+            parts.append(wq.Phrase(fname, tokens, boost=boost))
+    if not parts:
+        return None  # only stop words ("the", "of"): ignored
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+
+def _compile_atom(atom: Atom, schema, vocab: Vocabulary, today: dt.date) -> wq.Query | None:
+    if atom.kind in ("word", "phrase"):
+        return text_query(atom.text, schema)
+    f, v = atom.field, atom.text
+    if f in ("ref", "title"):
+        return text_query(v, schema, fields=[f])
+    if f == "owner":
+        tokens = [t.text for t in schema["owner"].analyzer(v)]
+        if not tokens:
+            raise QueryError(f"owner:{v} has no name in it.")
+        return wq.And([wq.Term("owner", t) for t in tokens])
+    if f == "hub":
+        return _any("hub", resolve_hubs(v, vocab))
+    if f == "theme":
+        return _any("theme", resolve_themes(v, vocab))
+    if f == "source":
+        return _any("source", [_enum_value(SourceKind, v, "source", SOURCE_ALIASES)])
+    if f == "finding":
+        return _any("finding", [_enum_value(FindingType, v, "finding", FINDING_ALIASES)])
+    if f == "kind":
+        return _any("kind", [resolve_kind(v)])
+    if f == "status":
+        return status_query(v, today)
+    if f in ("due", "issued"):
+        lo, hi = date_range(v, f)
+        return wq.NumericRange(f, lo, hi)
+    raise QueryError(f"'{f}:' is not a filter.")  # pragma: no cover - FIELD_ALIASES maps onto the above
+
+
+def _any(fname: str, values) -> wq.Query:
+    terms = [wq.Term(fname, v.lower()) for v in values]
+    return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+
+def _norm(value: str) -> str:
+    return re.sub(r"[\s\-]+", "_", value.strip().lower())
+
+
+SOURCE_ALIASES = {"coroner": "pfd", "reg28": "pfd", "regulation_28": "pfd", "inquiry": "public_inquiry",
+                  "review": "independent_review", "gold": "gold_group", "psd": "professional_standards",
+                  "hmic": "hmicfrs", "internal": "internal_review"}
+FINDING_ALIASES = {"coc": "cause_of_concern", "afi": "area_for_improvement", "moc": "matter_of_concern",
+                   "rec": "recommendation", "learning": "learning_point"}
+KIND_ALIASES = {"rec": "recommendation", "recs": "recommendation", "recommendations": "recommendation",
+                "actions": "action", "updates": "update", "progress": "update", "progress_update": "update",
+                "doc": "document", "docs": "document", "documents": "document", "report": "document",
+                "reports": "document", "gold": "learning", "learning_entry": "learning"}
+
+
+def _enum_value(enum_cls, value: str, what: str, aliases: dict[str, str]) -> str:
+    key = _norm(value)
+    for member in enum_cls:
+        if key in (member.value, _norm(member.label)):
+            return member.value
+    if key in aliases:
+        return aliases[key]
+    starts = [m.value for m in enum_cls if m.value.startswith(key) or _norm(m.label).startswith(key)]
+    if len(starts) == 1:
+        return starts[0]
+    known = ", ".join(m.value for m in enum_cls)
+    raise QueryError(f"{what}:{value} is not known; use one of {known}.")
+
+
+def resolve_kind(value: str) -> str:
+    key = _norm(value)
+    key = KIND_ALIASES.get(key, key)
+    if key not in KINDS:
+        raise QueryError(f"kind:{value} is not known; use one of {', '.join(KINDS)}.")
+    return key
+
+
+def resolve_hubs(value: str, vocab: Vocabulary) -> list[str]:
+    key = value.strip().lower()
+    for code, names in vocab.hubs.items():
+        if key == code.lower() or key in (n.lower() for n in names):
+            return [code]
+    partial = [code for code, names in vocab.hubs.items() if any(key in n.lower() for n in names)]
+    if partial:
+        return partial
+    raise QueryError(f"hub:{value} is not a hub; use a code such as {', '.join(sorted(vocab.hubs)[:12])}.")
+
+
+def resolve_themes(value: str, vocab: Vocabulary) -> list[str]:
+    key = value.strip().lower()
+    for code, name in vocab.themes.items():
+        if key in (code.lower(), name.lower()):
+            return [code]
+    partial = [code for code, name in vocab.themes.items() if key in code.lower() or key in name.lower()]
+    if partial:
+        return partial
+    raise QueryError(f"theme:{value} is not a theme; use one of {', '.join(sorted(vocab.themes)[:15])}.")
+
+
+_STATUS_VALUES = {_norm(m.value): m.value for e in (RecStatus, ActionStatus, TriageOutcome) for m in e}
+_STATUS_VALUES.update({_norm(m.label): m.value for e in (RecStatus, ActionStatus, TriageOutcome) for m in e})
+_STATUS_VALUES.update({DOC_AWAITING: DOC_AWAITING, "awaiting": DOC_AWAITING, DOC_RESPONDED: DOC_RESPONDED,
+                       "done": ActionStatus.COMPLETE.value, "completed": ActionStatus.COMPLETE.value})
+STATUS_GROUPS = {
+    "open": sorted({s.value for s in OPEN_REC_STATUSES} | {s.value for s in OPEN_ACTION_STATUSES}
+                   | {DOC_AWAITING, TriageOutcome.PENDING.value}),
+    "finished": sorted({s.value for s in FINISHED_REC_STATUSES}
+                       | {ActionStatus.COMPLETE.value, ActionStatus.CANCELLED.value}),
+}
+
+
+def status_query(value: str, today: dt.date) -> wq.Query:
+    key = _norm(value)
+    if key in ("overdue", "late"):
+        statuses = sorted({s for group in overdue_statuses().values() for s in group})
+        return wq.And([_any("status", statuses), wq.NumericRange("due", None, date_number(today), endexcl=True)])
+    if key in STATUS_GROUPS:
+        return _any("status", STATUS_GROUPS[key])
+    if key in _STATUS_VALUES:
+        return _any("status", [_STATUS_VALUES[key]])
+    raise QueryError(f"status:{value} is not known; use open, overdue, finished, or a status such as "
+                     f"new, assigned, in_progress, delivered, closed, complete, cancelled.")
+
+
+# -- dates -------------------------------------------------------------------------------------------------------
+
+_DATE_HELP = "write dates as 2025-06-01, 01/06/2025, 2025-06 or 2025; compare with <, >, <=, >= or a range a..b"
+
+
+def _period(text: str, what: str) -> tuple[dt.date, dt.date]:
+    """The first and last day that a written date covers (a day, a month or a year)."""
+    text = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            y = int(text)
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if re.fullmatch(r"\d{4}-\d{1,2}", text):
+            y, m = map(int, text.split("-"))
+            first = dt.date(y, m, 1)
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            day = dt.date(*map(int, text.split("-")))
+            return day, day
+        if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", text):
+            d, m, y = map(int, text.split("/"))
+            day = dt.date(y, m, d)
+            return day, day
+    except ValueError:
+        pass
+    raise QueryError(f"{what}:{text} is not a date; {_DATE_HELP}.")
+
+
+def date_range(value: str, what: str) -> tuple[int | None, int | None]:
+    """Inclusive (low, high) yyyymmdd bounds for a date filter such as <2025-06-01, 2024, 2025-01..2025-03."""
+    value = value.strip()
+    if ".." in value:
+        lo_text, hi_text = value.split("..", 1)
+        lo = date_number(_period(lo_text, what)[0]) if lo_text.strip() else None
+        hi = date_number(_period(hi_text, what)[1]) if hi_text.strip() else None
+        return lo, hi
+    m = re.fullmatch(r"(<=|>=|<|>|=)?\s*(.+)", value)
+    op, rest = m.group(1) or "=", m.group(2)
+    first, last = _period(rest, what)
+    one_day = dt.timedelta(days=1)
+    if op == "<":
+        return None, date_number(first - one_day)
+    if op == "<=":
+        return None, date_number(last)
+    if op == ">":
+        return date_number(last + one_day), None
+    if op == ">=":
+        return date_number(first), None
+    return date_number(first), date_number(last)

@@ -1,0 +1,88 @@
+"""Search hits as the callers see them: kind, id, reference, title, score and a highlighted snippet.
+
+What a hit shows is read from the database (by id, a handful of rows), so it is always the saved text; a hit
+whose row has gone since the index was written is dropped.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from whoosh import highlight
+
+from .sources import display_rows
+
+SNIPPET_CHARS = 220
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str                 # an Entity value: recommendation, action, update, document, learning
+    id: int
+    reference: str
+    title: str
+    score: float
+    snippet_html: str         # matched words in <mark>…</mark>, the rest HTML-escaped
+    snippet_text: str         # the same without markup
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "id": self.id, "reference": self.reference, "title": self.title,
+                "score": round(self.score, 3), "snippet": self.snippet_text}
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit] = field(default_factory=list)
+    total_estimate: int = 0              # how many items match, roughly (Whoosh's estimate; exact when small)
+    corrected_query: str | None = None   # the query as corrected for typos, when it was ("custdy" → "custody")
+
+
+class _Mark(highlight.HtmlFormatter):
+    def __init__(self):
+        super().__init__(tagname="mark", classname="", termclass="", between=" … ")
+
+    def format_token(self, text, token, replace=False):
+        ttext = highlight.htmlescape(highlight.get_text(text, token, replace), quote=False)
+        return f"<mark>{ttext}</mark>"
+
+
+def configure(results) -> None:
+    results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
+    results.formatter = _Mark()
+
+
+def _plain(snippet_html: str) -> str:
+    return html.unescape(re.sub(r"</?mark>", "", snippet_html))
+
+
+def _lead(text: str) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def build_hits(session, whoosh_hits, *, snippets: bool = True) -> list[Hit]:
+    """Hits in rank order, with what they show read from the database."""
+    entries = [(h, h["kind"], int(h["eid"])) for h in whoosh_hits]
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for _h, kind, eid in entries:
+        by_kind[kind].append(eid)
+    rows = {kind: display_rows(session, kind, ids) for kind, ids in by_kind.items()}
+    out = []
+    for h, kind, eid in entries:
+        row = rows[kind].get(eid)
+        if row is None:
+            continue
+        reference, title, text = row
+        snippet = ""
+        if snippets:
+            for fname, source in (("body", text), ("title", title), ("ref", reference)):
+                if source:
+                    snippet = h.highlights(fname, text=source, top=2)
+                    if snippet:
+                        break
+        if not snippet:
+            snippet = html.escape(_lead(text), quote=False)
+        out.append(Hit(kind, eid, reference, title, float(h.score or 0.0), snippet, _plain(snippet)))
+    return out

@@ -1,0 +1,62 @@
+"""The Whoosh schema of the search index, and its version.
+
+Text is analysed with an English stemming analyser (so "checks" finds "check"); the unstemmed words are kept for
+spelling suggestions. Only what identifies a hit is stored (its key, kind and id); what a hit shows (reference,
+title, snippet) is read from the database, which stays the one truth and keeps the index small.
+
+Bump SCHEMA_VERSION whenever the fields or what goes into them change: an index of another version is rebuilt.
+"""
+from __future__ import annotations
+
+from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+SCHEMA_VERSION = 3
+
+# What the index holds, by Entity value.
+KINDS = ("recommendation", "action", "update", "document", "learning")
+
+# The key of the one document that carries the index's own state (last applied outbox seq, database uid).
+META_KEY = "_meta"
+
+# Free-text fields and the boost a match in each gets: a reference or a title outranks a long update.
+TEXT_FIELDS = {"ref": 6.0, "title": 3.0, "body": 1.0, "context": 0.5}
+
+# Fields with unstemmed words for "did you mean" (the spelling field name is spell_<field>).
+SPELLING_FIELDS = ("title", "body")
+
+
+def _plain():
+    """Words and numbers, lowercased, no stemming: for references like 2025-0241 or NW-001 and for names."""
+    return RegexTokenizer(r"\w+") | LowercaseFilter()
+
+
+def build_schema() -> Schema:
+    english = StemmingAnalyzer()
+    return Schema(
+        key=ID(unique=True, stored=True),                  # "recommendation:123"
+        kind=ID(stored=True),                              # an Entity value from KINDS
+        eid=NUMERIC(int, bits=64, stored=True, sortable=True, signed=False),
+        ref=TEXT(analyzer=_plain(), phrase=True),
+        title=TEXT(analyzer=english, phrase=True, spelling=True),
+        body=TEXT(analyzer=english, phrase=True, spelling=True),
+        # Words about the item that are not its own text: its document's title, hub and theme names, owner.
+        context=TEXT(analyzer=english, phrase=True),
+        # Filters (all lowercase codes/values).
+        source=KEYWORD(lowercase=True, commas=True),       # SourceKind values
+        finding=KEYWORD(lowercase=True, commas=True),      # FindingType values
+        hub=KEYWORD(lowercase=True, commas=True),          # hub codes
+        theme=KEYWORD(lowercase=True, commas=True),        # theme codes
+        status=KEYWORD(lowercase=True, commas=True),       # RecStatus / ActionStatus / TriageOutcome / document state
+        owner=TEXT(analyzer=_plain()),                     # owner's (or author's) name
+        due=NUMERIC(int, bits=32, signed=False),           # yyyymmdd of the current target / due / response date
+        issued=NUMERIC(int, bits=32, signed=False),        # yyyymmdd the source document was issued
+        meta=STORED(),                                     # JSON state, on the META_KEY document only
+    )
+
+
+def date_number(value) -> int | None:
+    """A date as yyyymmdd (what the NUMERIC date fields hold)."""
+    if value is None:
+        return None
+    return value.year * 10000 + value.month * 100 + value.day
