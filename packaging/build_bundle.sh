@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Build a one-folder bundle with PyInstaller into dist/ol-desk/ and smoke-test it:
+# --version, init, demo and check on a temporary database, and the window opening offscreen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+make -s .venv/.installed
+.venv/bin/python -m pip install --quiet "pyinstaller>=6.3"
+.venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/ol-desk.spec
+packaging/smoke_test.sh dist/ol-desk/ol-desk
