@@ -19,7 +19,7 @@ from .store import IndexStore, IndexUnusable, check_state, read_state
 
 INLINE_ROWS = 500          # outbox rows a search applies itself before answering
 INLINE_DOCS = 3000         # ... as long as they touch at most this many index documents
-INLINE_REBUILD_ROWS = 20_000  # below this many items a rebuild runs in-process (tests, new databases)
+INLINE_REBUILD_ROWS = 5_000  # below this many items a rebuild runs in-process (tests, new databases)
 IDS_CAP = 100_000          # ids_matching returns at most this many ids
 _META_MASK = wq.Term("kind", META_KEY)
 # What reading a damaged index raises (Whoosh has no error class of its own for it).
@@ -208,7 +208,9 @@ class SearchIndex:
             self._gen = self.store.current_dir()
             self._searcher = self._ix.searcher()
         elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
+            # Not Searcher.refresh(): it reuses segment readers with their old deletions (stale hits).
+            self._searcher.close()
+            self._searcher = self._ix.searcher()
         return self._searcher
 
     def _drop_searcher(self) -> None:
@@ -240,7 +242,10 @@ class SearchIndex:
             todo = sum(len(v) for v in ch.affected(s, backlog.entities).values()) \
                 if backlog is not None and not backlog.rebuild else None
         if todo is None or todo > INLINE_DOCS:
-            self._start_background()
+            if self._in_process(heavy=True):
+                self._bring_up_to_date(None, None, heavy=True)  # a small database: quicker than a process
+            else:
+                self._start_background()
             return
         with self.store.writer_lock(wait=0) as got:
             if not got:

@@ -52,7 +52,8 @@ class ParsedQuery:
         return any(a.kind != "filter" for g in self.groups for a in g)
 
 
-_TOKEN = re.compile(r'(?P<neg>-)?(?:(?P<field>[A-Za-z]+):)?(?:"(?P<quoted>[^"]*)"|(?P<word>[^\s"]+))|(?P<bad>")')
+_TOKEN = re.compile(r'(?P<bare>[A-Za-z]+):(?=\s|$)'  # "hub:" with nothing after it
+                    r'|(?P<neg>-)?(?:(?P<field>[A-Za-z]+):)?(?:"(?P<quoted>[^"]*)"|(?P<word>[^\s"]+))|(?P<bad>")')
 
 FIELD_ALIASES = {
     "hub": "hub", "hubs": "hub", "bcu": "hub", "ocu": "hub",
@@ -80,6 +81,10 @@ def parse(text: str) -> ParsedQuery:
         if m.group("bad"):
             raise QueryError('A quotation mark is not closed: put a " at the end of the exact phrase.')
         word, quoted, fname, neg = m.group("word"), m.group("quoted"), m.group("field"), bool(m.group("neg"))
+        if m.group("bare"):
+            if m.group("bare").lower() in FIELD_ALIASES:
+                raise QueryError(f"'{m.group('bare')}:' needs a value after the colon (for example hub:NW).")
+            word = m.group("bare")  # "Note:" at the end of a phrase is just a word
         if word is not None and not fname and not neg and word in ("OR", "|"):
             if not parsed.groups or pending_or:
                 raise QueryError("OR needs a word on each side (for example: pursuit OR chase).")

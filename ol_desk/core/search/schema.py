@@ -11,7 +11,7 @@ from __future__ import annotations
 from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # What the index holds, by Entity value.
 KINDS = ("recommendation", "action", "update", "document", "learning")
@@ -36,7 +36,7 @@ def build_schema() -> Schema:
     return Schema(
         key=ID(unique=True, stored=True),                  # "recommendation:123"
         kind=ID(stored=True),                              # an Entity value from KINDS
-        eid=NUMERIC(int, bits=64, stored=True, sortable=True, signed=False),
+        eid=NUMERIC(int, bits=64, stored=True, sortable=True),
         ref=TEXT(analyzer=_plain(), phrase=True),
         title=TEXT(analyzer=english, phrase=True, spelling=True),
         body=TEXT(analyzer=english, phrase=True, spelling=True),
@@ -49,8 +49,8 @@ def build_schema() -> Schema:
         theme=KEYWORD(lowercase=True, commas=True),        # theme codes
         status=KEYWORD(lowercase=True, commas=True),       # RecStatus / ActionStatus / TriageOutcome / document state
         owner=TEXT(analyzer=_plain()),                     # owner's (or author's) name
-        due=NUMERIC(int, bits=32, signed=False),           # yyyymmdd of the current target / due / response date
-        issued=NUMERIC(int, bits=32, signed=False),        # yyyymmdd the source document was issued
+        due=NUMERIC(int, bits=32),                          # yyyymmdd of the current target / due / response date
+        issued=NUMERIC(int, bits=32),                       # yyyymmdd the source document was issued
         meta=STORED(),                                     # JSON state, on the META_KEY document only
     )
 
