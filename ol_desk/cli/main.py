@@ -11,6 +11,7 @@ from ol_desk import __version__
 # Modules that add subcommands (each has `register(subparsers)`).
 COMMAND_MODULES = [
     "ol_desk.cli.db_commands",
+    "ol_desk.cli.demo_commands",
     "ol_desk.cli.search_commands",
 ]
 
