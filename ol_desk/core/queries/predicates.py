@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, Date, and_, func, or_, select, type_coerce
 
 from ol_desk.core.model import Action, Recommendation, SourceDocument
-from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES
+from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS
+from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES, OPEN_REC_STATUSES
 
 ACTIVE_REC = [s.value for s in ACTIVE_REC_STATUSES]
 OPEN_ACTION = [s.value for s in OPEN_ACTION_STATUSES]
@@ -60,3 +61,32 @@ def action_stale(days: int, on: dt.date) -> ColumnElement[bool]:
 def response_outstanding() -> ColumnElement[bool]:
     """A document with a response clock whose response has not been sent."""
     return and_(SourceDocument.response_due.is_not(None), SourceDocument.response_sent_on.is_(None))
+
+
+# -- RAG and age (the dashboard's colours and buckets; the register filter selects by the same expressions) -----
+RAG_COLOURS = ("red", "amber", "green")
+
+
+def rec_open() -> ColumnElement[bool]:
+    return Recommendation.status.in_(OPEN_REC_STATUSES)
+
+
+def rec_rag(colour: str, on: dt.date, due_days: int = DEFAULT_DUE_SOON_DAYS) -> ColumnElement[bool]:
+    """Open recommendations split in three, without overlap: red overdue, amber due within `due_days`, green the
+    rest (on track, no target date yet, or delivered and waiting for CPIC)."""
+    if colour == "red":
+        return rec_overdue(on)
+    if colour == "amber":
+        return rec_due_within(due_days, on)
+    if colour == "green":
+        return and_(rec_open(), or_(Recommendation.status.not_in(ACTIVE_REC_STATUSES),
+                                    Recommendation.current_target_date.is_(None),
+                                    Recommendation.current_target_date > on + dt.timedelta(days=due_days)))
+    raise ValueError(f"RAG colour must be one of {', '.join(RAG_COLOURS)}, not {colour!r}")
+
+
+def rec_opened_on() -> ColumnElement:
+    """When a recommendation's clock started: its source document's issue date, else the day it was recorded."""
+    issued = (select(SourceDocument.date_issued).where(SourceDocument.id == Recommendation.document_id)
+              .scalar_subquery())
+    return func.coalesce(issued, type_coerce(func.date(Recommendation.created_at), Date))

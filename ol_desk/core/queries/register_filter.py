@@ -32,6 +32,13 @@ class RegisterFilter:
     slipped: bool = False
     text: str = ""                          # the user's search text (resolved into `ids` by the caller)
     ids: tuple[int, ...] | None = None      # restrict to these ids (search hits, a dashboard bar's rows)
+    # The dashboard's slices (recommendations; see predicates.rec_rag and rec_opened_on). Dates are inclusive;
+    # None at either end of a window leaves that end open.
+    rag: str | None = None                  # "red" | "amber" | "green": open items by RAG colour
+    opened_between: tuple[dt.date | None, dt.date | None] | None = None
+    closed_between: tuple[dt.date | None, dt.date | None] | None = None
+    # Source documents: responses still outstanding and due in this window (the statutory clocks).
+    response_due_between: tuple[dt.date | None, dt.date | None] | None = None
     labels: tuple[str, ...] = field(default=(), compare=False)  # human words for what is filtered
 
     def with_(self, **changes) -> "RegisterFilter":
@@ -74,8 +81,39 @@ def recommendation_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElem
         c.append(p.rec_stale(f.stale_days, on))
     if f.slipped:
         c.append(p.rec_slipped())
+    if f.rag is not None:
+        c.append(p.rec_rag(f.rag, on))
+    if f.opened_between is not None:
+        c.extend(_within(p.rec_opened_on(), f.opened_between))
+    if f.closed_between is not None:
+        c.extend(_within(Recommendation.closed_on, f.closed_between))
     if f.ids is not None:
         c.append(Recommendation.id.in_(f.ids))
+    return c
+
+
+def _within(column, window) -> list[ColumnElement[bool]]:
+    lo, hi = window
+    return ([column >= lo] if lo is not None else []) + ([column <= hi] if hi is not None else [])
+
+
+def document_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bool]]:
+    """Source documents: by kind, id, and (for the statutory clocks) an outstanding response's due date."""
+    c: list[ColumnElement[bool]] = []
+    if f.source_kinds:
+        c.append(SourceDocument.kind.in_(f.source_kinds))
+    if f.document_id is not None:
+        c.append(SourceDocument.id == f.document_id)
+    if f.overdue:
+        c.extend([p.response_outstanding(), SourceDocument.response_due < on])
+    if f.due_within_days is not None:
+        c.extend([p.response_outstanding(), SourceDocument.response_due >= on,
+                  SourceDocument.response_due <= on + dt.timedelta(days=f.due_within_days)])
+    if f.response_due_between is not None:
+        c.append(p.response_outstanding())
+        c.extend(_within(SourceDocument.response_due, f.response_due_between))
+    if f.ids is not None:
+        c.append(SourceDocument.id.in_(f.ids))
     return c
 
 
