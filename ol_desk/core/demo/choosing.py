@@ -10,8 +10,9 @@ T = TypeVar("T")
 
 
 class Mixer(Generic[T]):
-    """Weighted picks that follow the weights closely and give every option once within the first len(options)
-    picks (smooth weighted round robin with seeded jitter), so even a small demo has every kind, hub and status."""
+    """Weighted picks that give every option once within the first len(options) picks (in a seeded order), then
+    follow the weights closely (smooth weighted round robin with seeded jitter), so that even a small demo has
+    every kind, hub and status, and a large one has them in the intended proportions."""
 
     def __init__(self, rng: random.Random, weighted: Sequence[tuple[T, float]]):
         total = sum(w for _, w in weighted)
@@ -20,11 +21,16 @@ class Mixer(Generic[T]):
         self.rng = rng
         self.options = [o for o, _ in weighted]
         self.weights = [w / total for _, w in weighted]
-        self.credit = [1.0 + rng.random() * 0.5 for _ in weighted]
+        self.credit = [rng.random() * 0.5 for _ in weighted]
+        self.unseen = list(range(len(self.options)))
+        rng.shuffle(self.unseen)
 
     def pick(self) -> T:
-        jitter = self.rng.random
-        best = max(range(len(self.options)), key=lambda i: self.credit[i] + jitter() * 0.3)
+        if self.unseen:
+            best = self.unseen.pop()
+        else:
+            jitter = self.rng.random
+            best = max(range(len(self.options)), key=lambda i: self.credit[i] + jitter() * 0.3)
         self.credit[best] -= 1.0
         for i, w in enumerate(self.weights):
             self.credit[i] += w

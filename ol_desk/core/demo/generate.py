@@ -25,7 +25,7 @@ from ol_desk.core.model.enums import Entity
 from ol_desk.core.services.actor import SYSTEM, Actor
 from .bulk import TableSink
 from .people import make_people
-from .register import RegisterBuilder, Sinks
+from .register import HISTORY_DAYS, RegisterBuilder, Sinks, stamp
 
 MAX_RECOMMENDATIONS = 2_000_000
 CACHE_KIB = 256 * 1024  # page cache while generating: the secondary indexes of a million actions stay in memory
@@ -121,9 +121,11 @@ def _write_register(cursor, n: int, rng: random.Random, on: dt.date, hubs, theme
                     progress) -> dict[str, int]:
     tables = Base.metadata.tables
     people = make_people(rng, hubs, first["people"])
-    people_sink = TableSink(cursor, tables["people"], ("id", "name", "role", "hub_id", "email"))
+    people_sink = TableSink(cursor, tables["people"], ("id", "name", "role", "hub_id", "email", "created_at",
+                                                       "updated_at"))
+    joined = stamp(on - dt.timedelta(days=HISTORY_DAYS + 30))
     for p in people:
-        people_sink.add((p.id, p.name, p.role.value, p.hub_id, p.email))
+        people_sink.add((p.id, p.name, p.role.value, p.hub_id, p.email, joined, joined))
     people_sink.flush()
     sinks = Sinks(**{name: TableSink(cursor, tables[name], fields) for name, fields in _FIELDS.items()})
     RegisterBuilder(rng, on, hubs, themes, people, sinks, first).build(n, progress)

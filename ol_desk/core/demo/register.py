@@ -110,8 +110,12 @@ class RegisterBuilder:
         self.anyone = anyone or [DemoPerson(0, "Hub officer", Role.HUB_OFFICER, None, "")]
         self.status_mix = [(limit, Mixer(rng, list(mix.items()))) for limit, mix in STATUS_BY_AGE]
         self.action_mix = {s: Mixer(rng, list(mix.items())) for s, mix in ACTION_MIX.items()}
+        self.extension = Mixer(rng, [(True, 0.12), (False, 0.88)])  # of a response deadline, on application
+        # Gold Group learning that needed no action, or was merged into an existing recommendation.
+        self.no_action = Mixer(rng, [(True, 0.3), (False, 0.7)])
+        self.merged = Mixer(rng, [(True, 0.3), (False, 0.7)])
         self.next_doc = first_ids["documents"]
-        self.next_rec = first_ids["recommendations"]
+        self.first_rec = self.next_rec = first_ids["recommendations"]
         self.next_action = first_ids["actions"]
         self.hub_seq: dict[int, int] = {}
         self.last_rec_by_theme: dict[str, int] = {}
@@ -135,6 +139,12 @@ class RegisterBuilder:
             return self.rng.choice(preferred)
         return self.bcu_mix.pick()
 
+    def move(self, column: str, parent_id: int, old: dt.date, new: dt.date, asked: dt.date, who: str) -> None:
+        ids = {"recommendation_id": None, "action_id": None, column: parent_id}
+        self.sinks.date_changes.add((None, ids["recommendation_id"], ids["action_id"], old.isoformat(),
+                                     new.isoformat(), self.words.from_list(ph.EXTENSION_REASONS), who,
+                                     stamp(asked, 11)))
+
     def slip(self, column: str, parent_id: int, original: dt.date, start: dt.date, end: dt.date,
              who: str, times: int) -> dt.date:
         """Move a date `times` times (each asked for shortly before it fell due); return where it ends."""
@@ -143,13 +153,18 @@ class RegisterBuilder:
             asked = current - dt.timedelta(days=self.rng.randint(0, 30))
             if asked > end:
                 break
-            asked = max(asked, start)
             new = current + dt.timedelta(days=self.rng.randint(45, 200))
-            ids = {"document_id": None, "recommendation_id": None, "action_id": None, column: parent_id}
-            self.sinks.date_changes.add((ids["document_id"], ids["recommendation_id"], ids["action_id"],
-                                         current.isoformat(), new.isoformat(),
-                                         self.words.from_list(ph.EXTENSION_REASONS), who, stamp(asked, 11)))
+            self.move(column, parent_id, current, new, max(asked, start), who)
             current = new
+        return current
+
+    def due_soon(self, column: str, parent_id: int, current: dt.date, start: dt.date, who: str) -> dt.date:
+        """Bring an open item's date into the coming month (an extension if it had passed), so that the
+        register always has items due soon, whatever day it is anchored on."""
+        soon = self.on + dt.timedelta(days=self.rng.randint(0, 30))
+        if current < self.on:
+            self.move(column, parent_id, current, soon, self.between(max(start, current), self.on), who)
+            return soon
         return current
 
     def updates(self, column: str, parent_id: int, theme: str, first: dt.date, last: dt.date, count: int,
@@ -203,7 +218,7 @@ class RegisterBuilder:
         original = statutory_due(kind, issued)
         due, sent = original, None
         if original is not None:
-            if kind in (K.PFD, K.IOPC) and r.random() < 0.12:
+            if kind in (K.PFD, K.IOPC) and self.extension.pick():
                 due = original + dt.timedelta(days=r.choice((14, 21, 28, 42)))
                 self.sinks.date_changes.add(
                     (doc.id, None, None, original.isoformat(), due.isoformat(),
@@ -305,6 +320,9 @@ class RegisterBuilder:
         if target is not None and status not in (R.NEW, R.NOT_ACCEPTED) and r.random() < 0.35:
             who = owner.name if owner else r.choice(self.cpic)
             current_target = self.slip("recommendation_id", rid, target, start, end, who, r.choice((1, 1, 2, 3)))
+        if current_target is not None and status in ACTIVE and r.random() < 0.1:
+            who = owner.name if owner else r.choice(self.cpic)
+            current_target = self.due_soon("recommendation_id", rid, current_target, start, who)
 
         authors = [owner.name if owner else r.choice(self.cpic), r.choice(self.cpic)]
         action_end = delivered or on
@@ -395,6 +413,8 @@ class RegisterBuilder:
         current_due = original_due
         if r.random() < (0.15 if status in (A.OPEN, A.IN_PROGRESS) else 0.08):
             current_due = self.slip("action_id", aid, original_due, created, end, owner.name, r.choice((1, 1, 2)))
+        if status in (A.OPEN, A.IN_PROGRESS) and r.random() < 0.1:
+            current_due = self.due_soon("action_id", aid, current_due, created, owner.name)
         last_update = None
         if status is not A.OPEN or r.random() < 0.2:
             last_update = self.updates("action_id", aid, theme, created, end, r.choice((0, 0, 0, 1, 1, 2)),
@@ -421,13 +441,13 @@ class RegisterBuilder:
             doc.reference, incident.isoformat(), gold, text, owner.name if owner else "", hub_id,
             TriageOutcome.CONVERTED.value, f"Became a recommendation for {outcome_hub}.", r.choice(self.cpic),
             created.isoformat(), rid, gold, stamp(incident + DAY, 18), stamp(created, 11)))
-        if r.random() < 0.3:
+        if self.no_action.pick():
             self.sinks.learning_entries.add((
                 doc.reference, incident.isoformat(), gold, self.words.problem(doc.theme), "", hub_id,
                 TriageOutcome.NO_ACTION.value, "Already covered by current policy and training; no action.",
                 r.choice(self.cpic), created.isoformat(), None, gold, stamp(incident + DAY, 19), stamp(created, 12)))
-        earlier = self.last_rec_by_theme.get(doc.theme)
-        if earlier is not None and r.random() < 0.3:
+        earlier = self.last_rec_by_theme.get(doc.theme) or (rid - 1 if rid > self.first_rec else None)
+        if self.merged.pick() and earlier is not None:
             self.sinks.learning_entries.add((
                 doc.reference, incident.isoformat(), gold, self.words.problem(doc.theme), "", hub_id,
                 TriageOutcome.MERGED.value, "Merged into an existing recommendation on the same issue.",
