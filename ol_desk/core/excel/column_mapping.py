@@ -1,0 +1,225 @@
+"""Which column holds what: the fields an import can fill, the names and synonyms spreadsheets use for them,
+recognition by content when a name is unknown, and the fingerprint of a header row (for saved profiles)."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from . import value_parsing as vp
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    names: tuple[str, ...]
+
+
+def _f(key: str, label: str, names: str) -> Field:
+    return Field(key, label, tuple(n.strip() for n in names.split(";")))
+
+
+# Order matters where names overlap: the first field claiming a header name wins.
+FIELDS: tuple[Field, ...] = (
+    _f("document_title", "Report / document title", "report; report title; report name; inspection; document; "
+       "source document; source report; title of report; inspection report; report/inspection"),
+    _f("document_reference", "Report reference", "pfd ref; pfd reference; report ref; report reference; report no; "
+       "report number; document ref; document reference; case ref; inquest ref; iopc ref; coroner ref"),
+    _f("source_kind", "Source kind", "source; source type; source kind; origin; report type; type of report"),
+    _f("date_issued", "Date issued", "published; date published; publication date; date of report; report date; "
+       "date issued; issued; issue date; date received; received"),
+    _f("response_due", "Response due", "response due; response due date; response deadline; reply due; "
+       "response required by"),
+    _f("response_sent_on", "Response sent", "response sent; response sent on; date response sent; "
+       "response date; replied; reply sent"),
+    _f("issuing_body", "Issuing body", "coroner area; coroner; issuing body; inspectorate; issued by; author body"),
+    _f("subject", "Deceased / subject", "deceased; name of deceased; subject; person"),
+    _f("finding_type", "Finding type", "type; finding type; category; finding; rec type; classification"),
+    _f("action_reference", "Action reference", "action id; action ref; action no; action number; action reference"),
+    _f("linked_reference", "Linked recommendation", "linked rec; linked recommendation; linked ref; related rec; "
+       "rec ref; recommendation ref; recommendation reference; rec no; rec number"),
+    _f("reference", "Reference", "ref; ref no; reference; no; number; id; rec id; recommendation no; "
+       "recommendation number; finding ref; item; item no; #"),
+    _f("action_title", "Action", "action; actions; action description; action required; action to be taken; "
+       "what will be done; activity"),
+    _f("text", "Recommendation text", "recommendation; text; matter of concern; matters of concern; "
+       "recommendation text; finding text; description; concern; detail; details; afi; area for improvement; "
+       "recommendation / afi; recommendation/afi; wording; finding detail; learning"),
+    _f("title", "Short title", "short title; summary; title; heading; subject line"),
+    _f("owner", "Owner / lead", "lead; owner; lead officer; responsible officer; action owner; accountable lead; "
+       "officer; lead person; responsible; owned by; lead owner; senior lead"),
+    _f("hubs", "Hub(s)", "bcu; ocu; hub; hubs; bcu / ocu; bcu/ocu; ocu / bcu; command; business area; "
+       "lead hub; area; unit; lead bcu; lead command; department; team; assigned to"),
+    _f("target_date", "Target / due date", "target date; due; due date; deadline; completion date; target; "
+       "date due; target completion; target completion date; revised target date; end date; due by"),
+    _f("status", "Status", "status; progress; state; current status; overall status"),
+    _f("rag", "RAG", "rag; rag status; rating; red/amber/green; r/a/g"),
+    _f("percent_complete", "% complete", "% complete; percent complete; % done; progress %; completion %; "
+       "percentage; % progress; percent"),
+    _f("latest_update", "Latest update", "latest update; update; progress update; comments; commentary; "
+       "latest position; update/comments; current position; latest progress; progress notes; update comments"),
+    _f("evidence", "Evidence", "evidence; evidence link; evidence location; evidence of completion"),
+    _f("notes", "Notes", "notes; note; remarks; other notes; additional notes"),
+)
+FIELD_BY_KEY = {f.key: f for f in FIELDS}
+IGNORE = "ignore"
+
+
+def _norm(name: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9%#/]+", " ", name.lower().replace("_", " ")).split())
+
+
+_EXACT: dict[str, str] = {}
+for _field in FIELDS:
+    for _name in _field.names:
+        _EXACT.setdefault(_norm(_name), _field.key)
+
+
+def match_header(name) -> tuple[str | None, float]:
+    """(field key, confidence) for one header cell: 1.0 for a known name, 0.7 for a known name inside it."""
+    if not isinstance(name, str):
+        return None, 0.0
+    key = _norm(name)
+    if not key:
+        return None, 0.0
+    if key in _EXACT:
+        return _EXACT[key], 1.0
+    stripped = re.sub(r"\s*/\s*", "/", key).rstrip(" .")
+    if stripped in _EXACT:
+        return _EXACT[stripped], 1.0
+    best = None
+    for known, fkey in _EXACT.items():
+        if len(known) >= 4 and re.search(rf"(^|\s){re.escape(known)}($|\s)", key):
+            if best is None or len(known) > len(best[0]):
+                best = (known, fkey)
+    return (best[1], 0.7) if best else (None, 0.0)
+
+
+def header_signature(headers: list) -> str:
+    """A fingerprint of the header row: the normalised names in order (blanks at the end ignored)."""
+    names = [_norm(h) if isinstance(h, str) else "" for h in headers]
+    while names and not names[-1]:
+        names.pop()
+    return hashlib.sha256("\x1f".join(names).encode()).hexdigest()[:32]
+
+
+@dataclass
+class ColumnGuess:
+    index: int
+    header: str
+    field: str | None
+    confidence: float
+    how: str  # "name", "content", "profile", "user", ""
+
+    def as_dict(self) -> dict:
+        return {"column": self.index + 1, "header": self.header, "field": self.field,
+                "confidence": round(self.confidence, 2), "how": self.how}
+
+
+@dataclass
+class Mapping:
+    columns: list[ColumnGuess] = field(default_factory=list)
+
+    def fields(self) -> dict[str, int]:
+        """Field key → column index (first column wins when two name the same field)."""
+        out: dict[str, int] = {}
+        for c in self.columns:
+            if c.field and c.field != IGNORE and c.field not in out:
+                out[c.field] = c.index
+        return out
+
+    def as_json(self) -> dict[str, str]:
+        return {c.header: (c.field or IGNORE) for c in self.columns if c.header}
+
+    @property
+    def confidence(self) -> float:
+        used = [c.confidence for c in self.columns if c.field and c.field != IGNORE]
+        return min(used) if used else 0.0
+
+
+def suggest(headers: list, samples: list[tuple], hubs: vp.HubMatcher | None) -> Mapping:
+    """Names first, then content for the columns whose names say nothing known."""
+    columns: list[ColumnGuess] = []
+    taken: set[str] = set()
+    for i, h in enumerate(headers):
+        fkey, conf = match_header(h)
+        if fkey in taken:
+            fkey, conf = None, 0.0
+        if fkey:
+            taken.add(fkey)
+        columns.append(ColumnGuess(i, vp.text(h), fkey, conf, "name" if fkey else ""))
+    for col in columns:
+        if col.field is None:
+            values = [row[col.index] for row in samples if col.index < len(row) and row[col.index] is not None]
+            guess = _by_content(values, hubs, taken)
+            if guess:
+                col.field, col.confidence, col.how = guess, 0.5, "content"
+                taken.add(guess)
+    return Mapping(columns)
+
+
+_REF_LIKE = re.compile(r"^[A-Za-z]{0,6}[ \-.]?\d{1,4}[a-z]?$")
+
+
+def _by_content(values: list, hubs: vp.HubMatcher | None, taken: set[str]) -> str | None:
+    if len(values) < 2:
+        return None
+    texts = [vp.text(v) for v in values]
+
+    def share(test) -> float:
+        ok = 0
+        for v in values:
+            try:
+                ok += bool(test(v))
+            except (vp.BadValue, ValueError, TypeError):
+                pass
+        return ok / len(values)
+
+    candidates = []
+    if share(lambda v: isinstance(v, (dt.date, dt.datetime)) or vp.parse_date(v)) >= 0.8:
+        candidates.append("target_date")
+    if hubs is not None and share(lambda v: hubs.find_all(v)[0] and not hubs.find_all(v)[1]) >= 0.8:
+        candidates.append("hubs")
+    if share(lambda v: vp.rec_status(v).value is not None) >= 0.8:
+        candidates.append("status")
+    if sum(len(t) for t in texts) / len(texts) > 60:
+        candidates.append("text")
+    if share(lambda v: isinstance(v, str) and _REF_LIKE.match(v.strip())) >= 0.8:
+        candidates.append("reference")
+    for c in candidates:
+        if c not in taken:
+            return c
+    return None
+
+
+def apply_overrides(mapping: Mapping, overrides: dict[str, str]) -> Mapping:
+    """Set fields by header name ('Column=field'; field 'ignore' drops a column). Unknown names or fields raise."""
+    from ol_desk.core.errors import ValidationError
+    by_header = {_norm(c.header): c for c in mapping.columns if c.header}
+    for header, fkey in overrides.items():
+        col = by_header.get(_norm(header))
+        if col is None:
+            known = ", ".join(f"'{c.header}'" for c in mapping.columns if c.header)
+            raise ValidationError(f"There is no column '{header}' in the header row (columns: {known}).")
+        fkey = fkey.strip().lower()
+        if fkey not in FIELD_BY_KEY and fkey != IGNORE:
+            raise ValidationError(f"'{fkey}' is not a field the importer fills; use one of: "
+                                  + ", ".join(f.key for f in FIELDS) + ", or ignore.")
+        for other in mapping.columns:
+            if other is not col and other.field == fkey and fkey != IGNORE:
+                other.field, other.confidence, other.how = None, 0.0, ""
+        col.field, col.confidence, col.how = fkey, 1.0, "user"
+    return mapping
+
+
+def settle(mapping: Mapping) -> Mapping:
+    """Names that mean one thing on a recommendations sheet and another on an actions sheet: 'Rec Ref' is the
+    row's own reference unless the rows are actions."""
+    fields = mapping.fields()
+    if "linked_reference" in fields and "action_title" not in fields and "reference" not in fields:
+        for c in mapping.columns:
+            if c.field == "linked_reference":
+                c.field = "reference"
+    return mapping

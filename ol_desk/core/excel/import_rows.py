@@ -1,0 +1,258 @@
+"""One spreadsheet row → a `ParsedRow`: the model's values for the row's document, recommendation or action,
+its identity, and what could not be placed exactly (warnings, and words kept in the notes). No database here."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, SourceKind
+from . import value_parsing as vp
+
+MODE_RECOMMENDATIONS = "recommendations"
+MODE_ACTIONS = "actions"
+MODE_DOCUMENTS = "documents"
+
+
+def mode_of(fields: dict[str, int]) -> str | None:
+    if "action_title" in fields or ("action_reference" in fields and "text" not in fields):
+        return MODE_ACTIONS
+    if "text" in fields or "title" in fields:
+        return MODE_RECOMMENDATIONS
+    if "document_title" in fields or "document_reference" in fields:
+        return MODE_DOCUMENTS
+    return None
+
+
+@dataclass
+class Context:
+    """What holds for every row of the sheet."""
+
+    mode: str
+    fields: dict[str, int]
+    kind: SourceKind
+    hubs: vp.HubMatcher
+    default_document: str = ""      # title for rows with no report column
+    default_hub_id: int | None = None
+
+
+@dataclass(slots=True)
+class ParsedRow:
+    row: int
+    doc_key: tuple | None = None
+    doc: dict = field(default_factory=dict)
+    ref: str = ""
+    values: dict = field(default_factory=dict)
+    owner: str | None = None
+    hub_ids: list | None = None
+    update_text: str | None = None
+    linked_ref: str = ""
+    warnings: list = field(default_factory=list)
+    rejected: str = ""
+
+    @property
+    def label(self) -> str:
+        doc = (self.doc.get("reference") or self.doc.get("title") or "")[:50]
+        return " ".join(p for p in (doc, self.ref) if p) or f"row {self.row}"
+
+
+def document_key(kind: SourceKind, reference: str, title: str) -> tuple:
+    if reference:
+        return (kind.value, "ref", reference.strip().lower())
+    return (kind.value, "title", " ".join(title.lower().split()))
+
+
+def parse_row(ctx: Context, number: int, values: tuple) -> ParsedRow:
+    out = ParsedRow(number)
+    extras: list[str] = []
+    cell = _Cells(ctx.fields, values)
+    try:
+        _parse(ctx, out, cell, extras)
+    except vp.BadValue as exc:
+        out.rejected = f"row {number}: {exc}"
+        return out
+    if out.rejected:
+        return out
+    notes = cell.text("notes")
+    if extras or "notes" in ctx.fields:
+        out.values["notes"] = "\n".join([notes] * bool(notes) + extras)
+    return out
+
+
+class _Cells:
+    __slots__ = ("fields", "values")
+
+    def __init__(self, fields, values):
+        self.fields, self.values = fields, values
+
+    def raw(self, key):
+        i = self.fields.get(key)
+        return self.values[i] if i is not None and i < len(self.values) else None
+
+    def text(self, key) -> str:
+        return vp.text(self.raw(key))
+
+    def has(self, key) -> bool:
+        return key in self.fields
+
+
+def _date(ctx_out: ParsedRow, cell: _Cells, key: str, what: str, extras: list[str]):
+    parsed = vp.parse_date(cell.raw(key), what)
+    if parsed is None:
+        return None
+    if parsed.warning:
+        ctx_out.warnings.append(f"row {ctx_out.row}: {parsed.warning}")
+        extras.append(parsed.keep_text)
+    return parsed.value
+
+
+def _parse(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> None:
+    n = out.row
+    kind = ctx.kind
+    if cell.has("source_kind") and cell.text("source_kind"):
+        kind = vp.source_kind(cell.raw("source_kind")) or kind
+    if ctx.mode != MODE_ACTIONS or cell.has("document_title") or cell.has("document_reference"):
+        _document(ctx, out, cell, kind, extras)
+    if ctx.mode == MODE_DOCUMENTS:
+        if out.doc_key is None:
+            out.rejected = f"row {n}: no report title or reference"
+        return
+    out.ref = cell.text("action_reference" if ctx.mode == MODE_ACTIONS else "reference")
+    if len(out.ref) > 80:
+        raise vp.BadValue(f"reference '{out.ref[:30]}…' is longer than 80 characters")
+    _owner_and_hubs(ctx, out, cell, extras)
+    if cell.has("rag") and cell.text("rag"):
+        extras.append(f"RAG: {vp.rag(cell.raw('rag'))}")
+    if cell.has("latest_update"):
+        out.update_text = cell.text("latest_update") or None
+    if ctx.mode == MODE_ACTIONS:
+        _action(ctx, out, cell, extras)
+    else:
+        _recommendation(ctx, out, cell, kind, extras)
+
+
+def _document(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind, extras: list[str]) -> None:
+    title = cell.text("document_title")
+    reference = cell.text("document_reference")
+    subject = cell.text("subject")
+    if not title and subject:
+        title = (f"Regulation 28 report: {subject}" if kind == SourceKind.PFD else subject)
+    if not title and not reference:
+        title = ctx.default_document
+    if not title and not reference:
+        return
+    if len(reference) > 80:
+        raise vp.BadValue(f"report reference '{reference[:30]}…' is longer than 80 characters")
+    doc = {"kind": kind, "title": title or reference, "reference": reference}
+    for key, what in (("date_issued", "date of report"), ("response_due", "response due date"),
+                      ("response_sent_on", "response sent date")):
+        if cell.has(key):
+            value = _date(out, cell, key, what, extras)
+            if value is not None:
+                doc[key] = value
+    if cell.has("issuing_body"):
+        doc["issuing_body"] = cell.text("issuing_body")
+    out.doc = doc
+    out.doc_key = document_key(kind, reference, title)
+
+
+def _owner_and_hubs(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> None:
+    hub_ids: list[int] | None = None
+    if cell.has("hubs"):
+        ids, unknown = ctx.hubs.find_all(cell.raw("hubs"))
+        hub_ids = ids
+        for name in unknown:
+            out.warnings.append(f"row {out.row}: hub '{name}' is not a hub ol-desk knows; kept as text in the notes")
+        if unknown:
+            extras.append(f"Hub in spreadsheet: {'; '.join(unknown)}")
+    owner = cell.text("owner")
+    if owner:
+        ids, unknown = ctx.hubs.find_all(owner)
+        if ids and not unknown:  # an Owner column holding a hub ("Met Detention"), as PFD registers do
+            hub_ids = (hub_ids or []) + [h for h in ids if h not in (hub_ids or [])]
+        else:
+            names = vp.split_values(owner)
+            out.owner = names[0][:120] if names else None
+            if len(names) > 1:
+                extras.append(f"Owners in spreadsheet: {owner}")
+    out.hub_ids = hub_ids
+
+
+def _recommendation(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind, extras: list[str]) -> None:
+    n = out.row
+    if out.doc_key is None:
+        out.rejected = f"row {n}: no report: the row names no report title or reference"
+        return
+    text, title = cell.text("text"), cell.text("title")
+    if not text and not title:
+        out.rejected = f"row {n}: no recommendation text"
+        return
+    if len(title) > 300:
+        extras.append(f"Title in spreadsheet: {title}")
+        title = title[:297] + "…"
+        out.warnings.append(f"row {n}: the title is longer than 300 characters; shortened (full text in notes)")
+    ftype = None
+    if cell.has("finding_type") and cell.text("finding_type"):
+        try:
+            ftype = vp.finding_type(cell.raw("finding_type"))
+        except vp.BadValue as exc:
+            out.warnings.append(f"row {n}: {exc}; kept as text in the notes")
+            extras.append(f"Type in spreadsheet: {cell.text('finding_type')}")
+    ftype = ftype or vp.finding_type_from_reference(out.ref) or (
+        FindingType.MATTER_OF_CONCERN if kind == SourceKind.PFD else FindingType.RECOMMENDATION)
+    values = {"finding_type": ftype, "text": text or title}
+    if cell.has("title"):
+        values["title"] = title
+    if cell.has("target_date"):
+        target = _date(out, cell, "target_date", "target date", extras)
+        if target is not None:
+            values["target_date"] = target
+    if cell.has("status"):
+        parsed = vp.rec_status(cell.raw("status"))
+        if parsed is not None:
+            if parsed.value is None:
+                out.warnings.append(f"row {n}: {parsed.warning}")
+                extras.append(parsed.keep_text)
+            else:
+                status = parsed.value
+                if status == RecStatus.NEW and out.hub_ids:
+                    status = RecStatus.ASSIGNED
+                values["status"] = status
+    if cell.has("evidence") and cell.text("evidence"):
+        extras.append(f"Evidence: {cell.text('evidence')}")
+    out.values = values
+
+
+def _action(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> None:
+    n = out.row
+    title = cell.text("action_title")
+    if not title:
+        out.rejected = f"row {n}: no action description"
+        return
+    hub_id = out.hub_ids[0] if out.hub_ids else ctx.default_hub_id
+    if hub_id is None:
+        out.rejected = (f"row {n}: no hub: the row names none and the sheet's title names none "
+                        f"(add a Hub column, or give --hub)")
+        return
+    out.hub_ids = [hub_id]
+    values: dict = {"title": title}
+    if cell.has("target_date"):
+        due = _date(out, cell, "target_date", "due date", extras)
+        if due is not None:
+            values["due_date"] = due
+    if cell.has("status"):
+        parsed = vp.action_status(cell.raw("status"))
+        if parsed is not None:
+            if parsed.value is None:
+                out.warnings.append(f"row {n}: {parsed.warning}")
+                extras.append(parsed.keep_text)
+            else:
+                values["status"] = parsed.value
+                if parsed.value == ActionStatus.CANCELLED:
+                    values["cancel_reason"] = cell.text("status")
+    if cell.has("percent_complete"):
+        pct = vp.parse_percent(cell.raw("percent_complete"))
+        if pct is not None:
+            values["percent_complete"] = pct.value
+    if cell.has("evidence") and cell.text("evidence"):
+        extras.append(f"Evidence: {cell.text('evidence')}")
+    out.linked_ref = cell.text("linked_reference")
+    out.values = values

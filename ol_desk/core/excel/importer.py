@@ -1,0 +1,369 @@
+"""The register importer's public steps, for the CLI and the GUI's import wizard alike (plain callbacks, no Qt):
+
+1. `inspect_workbook(path, session, options)` — sheets, the detected header row, the suggested mapping with its
+   confidence, the profile that matched, what the rows describe and the source kind.
+2. `preview(path, session, options, progress, cancel)` — what would happen to each row; writes nothing.
+3. `apply(path, session, actor, options, progress, cancel)` — does it, in the caller's transaction, tagged with a
+   new import batch (undo with `ol_desk.core.services.undo.undo_batch`).
+`import_file(db, …)` runs 2 or 3 in its own transaction. Refusals raise `WorkbookRefused`/`ValidationError`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ol_desk.core.errors import OlDeskError, ValidationError
+from ol_desk.core.model import Hub, ImportBatch
+from ol_desk.core.model.enums import Entity, SourceKind
+from ol_desk.core.services import writes
+from ol_desk.core.services.actor import Actor
+from ol_desk.core.services.changes import Changes
+from . import column_mapping as cm
+from . import import_profiles, limits
+from . import value_parsing as vp
+from .header_detection import HeaderRow, detect
+from .import_plan import Resolver, RowOutcome
+from .import_rows import MODE_ACTIONS, MODE_DOCUMENTS, Context, mode_of, parse_row
+from .import_writer import ImportWriter
+from .workbook_reader import WorkbookRefused, open_workbook, sheet_rows
+
+Progress = Callable[[int, str], None]   # (rows read so far, what is happening)
+Cancel = Callable[[], bool]             # True → stop; nothing is written
+
+
+class ImportCancelled(OlDeskError):
+    """The user stopped the import; nothing was written."""
+
+
+@dataclass
+class ImportOptions:
+    sheet: str | None = None
+    profile: str | None = None          # use this saved profile
+    save_profile: str | None = None     # save the mapping used under this name
+    overrides: dict[str, str] = field(default_factory=dict)   # header → field key ('ignore' to drop)
+    kind: str | None = None             # source kind for every row (pfd, hmicfrs, …)
+    hub: str | None = None              # hub for action rows that name none
+    document: str | None = None         # report title for rows that name none
+
+
+@dataclass
+class WorkbookInfo:
+    path: Path
+    sheets: list[str]
+    sheet: str
+    header_row: int
+    headers: list[str]
+    mapping: cm.Mapping
+    signature: str
+    mode: str
+    kind: SourceKind
+    profile: str | None
+    default_hub_id: int | None
+    default_document: str
+    notes: list[str] = field(default_factory=list)
+    _rows: object = None                # the open row stream, positioned after the header (internal)
+    _workbook: object = None
+
+    @property
+    def confidence(self) -> float:
+        return self.mapping.confidence
+
+    def as_dict(self) -> dict:
+        return {"file": str(self.path), "sheets": self.sheets, "sheet": self.sheet, "header_row": self.header_row,
+                "rows_describe": self.mode, "kind": self.kind.value, "profile": self.profile,
+                "confidence": round(self.confidence, 2), "mapping": [c.as_dict() for c in self.mapping.columns],
+                "notes": self.notes}
+
+    def close(self) -> None:
+        if self._workbook is not None:
+            self._workbook.close()
+            self._workbook = None
+
+
+@dataclass
+class ImportReport:
+    info: WorkbookInfo
+    dry_run: bool
+    counts: dict[str, int]
+    rows: list[RowOutcome]           # every row that is not unchanged
+    warnings: list[str]
+    skipped_blank: int = 0
+    stopped_early_at: int | None = None
+    batch_id: int | None = None
+    changes: Changes = field(default_factory=Changes)
+    sha256: str = ""
+
+    def summary(self) -> str:
+        c = self.counts
+        verb = "would import" if self.dry_run else "imported"
+        batch = f" as batch {self.batch_id}" if self.batch_id else ""
+        return (f"{self.info.path.name} ({self.info.sheet}, {self.info.mode}){batch}: {verb} — "
+                f"{c.get('new', 0)} new, {c.get('changed', 0)} changed, {c.get('unchanged', 0)} unchanged, "
+                f"{c.get('rejected', 0)} rejected, {len(self.warnings)} warning(s)")
+
+    def as_dict(self) -> dict:
+        return {"file": str(self.info.path), "sheet": self.info.sheet, "dry_run": self.dry_run,
+                "batch_id": self.batch_id, "rows_describe": self.info.mode, "kind": self.info.kind.value,
+                "profile": self.info.profile, "counts": {k: self.counts.get(k, 0) for k in
+                                                        ("new", "changed", "unchanged", "rejected")},
+                "warnings": self.warnings, "rows": [r.as_dict() for r in self.rows],
+                "skipped_blank_rows": self.skipped_blank, "notes": self.info.notes}
+
+
+# -- step 1: inspect ----------------------------------------------------------------------------------------------
+def inspect_workbook(path, session: Session, options: ImportOptions | None = None) -> WorkbookInfo:
+    """Open the workbook, choose the sheet, find the header row and map the columns. The returned info holds
+    the open workbook: pass it on to `preview`/`apply`, or call `close()`."""
+    options = options or ImportOptions()
+    path = Path(path)
+    wb = open_workbook(path)
+    try:
+        return _inspect(path, wb, session, options)
+    except BaseException:
+        wb.close()
+        raise
+
+
+def _hubs(session: Session) -> vp.HubMatcher:
+    return vp.HubMatcher(session.scalars(select(Hub).order_by(Hub.id)))
+
+
+def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> WorkbookInfo:
+    names = list(wb.sheetnames)
+    if options.sheet is not None and options.sheet not in names:
+        raise ValidationError(f"{path.name} has no sheet '{options.sheet}' (sheets: {', '.join(names)}).")
+    profile = import_profiles.by_name(session, options.profile) if options.profile else None
+    candidates = [options.sheet] if options.sheet else names
+    found = None
+    for name in candidates:
+        rows = sheet_rows(wb[name])
+        stream = iter(rows)
+        head: list = []
+        for item in stream:
+            head.append(item)
+            if len(head) >= limits.HEADER_SCAN_ROWS:
+                break
+        header = detect(head)
+        if header is None and profile is not None:
+            header = _detect_by_profile(head, profile)
+        if header is None and options.overrides:
+            header = detect(head, {h.strip().lower() for h in options.overrides})
+        if header is not None:
+            found = (name, rows, stream, head, header)
+            break
+    if found is None:
+        where = f"sheet '{options.sheet}'" if options.sheet else "any sheet"
+        raise WorkbookRefused(
+            f"{path.name}: no header row found in {where}: the first {limits.HEADER_SCAN_ROWS} rows hold none of "
+            f"the column names the importer knows (Ref, Recommendation, Owner, BCU/OCU, Target Date, Status …). "
+            f"Name the columns with --map \"Header=field\", or use a saved --profile.")
+    name, rows, stream, head, header = found
+    hubs = _hubs(session)
+    signature = cm.header_signature(list(header.cells))
+    notes: list[str] = []
+    if profile is None and not options.profile:
+        profile = import_profiles.by_signature(session, signature)
+        if profile is not None:
+            notes.append(f"Using the saved profile '{profile.name}' (same header layout).")
+    samples = [values for _n, values in head[header.position + 1:]][:limits.CONTENT_SAMPLE_ROWS]
+    mapping = cm.suggest(list(header.cells), samples, hubs)
+    if profile is not None:
+        known = {cm._norm(h): f for h, f in profile.columns.items()}
+        for col in mapping.columns:
+            f = known.get(cm._norm(col.header))
+            if f is not None:
+                col.field, col.confidence, col.how = (None if f == cm.IGNORE else f), 1.0, "profile"
+    if options.overrides:
+        cm.apply_overrides(mapping, options.overrides)
+    cm.settle(mapping)
+    fields = mapping.fields()
+    mode = mode_of(fields)
+    if mode is None:
+        raise WorkbookRefused(
+            f"{path.name}: the columns of sheet '{name}' (row {header.number}: "
+            f"{', '.join(h for h in header.cells if h)}) describe no recommendations, actions or documents: "
+            f"a text/recommendation, action or report column is needed. Map one with --map \"Header=text\".")
+    kind = _kind(options, profile, header, name, path, samples, fields, notes)
+    default_hub = _default_hub(options, profile, hubs, header, name, path, mode, fields, notes)
+    default_doc = ""
+    if mode != MODE_ACTIONS and "document_title" not in fields and "document_reference" not in fields \
+            and "subject" not in fields:
+        default_doc = (options.document or (header.title_lines[0] if header.title_lines else path.stem)).strip()
+        notes.append(f"The rows name no report; they all belong to '{default_doc}' "
+                     f"(give another with --document).")
+    info = WorkbookInfo(path, names, name, header.number, list(header.cells), mapping, signature, mode, kind,
+                        profile.name if profile else None, default_hub, default_doc, notes)
+    info._rows = (rows, head[header.position + 1:], stream)
+    info._workbook = wb
+    return info
+
+
+def _detect_by_profile(head, profile) -> HeaderRow | None:
+    for pos, (number, values) in enumerate(head):
+        if cm.header_signature(list(values)) == profile.signature:
+            return detect(head[pos:pos + 1], {vp.text(v).strip().lower() for v in values if v is not None})
+    return None
+
+
+def _kind(options, profile, header: HeaderRow, sheet: str, path: Path, samples, fields, notes) -> SourceKind:
+    if options.kind:
+        found = vp.source_kind(options.kind)
+        if found is None:
+            raise ValidationError(f"--kind '{options.kind}' is not a source kind.")
+        return found
+    if profile is not None and profile.kind:
+        return SourceKind(profile.kind)
+    words = " ".join([*header.title_lines, sheet, path.stem.replace("_", " "), *header.cells])
+    found = vp.kind_in_words(words)
+    if found is None and "finding_type" in fields:
+        types = {vp.text(r[fields["finding_type"]]).lower() for r in samples if fields["finding_type"] < len(r)}
+        if types & {"cause of concern", "area for improvement", "afi", "coc"}:
+            found = SourceKind.HMICFRS
+    if found is None and "matter of concern" in " ".join(header.cells).lower():
+        found = SourceKind.PFD
+    if found is None:
+        if mode_of(fields) == MODE_ACTIONS and not ({"document_title", "document_reference"} & set(fields)):
+            return SourceKind.OTHER
+        notes.append("The source kind is not named anywhere; documents are recorded as 'other' (use --kind).")
+        return SourceKind.OTHER
+    notes.append(f"Source kind: {found.label} (from the sheet's words; --kind to choose another).")
+    return found
+
+
+def _default_hub(options, profile, hubs: vp.HubMatcher, header, sheet, path, mode, fields, notes) -> int | None:
+    if options.hub:
+        hid = hubs.find(options.hub)
+        if hid is None:
+            raise ValidationError(f"--hub '{options.hub}' is not a hub ol-desk knows.")
+        return hid
+    if profile is not None and profile.hub:
+        return hubs.find(profile.hub)
+    if mode != MODE_ACTIONS or "hubs" in fields:
+        return None
+    for words in (*header.title_lines, sheet, path.stem.replace("_", " ")):
+        hid = hubs.in_words(words)
+        if hid is not None:
+            notes.append(f"Actions belong to {hubs.names[hid]} (named in '{words}'; --hub to choose another).")
+            return hid
+    return None
+
+
+# -- steps 2 and 3 ------------------------------------------------------------------------------------------------
+def preview(path, session: Session, options: ImportOptions | None = None, progress: Progress | None = None,
+            cancel: Cancel | None = None, info: WorkbookInfo | None = None) -> ImportReport:
+    return _run(path, session, None, options, progress, cancel, info)
+
+
+def apply(path, session: Session, actor: Actor, options: ImportOptions | None = None,
+          progress: Progress | None = None, cancel: Cancel | None = None,
+          info: WorkbookInfo | None = None) -> ImportReport:
+    return _run(path, session, actor, options, progress, cancel, info)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _run(path, session, actor, options, progress, cancel, info) -> ImportReport:
+    options = options or ImportOptions()
+    info = info or inspect_workbook(path, session, options)
+    try:
+        return _process(info, session, actor, options, progress, cancel)
+    finally:
+        info.close()
+
+
+def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> ImportReport:
+    rows, head_rest, stream = info._rows
+    ctx = Context(info.mode, info.mapping.fields(), info.kind, _hubs(session), info.default_document,
+                  info.default_hub_id)
+    outcomes: list[RowOutcome] = []
+    warnings: list[str] = []
+    sha = file_sha256(info.path)
+    writer = None
+    batch_id = None
+    if actor is not None:
+        batch_id = _new_batch(session, actor, info, sha)
+        writer = ImportWriter(session, actor, batch_id, info.path.name)
+    resolver = Resolver(session, ctx, writer, outcomes, warnings)
+
+    def run():
+        seen = 0
+        for chunk in (head_rest, stream):
+            for number, values in chunk:
+                resolver.feed(parse_row(ctx, number, values))
+                seen += 1
+                if seen % 2000 == 0:
+                    if cancel is not None and cancel():
+                        raise ImportCancelled("Import stopped; nothing was written.")
+                    if progress is not None:
+                        progress(seen, "reading rows")
+        resolver.flush()
+        return seen
+
+    if batch_id is not None:
+        with writes.in_batch(session, batch_id):
+            seen = run()
+        if options.save_profile:
+            _save_profile(session, actor, info, options)
+    else:
+        seen = run()
+    if progress is not None:
+        progress(seen, "done")
+    counts = {k: resolver.counts.get(k, 0) for k in ("new", "changed", "unchanged", "rejected")}
+    if seen == 0:
+        raise WorkbookRefused(f"{info.path.name}: sheet '{info.sheet}' has a header row but no rows under it.")
+    report = ImportReport(info, actor is None, counts, outcomes, warnings, rows.skipped_blank, rows.stopped_early_at,
+                          batch_id, writer.changes if writer else Changes(), sha)
+    if rows.stopped_early_at:
+        warnings.append(f"stopped reading at row {rows.stopped_early_at:,} after {limits.MAX_EMPTY_RUN:,} empty rows "
+                        f"in a row (the rest of the sheet is formatted but empty)")
+    if batch_id is not None:
+        batch = session.get(ImportBatch, batch_id)
+        batch.summary = json.dumps({**counts, "warnings": len(warnings), "sheet": info.sheet,
+                                    "rows_describe": info.mode, "kind": info.kind.value})
+        session.flush()
+    if options.save_profile and actor is None:
+        report.info.notes.append("The profile is saved when the import is applied (not on a preview).")
+    return report
+
+
+def _new_batch(session: Session, actor: Actor, info: WorkbookInfo, sha: str) -> int:
+    batch = ImportBatch(kind="import", source_name=info.path.name, sha256=sha, actor=actor.name)
+    session.add(batch)
+    session.flush()
+    writes.record(session, actor, "import", Entity.IMPORT, batch.id,
+                  {"file": info.path.name, "sha256": sha, "sheet": info.sheet}, announce=False)
+    return batch.id
+
+
+def _save_profile(session, actor, info: WorkbookInfo, options: ImportOptions) -> None:
+    columns = {c.header: (c.field or cm.IGNORE) for c in info.mapping.columns if c.header}
+    hub = None
+    if info.default_hub_id is not None:
+        hub = session.get(Hub, info.default_hub_id).code
+    import_profiles.save(session, actor, import_profiles.Profile(
+        options.save_profile, info.signature, columns, info.kind.value if options.kind else None,
+        hub if options.hub else None))
+    info.notes.append(f"Saved the mapping as profile '{options.save_profile}'.")
+    info.profile = options.save_profile
+
+
+def import_file(db, path, actor: Actor, options: ImportOptions | None = None, *, dry_run: bool = False,
+                progress: Progress | None = None, cancel: Cancel | None = None) -> ImportReport:
+    """Preview (read-only) or apply in one transaction of its own: all rows or none."""
+    if dry_run:
+        with db.reading() as session:
+            return preview(path, session, options, progress, cancel)
+    with db.transaction() as session:
+        return apply(path, session, actor, options, progress, cancel)

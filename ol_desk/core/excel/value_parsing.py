@@ -1,0 +1,341 @@
+"""Turning spreadsheet cell values into the model's values: dates, percentages, lists, status words, finding types,
+source kinds and hub names. Each parser returns a `Parsed` value, a warning for what it could place only roughly,
+or raises `BadValue` with words a person understands."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, SourceKind
+
+
+class BadValue(ValueError):
+    """A cell that cannot be used; the message names what was wrong with it."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: object
+    warning: str = ""   # set when the value was placed roughly (a month only), or kept as text
+    keep_text: str = ""  # the spreadsheet's own words, kept in notes when they could not be placed exactly
+
+
+def text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y") if value.time() == dt.time() else value.isoformat(sep=" ")
+    return " ".join(str(value).split()) if not isinstance(value, str) or "\n" not in value else value.strip()
+
+
+# -- dates ------------------------------------------------------------------------------------------------------
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_name) if m})
+_MONTHS["sept"] = 9
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_D_MON_Y = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[ \-]([A-Za-z]{3,9})\.?,?[ \-](\d{4})$")
+_MON_Y = re.compile(r"^([A-Za-z]{3,9})\.?[ \-'](\d{2}|\d{4})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_QUARTER = re.compile(r"^Q([1-4])[ \-/]*(\d{4})$", re.IGNORECASE)
+_BLANK_WORDS = {"", "n/a", "na", "-", "--", "tbc", "tba", "none", "nil", "unknown", "?"}
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    return n + 2000 if len(y) == 2 else n
+
+
+def _date(y: int, m: int, d: int, raw: str, what: str) -> dt.date:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        raise BadValue(f"{what} '{raw}' is not a date") from None
+
+
+def parse_date(value, what: str = "date") -> Parsed | None:
+    """A date cell, or text as dd/mm/yyyy, yyyy-mm-dd, '3 March 2024', 'Feb 2022', 'Q1 2025' or '2021'.
+    A month, quarter or year alone is placed on its last day, with a warning; None for blank words."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return Parsed(value.date())
+    if isinstance(value, dt.date):
+        return Parsed(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1900 <= value <= 2200 and float(value).is_integer():
+            return _partial(dt.date(int(value), 12, 31), str(int(value)), what)
+        if 20000 < value < 80000:  # an Excel serial date stored as a plain number
+            return Parsed(_EXCEL_EPOCH + dt.timedelta(days=int(value)))
+        raise BadValue(f"{what} '{text(value)}' is not a date")
+    raw = text(value)
+    s = raw.strip().rstrip(".")
+    if s.lower() in _BLANK_WORDS:
+        return None
+    if m := _DMY.match(s):
+        return Parsed(_date(_year(m.group(3)), int(m.group(2)), int(m.group(1)), raw, what))
+    if m := _ISO.match(s):
+        return Parsed(_date(int(m.group(1)), int(m.group(2)), int(m.group(3)), raw, what))
+    if m := _D_MON_Y.match(s):
+        month = _MONTHS.get(m.group(2).lower())
+        if month:
+            return Parsed(_date(int(m.group(3)), month, int(m.group(1)), raw, what))
+    if m := _MON_Y.match(s):
+        month = _MONTHS.get(m.group(1).lower())
+        if month:
+            y = _year(m.group(2))
+            return _partial(dt.date(y, month, calendar.monthrange(y, month)[1]), raw, what)
+    if m := _QUARTER.match(s):
+        y, q = int(m.group(2)), int(m.group(1))
+        month = q * 3
+        return _partial(dt.date(y, month, calendar.monthrange(y, month)[1]), raw, what)
+    if m := _YEAR.match(s):
+        return _partial(dt.date(int(m.group(1)), 12, 31), raw, what)
+    raise BadValue(f"{what} '{raw}' is not a date")
+
+
+def _partial(day: dt.date, raw: str, what: str) -> Parsed:
+    return Parsed(day, f"{what} '{raw}' is not a full date; used {day:%d/%m/%Y} and kept the original words",
+                  f"{what.capitalize()} in spreadsheet: {raw}")
+
+
+# -- percentages ---------------------------------------------------------------------------------------------------
+_PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*%?$")
+
+
+def parse_percent(value, what: str = "percent complete") -> Parsed | None:
+    """50%, '50', 0.5 (a fraction, as Excel stores a % cell) or 50 → 50. 'n/a' and blanks → None."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = value * 100 if 0 <= value <= 1 else value
+    else:
+        raw = text(value)
+        if raw.lower() in _BLANK_WORDS:
+            return None
+        m = _PERCENT.match(raw)
+        if not m:
+            raise BadValue(f"{what} '{raw}' is not a percentage")
+        number = float(m.group(1))
+        if "%" not in raw and number <= 1 and "." in raw:
+            number *= 100
+    number = round(number)
+    if not 0 <= number <= 100:
+        raise BadValue(f"{what} '{text(value)}' is not between 0% and 100%")
+    return Parsed(int(number))
+
+
+# -- several values in one cell --------------------------------------------------------------------------------
+_SPLIT = re.compile(r"\s*(?:;|\n|\||,)\s*")
+_WEAK_SPLIT = re.compile(r"\s*(?:\s/\s|/|\s&\s|\band\b|\s\+\s)\s*", re.IGNORECASE)
+
+
+def split_values(value, weak: bool = False) -> list[str]:
+    """'North West; Met Detention' → ['North West', 'Met Detention'] (';', ',', '|', new lines; with `weak`
+    also '/', '&', '+' and 'and', which can be part of one name such as 'Roads and Transport')."""
+    parts = [p.strip(" .") for p in (_WEAK_SPLIT if weak else _SPLIT).split(text(value))]
+    return [p for p in parts if p]
+
+
+# -- words -------------------------------------------------------------------------------------------------------
+def _key(word: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9%]+", " ", word.lower()).split())
+
+
+_REC_STATUS_WORDS: dict[str, RecStatus] = {}
+for _status, _words in {
+    RecStatus.NEW: "new; not started; not yet started; open; outstanding; to do; todo; pending; awaiting start; "
+                   "not due; yet to start",
+    RecStatus.ASSIGNED: "assigned; allocated",
+    RecStatus.IN_PROGRESS: "in progress; wip; work in progress; ongoing; on going; started; underway; under way; "
+                           "in hand; progressing; on track; overdue; behind; delayed; off track; at risk",
+    RecStatus.DELIVERED: "delivered; complete; completed; done; implemented; finished; awaiting review; "
+                         "awaiting sign off; awaiting closure; for closure; ready for closure; proposed for closure; "
+                         "submitted for closure; actioned",
+    RecStatus.EVIDENCE_ACCEPTED: "evidence accepted; evidenced; verified; assured",
+    RecStatus.CLOSED: "closed; discharged; signed off; closed complete; closed completed; closed implemented; "
+                      "complete closed; archived",
+    RecStatus.NOT_ACCEPTED: "not accepted; rejected; declined; not agreed",
+    RecStatus.SUPERSEDED: "superseded; replaced; merged",
+    RecStatus.REOPENED: "reopened; re opened",
+}.items():
+    for _w in _words.split(";"):
+        _REC_STATUS_WORDS[_key(_w)] = _status
+
+_ACTION_STATUS_WORDS: dict[str, ActionStatus] = {}
+for _status, _words in {
+    ActionStatus.OPEN: "open; new; not started; not yet started; outstanding; to do; todo; pending; overdue; "
+                       "reopened; re opened; yet to start",
+    ActionStatus.IN_PROGRESS: "in progress; wip; work in progress; ongoing; on going; started; underway; under way; "
+                              "in hand; progressing; on track; behind; delayed; at risk",
+    ActionStatus.COMPLETE: "complete; completed; done; closed; implemented; finished; delivered; actioned; "
+                           "closed complete; closed completed; signed off",
+    ActionStatus.CANCELLED: "cancelled; canceled; withdrawn; not required; no longer required; nfa; "
+                            "no further action; closed no further action; closed nfa; closed not required",
+}.items():
+    for _w in _words.split(";"):
+        _ACTION_STATUS_WORDS[_key(_w)] = _status
+
+
+def rec_status(value) -> Parsed | None:
+    """A status word as a recommendation status; an unknown word is kept as text with a warning (value None)."""
+    raw = text(value)
+    if not raw:
+        return None
+    found = _REC_STATUS_WORDS.get(_key(raw))
+    if found is None:
+        return Parsed(None, f"status '{raw}' is not a status ol-desk knows; kept as text in the notes",
+                      f"Status in spreadsheet: {raw}")
+    return Parsed(found)
+
+
+def action_status(value) -> Parsed | None:
+    raw = text(value)
+    if not raw:
+        return None
+    found = _ACTION_STATUS_WORDS.get(_key(raw))
+    if found is None:
+        return Parsed(None, f"status '{raw}' is not a status ol-desk knows; kept as text in the notes",
+                      f"Status in spreadsheet: {raw}")
+    return Parsed(found)
+
+
+_FINDING_WORDS = {
+    FindingType.CAUSE_OF_CONCERN: ("cause of concern", "causes of concern", "coc", "cause"),
+    FindingType.RECOMMENDATION: ("recommendation", "recommendations", "rec", "recs", "r"),
+    FindingType.AREA_FOR_IMPROVEMENT: ("area for improvement", "areas for improvement", "afi", "afis"),
+    FindingType.MATTER_OF_CONCERN: ("matter of concern", "matters of concern", "moc", "concern", "pfd concern"),
+    FindingType.LEARNING_POINT: ("learning point", "learning", "lesson", "lesson learned", "learning points"),
+}
+_FINDING_LOOKUP = {w: ft for ft, words in _FINDING_WORDS.items() for w in words}
+_REF_PREFIX = re.compile(r"^(coc|afi|moc|rec|r)\s*[-.]?\s*\d", re.IGNORECASE)
+_PREFIX_TYPES = {"coc": FindingType.CAUSE_OF_CONCERN, "afi": FindingType.AREA_FOR_IMPROVEMENT,
+                 "moc": FindingType.MATTER_OF_CONCERN, "rec": FindingType.RECOMMENDATION,
+                 "r": FindingType.RECOMMENDATION}
+
+
+def finding_type(value) -> FindingType | None:
+    raw = _key(text(value))
+    if not raw:
+        return None
+    if raw in _FINDING_LOOKUP:
+        return _FINDING_LOOKUP[raw]
+    try:
+        return FindingType(raw.replace(" ", "_"))
+    except ValueError:
+        raise BadValue(f"type '{text(value)}' is not a kind of finding (cause of concern, recommendation, "
+                       f"area for improvement, matter of concern, learning point)") from None
+
+
+def finding_type_from_reference(reference: str) -> FindingType | None:
+    m = _REF_PREFIX.match(reference or "")
+    return _PREFIX_TYPES[m.group(1).lower()] if m else None
+
+
+_KIND_WORDS = {
+    SourceKind.HMICFRS: ("hmicfrs", "hmic", "hmicfrs inspection", "peel", "inspection"),
+    SourceKind.PFD: ("pfd", "prevention of future deaths", "coroner", "reg 28", "regulation 28", "coroner pfd"),
+    SourceKind.IOPC: ("iopc", "ipcc", "independent office for police conduct"),
+    SourceKind.PUBLIC_INQUIRY: ("public inquiry", "inquiry"),
+    SourceKind.INDEPENDENT_REVIEW: ("independent review", "review"),
+    SourceKind.PROFESSIONAL_STANDARDS: ("professional standards", "dps", "misconduct"),
+    SourceKind.GOLD_GROUP: ("gold group", "gold", "critical incident"),
+    SourceKind.INTERNAL_REVIEW: ("internal review", "internal", "audit"),
+    SourceKind.OTHER: ("other",),
+}
+_KIND_LOOKUP = {w: k for k, words in _KIND_WORDS.items() for w in words}
+
+
+def source_kind(value) -> SourceKind | None:
+    raw = _key(text(value))
+    if not raw:
+        return None
+    if raw in _KIND_LOOKUP:
+        return _KIND_LOOKUP[raw]
+    try:
+        return SourceKind(raw.replace(" ", "_"))
+    except ValueError:
+        raise BadValue(f"source '{text(value)}' is not a source kind ("
+                       + ", ".join(k.value for k in SourceKind) + ")") from None
+
+
+def kind_in_words(words: str) -> SourceKind | None:
+    """A source kind named somewhere in free text (a title row, a file name, a sheet name)."""
+    low = f" {_key(words)} "
+    for needle, kind in (("hmicfrs", SourceKind.HMICFRS), ("hmic", SourceKind.HMICFRS), ("pfd", SourceKind.PFD),
+                         ("prevention of future deaths", SourceKind.PFD), ("coroner", SourceKind.PFD),
+                         ("iopc", SourceKind.IOPC), ("gold group", SourceKind.GOLD_GROUP),
+                         ("public inquiry", SourceKind.PUBLIC_INQUIRY)):
+        if f" {needle} " in low or low.strip().startswith(needle):
+            return kind
+    return None
+
+
+_RAG = {"r": "Red", "red": "Red", "a": "Amber", "amber": "Amber", "g": "Green", "green": "Green",
+        "b": "Blue", "blue": "Blue", "ag": "Amber/Green", "ar": "Amber/Red", "amber green": "Amber/Green",
+        "amber red": "Amber/Red"}
+
+
+def rag(value) -> str:
+    raw = text(value)
+    return _RAG.get(_key(raw), raw)
+
+
+# -- hubs --------------------------------------------------------------------------------------------------------
+_SUFFIX = re.compile(r"\s+(bcu|ocu|command|hub)$")
+
+
+def hub_key(name: str) -> str:
+    k = _key(name.replace("&", " and "))
+    return _SUFFIX.sub("", k).strip()
+
+
+class HubMatcher:
+    """Hub names, codes and aliases (case-insensitive, 'BCU'/'OCU' suffixes ignored) → hub id."""
+
+    def __init__(self, hubs):
+        self.by_key: dict[str, int] = {}
+        self.names: dict[int, str] = {}
+        for hub in hubs:
+            self.names[hub.id] = hub.name
+            words = [hub.code, hub.name, *(a for a in (hub.aliases or "").split(";"))]
+            for w in words:
+                if w and w.strip():
+                    self.by_key.setdefault(hub_key(w), hub.id)
+                    self.by_key.setdefault(_key(w), hub.id)
+
+    def find(self, name: str) -> int | None:
+        return self.by_key.get(_key(name)) or self.by_key.get(hub_key(name))
+
+    def find_all(self, value) -> tuple[list[int], list[str]]:
+        """Hub ids for each part of a multi-value cell, and the parts that name no hub."""
+        whole = text(value)
+        if not whole:
+            return [], []
+        one = self.find(whole)
+        if one is not None:
+            return [one], []
+        ids, unknown = [], []
+        for part in split_values(whole):
+            hid = self.find(part)
+            found = [hid] if hid is not None else [self.find(p) for p in split_values(part, weak=True)]
+            if not found or None in found:
+                unknown.append(part)
+                continue
+            ids.extend(h for h in found if h not in ids)
+        return ids, unknown
+
+    def in_words(self, words: str) -> int | None:
+        """A hub named at the start of free text ('North West BCU - learning actions')."""
+        key = _key(words)
+        best = None
+        for name, hid in self.by_key.items():
+            if len(name) > 3 and (key == name or key.startswith(name + " ")):
+                if best is None or len(name) > len(best[0]):
+                    best = (name, hid)
+        return best[1] if best else None
