@@ -1,0 +1,82 @@
+"""Progress updates and evidence for recommendation and action editors: post an update; attach a file (copied into the database's
+evidence store and hashed), add a link, open one (a stored file is checked against its SHA-256 first)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from ol_desk.core.model import Evidence
+from ol_desk.core.model.enums import Entity
+from ol_desk.core.services import records
+from ol_desk.gui.ops import readable
+from .records_panels import EvidencePanel, ProgressTimeline
+
+
+def _stored_file(session, store_dir: Path, evidence_id: int) -> Path:
+    return records.evidence_path(store_dir, session.get(Evidence, evidence_id))
+
+
+class RecordsMixin:
+    """Needs `self.ctx`, `self.entity`, `self.item_id`, `self.snap`, `self.tabs` and ItemEditor.write. The Progress
+    and Evidence tabs come right after the first linked-items tab."""
+
+    def _parent_kw(self) -> dict:
+        key = "recommendation_id" if self.entity is Entity.RECOMMENDATION else "action_id"
+        return {key: self.item_id}
+
+    def record_tabs(self) -> list:
+        self.timeline = ProgressTimeline(self)
+        self.timeline.post.connect(self._post_update)
+        self.evidence_panel = panel = EvidencePanel(self)
+        panel.attach_file.connect(self._attach_file)
+        panel.add_link.connect(self._add_link)
+        panel.open_item.connect(self._open_evidence)
+        return [("&Progress", self.timeline), ("&Evidence", panel)]
+
+    def show_records(self, snap) -> None:
+        self.timeline.show_updates(snap.updates if snap else ())
+        self.evidence_panel.show_evidence(snap.evidence if snap else ())
+        for button in (self.timeline.button, self.evidence_panel.file_button, self.evidence_panel.link_button):
+            button.setEnabled(snap is not None)
+        self.tabs.setTabText(2, f"&Progress ({len(snap.updates) if snap else 0})")
+        self.tabs.setTabText(3, f"&Evidence ({len(snap.evidence) if snap else 0})")
+
+    def _post_update(self, text, written_on) -> None:
+        self.write(records.add_update, self.ctx.actor, text=text, written_on=written_on, **self._parent_kw(),
+                   label=f"post an update on {self.snap.label}", done=lambda _r: self.timeline.posted(),
+                   failed=lambda exc: self.timeline.message.setText(readable(exc)) or True)
+
+    def _failed(self, exc) -> bool:
+        self.evidence_panel.say(readable(exc), error=True)
+        return True
+
+    def _attach_file(self, path: str, description: str) -> None:
+        self.evidence_panel.say(f"Copying {Path(path).name} into the evidence store…")
+        self.write(records.add_evidence_file, self.ctx.actor, self.ctx.db.evidence_dir, Path(path),
+                   description=description, **self._parent_kw(), label=f"attach {Path(path).name}",
+                   done=lambda _r: self._added(f"Attached {Path(path).name} (copied and fingerprinted)."),
+                   failed=self._failed)
+
+    def _add_link(self, url: str, description: str) -> None:
+        self.write(records.add_evidence_link, self.ctx.actor, url, description=description, **self._parent_kw(),
+                   label="add an evidence link", done=lambda _r: self._added("Link added."), failed=self._failed)
+
+    def _added(self, text: str) -> None:
+        self.evidence_panel.added()
+        self.evidence_panel.say(text)
+
+    def _open_evidence(self, row) -> None:
+        if row.kind == "link":
+            url = QUrl.fromUserInput(row.url)
+            if not QDesktopServices.openUrl(url):
+                self.evidence_panel.say(f"Could not open {row.url}; copy the address instead.", error=True)
+            return
+        self.ctx.ops.read(_stored_file, self.ctx.db.evidence_dir, row.id, label="open evidence",
+                          on_done=lambda path: self._open_path(path), on_error=self._failed)
+
+    def _open_path(self, path: Path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.evidence_panel.say(f"No program is set up to open {path.name}; it is stored at {path}.",
+                                    error=True)

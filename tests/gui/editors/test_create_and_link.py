@@ -1,0 +1,132 @@
+"""Creating a document and its recommendation through the editors, assigning hubs and themes, adding and linking
+actions, and what a form says when something is missing."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from ol_desk.core.model import Action, Recommendation, SourceDocument
+from ol_desk.core.model.enums import Entity, SourceKind
+from ol_desk.core.services import reference
+from ol_desk.gui.editors import new_action, new_document, open_editor
+from ol_desk.gui.editors.fields import set_data, set_date
+from ol_desk.gui.editors.link_pickers import LinkDialog
+from tests.core.factories import hub_id, make_action, make_document, make_recommendation, theme_id
+from .conftest import answer_dialog, new_editor, settle
+
+
+def test_new_document_gets_its_statutory_clock_and_a_new_recommendation_its_hubs(ctx, ops, db, qtbot):
+    editor = new_document(ctx)
+    qtbot.addWidget(editor)
+    settle(ops)
+    ui = editor.ui
+    set_data(ui.kindCombo, SourceKind.IOPC.value)
+    ui.referenceEdit.setText("2021/153511")
+    ui.titleEdit.setText("Learning recommendations after a death following police contact")
+    ui.issuingBodyEdit.setText("IOPC")
+    set_date(ui.dateIssuedEdit, dt.date(2025, 3, 1))
+    assert "56 days" in ui.clockLabel.text()
+    editor.save_button.click()
+    settle(ops)
+    assert editor.item_id is not None
+    with db.reading() as s:
+        doc = s.get(SourceDocument, editor.item_id)
+        assert doc.response_due == dt.date(2025, 4, 26) and doc.reference == "2021/153511"
+    assert "16 days left" in ui.clockLabel.text()  # today is fixed at 10 April 2025
+    assert "Saved" in editor.state_label.text()
+
+    editor.add_rec_button.click()
+    settle(ops)
+    rec_editor = new_editor(Entity.RECOMMENDATION)
+    qtbot.addWidget(rec_editor)
+    rui = rec_editor.ui
+    rui.referenceEdit.setText("R1")
+    rui.textEdit.setPlainText("The force should ensure that officers recognise acute behavioural disturbance.")
+    with db.reading() as s:
+        md, cn, mh = hub_id(s, "MD"), hub_id(s, "CN"), theme_id(s, "mental-health")
+    rec_editor.hubs.list.set_checked([md, cn])
+    rec_editor.hubs.lead.setCurrentIndex(rec_editor.hubs.lead.findData(cn))
+    rec_editor.themes.set_checked([mh])
+    rec_editor.save_button.click()
+    settle(ops)
+    with db.reading() as s:
+        rec = s.get(Recommendation, rec_editor.item_id)
+        assert rec.document_id == editor.item_id and rec.reference == "R1"
+        assert {h.code for h in rec.hubs} == {"MD", "CN"} and rec.lead_hub.code == "CN"
+        assert [t.code for t in rec.themes] == ["mental-health"]
+    # The document editor heard about the new recommendation and lists it.
+    qtbot.waitUntil(lambda: editor.recs.rowCount() == 1, timeout=5000)
+    assert rec_editor.hubs.summary.text().endswith("lead: Central North (CN)")
+
+
+def test_a_form_says_what_is_missing_and_writes_nothing(ctx, ops, db, qtbot):
+    editor = new_document(ctx)
+    qtbot.addWidget(editor)
+    settle(ops)
+    editor.save_button.click()
+    settle(ops)
+    assert editor.banner.isVisible() and "title or a reference" in editor.banner.text()
+    with db.reading() as s:
+        assert s.scalars(select(SourceDocument)).first() is None
+
+    action_editor = new_action(ctx, None)
+    qtbot.addWidget(action_editor)
+    settle(ops)
+    action_editor.save_button.click()
+    assert "Describe the work" in action_editor.banner.text()
+
+
+def test_actions_are_added_new_and_linked_existing(ctx, ops, db, qtbot, monkeypatch, cpic):
+    with db.transaction() as s:
+        doc = make_document(s, cpic)
+        rec = make_recommendation(s, cpic, doc)
+        other = make_recommendation(s, cpic, doc, reference="2")
+        existing = make_action(s, cpic, [other], reference="MD-007", title="Review custody CCTV retention")
+        reference.create_person(s, cpic, name="Insp. Dana Okafor", hub_id=hub_id(s, "MD"))
+    rec_editor = open_editor(ctx, Entity.RECOMMENDATION, rec)
+    qtbot.addWidget(rec_editor)
+    settle(ops)
+    assert rec_editor.actions_table.rowCount() == 0
+
+    rec_editor.new_action_button.click()
+    settle(ops)
+    action_editor = new_editor(Entity.ACTION)
+    qtbot.addWidget(action_editor)
+    action_editor.ui.referenceEdit.setText("MD-015")
+    action_editor.ui.titleEdit.setPlainText("Brief all custody sergeants on rousing checks")
+    owner = action_editor.ui.ownerCombo
+    owner.setCurrentIndex(owner.findText("Insp. Dana Okafor", flags=Qt.MatchFlag.MatchStartsWith))
+    action_editor.save_button.click()
+    settle(ops)
+    qtbot.waitUntil(lambda: rec_editor.actions_table.rowCount() == 1, timeout=5000)
+
+    def pick(dialog: LinkDialog):
+        dialog.finder.search.setText("MD-007")
+        dialog.finder.refresh()
+        settle(ops)
+        dialog._check()
+    answer_dialog(monkeypatch, LinkDialog, pick)
+    rec_editor.link_action_button.click()
+    settle(ops)
+    assert rec_editor.actions_table.rowCount() == 2
+    with db.reading() as s:
+        linked = s.get(Action, existing)
+        assert sorted(r.id for r in linked.recommendations) == sorted([rec, other])
+        assert s.get(Action, action_editor.item_id).owner.name == "Insp. Dana Okafor"
+
+    rec_editor.actions_table.setCurrentCell(rec_editor.actions_table.ids.index(existing), 0)
+    rec_editor.unlink_action_button.click()
+    settle(ops)
+    with db.reading() as s:
+        assert [r.id for r in s.get(Action, existing).recommendations] == [other]
+
+
+def test_opening_an_open_item_raises_the_same_window(ctx, ops, db, qtbot, cpic):
+    with db.transaction() as s:
+        doc = make_document(s, cpic)
+    first = open_editor(ctx, Entity.DOCUMENT, doc)
+    qtbot.addWidget(first)
+    settle(ops)
+    assert open_editor(ctx, Entity.DOCUMENT, doc) is first
