@@ -14,7 +14,8 @@ from __future__ import annotations
 from ol_desk.core.model.enums import Entity
 from .undo_stack import UndoStack, undo_stack
 
-_OPEN: dict[tuple[Entity, int], object] = {}
+# Open windows by (kind, id, who): one per item (a change of identity opens a fresh one with the new role).
+_OPEN: dict[tuple, object] = {}
 
 
 def _editor_class(entity: Entity):
@@ -27,7 +28,7 @@ def _editor_class(entity: Entity):
 
 def _track(editor) -> None:
     def saved(item_id: int) -> None:
-        key = (editor.entity, item_id)
+        key = (editor.entity, item_id, editor.ctx.actor)
         if _OPEN.get(key) is not editor:
             _OPEN[key] = editor
 
@@ -38,7 +39,7 @@ def _track(editor) -> None:
     editor.item_saved.connect(saved)
     editor.closed.connect(closed)
     if editor.item_id is not None:
-        _OPEN[(editor.entity, editor.item_id)] = editor
+        _OPEN[(editor.entity, editor.item_id, editor.ctx.actor)] = editor
 
 
 def _show(editor):
@@ -51,12 +52,13 @@ def _show(editor):
 def open_editor(ctx, entity: Entity, item_id: int, parent=None):
     """Open the editor of one item (raising it if it is open already)."""
     entity = Entity(entity)
-    existing = _OPEN.get((entity, item_id))
+    key = (entity, item_id, ctx.actor)
+    existing = _OPEN.get(key)
     if existing is not None:
         try:
             return _show(existing)
         except RuntimeError:  # its window was destroyed without a close event
-            _OPEN.pop((entity, item_id), None)
+            _OPEN.pop(key, None)
     editor = _editor_class(entity)(_navigating(ctx), item_id, parent)
     _track(editor)
     return _show(editor)
