@@ -1,4 +1,4 @@
-"""Starting the desktop app: QApplication, the database, the main window."""
+"""Starting the desktop app: QApplication, theme, the database, who you are (first run), the main window."""
 from __future__ import annotations
 
 import sys
@@ -9,16 +9,35 @@ def run_gui(db_target: str | None = None) -> int:
 
     from ol_desk.core.errors import OlDeskError
     from ol_desk.core.store import open_database
-    from .main_window import MainWindow
+    from .settings import app_settings, database_setting, load_identity, save_identity, theme_setting
+    from .theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("ol-desk")
     app.setOrganizationName("ol-desk")
+    settings = app_settings()
+    apply_theme(app, theme_setting(settings))
     try:
-        db = open_database(db_target)
+        db = open_database(db_target or database_setting(settings))
     except OlDeskError as exc:
         QMessageBox.critical(None, "ol-desk cannot open the database", str(exc))
         return 2
-    window = MainWindow(db)
+    identity = load_identity(settings)
+    if identity is None:
+        identity = ask_identity(db)
+        if identity is None:
+            return 0
+        save_identity(settings, identity)
+    from .main_window import MainWindow
+    window = MainWindow(db, identity, settings)
     window.show()
     return app.exec()
+
+
+def ask_identity(db):
+    """First run: who are you? (None when the user cancels.) Reads the hubs once, before the window exists."""
+    from .identity_dialog import IdentityDialog, hub_choices
+    with db.reading() as session:
+        hubs = hub_choices(session)
+    dialog = IdentityDialog(hubs)
+    return dialog.identity() if dialog.exec() else None

@@ -1,33 +1,367 @@
-"""The main window: assembles the panels. It holds no business logic of its own."""
+"""The main window: navigation, the panel stack, menus, the search field and the status bar. No business logic.
+
+Panel API (for other GUI modules):
+
+    window.add_panel("dashboard", "Dashboard", widget, icon="dashboard", shortcut="Ctrl+0",
+                     before="recommendations")      # appears in the navigation list; returns the widget
+    window.show_panel("actions")                      # switch to a panel (returns it)
+    window.panel("recommendations")                   # the widget, or None
+    window.set_opener(Entity.LEARNING, fn)            # fn(ctx, entity, id, parent) opens that kind of item
+    window.ctx                                        # the AppContext every panel is built with
+
+A panel widget may define `on_shown()` (called each time it becomes current) and a `status_text` signal(str)
+(shown in the status bar while it is current). Items open through `ctx.open_item(entity, id)`: documents,
+recommendations and actions go to `ol_desk.gui.editors.open_editor(ctx, entity, id, parent)` (id None = new).
+"""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QMainWindow, QWidget
+import importlib
+import logging
+from typing import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
+                               QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget)
 
 from ol_desk import __version__
-from ol_desk.core.queries.stats import compute
+from ol_desk.core.model.enums import Entity, Role
+from ol_desk.core.queries.register_filter import RegisterFilter
+from .app_context import AppContext
+from .ops import Operations, readable
+from .settings import Identity, app_settings, load_identity
+from .status_bar import StatusBar
+from .theme import icon as theme_icon
+
+log = logging.getLogger(__name__)
+GUEST = Identity("Guest", Role.VIEWER)
+# Which panel shows the register of each kind of item.
+REGISTER_PANELS = {Entity.RECOMMENDATION: "recommendations", Entity.ACTION: "actions",
+                   Entity.DOCUMENT: "documents", Entity.LEARNING: "learning",
+                   Entity.HUB: "reference", Entity.THEME: "reference", Entity.PERSON: "reference"}
+Opener = Callable[[AppContext, Entity, "int | None", QWidget], object]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db, parent=None):
+    def __init__(self, db, identity: Identity | None = None, settings: QSettings | None = None,
+                 parent: QWidget | None = None, *, search_index=None, start_index: bool = True):
         super().__init__(parent)
         self.db = db
+        self.settings = settings or app_settings()
+        self.identity = identity or load_identity(self.settings) or GUEST
+        self.ops = Operations(db, self)
+        if search_index is None:
+            search_index = _search_index(db)
+        self.ctx = AppContext(db, self.ops, self.identity.actor(), open_item=self.open_item,
+                              show_register=self.show_register, new_item=self.new_item,
+                              read_only=self.identity.read_only, search_index=search_index, settings=self.settings)
+        self._openers: dict[Entity, Opener] = {}
+        self._keys: list[str] = []
+        self._previous_key: str | None = None
+        self.setObjectName("mainWindow")
         self.setWindowTitle(f"ol-desk {__version__} — {db.name}")
-        self.resize(1100, 720)
-        body = QWidget(self)
-        form = QFormLayout(body)
-        self.count_labels: dict[str, QLabel] = {}
-        for key, title in (("documents", "Source documents"), ("recommendations", "Recommendations"),
-                           ("actions", "Actions"), ("overdue", "Overdue recommendations")):
-            label = QLabel("…", body)
-            label.setAccessibleName(title)
-            self.count_labels[key] = label
-            form.addRow(title, label)
-        self.setCentralWidget(body)
-        self.refresh_counts()
+        self.resize(1280, 800)
 
-    def refresh_counts(self) -> None:
-        with self.db.reading() as session:
-            stats = compute(session)
-        for key, label in self.count_labels.items():
-            label.setText(f"{getattr(stats, key):,}")
-        self.statusBar().showMessage(f"Database: {self.db.name}")
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Navigation")
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.navigation.currentRowChanged.connect(self._on_nav)
+
+        self.status = StatusBar(self.ops, db.name, self.identity.describe(), self)
+        self.setStatusBar(self.status)
+        self.ops.failed.connect(self._on_failed)
+
+        self._build_search()
+        self._build_menus()
+        self._add_default_panels()
+        self._restore_state()
+        if start_index and search_index is not None:
+            QTimer.singleShot(0, self._bring_index_up_to_date)
+
+    # -- panels ------------------------------------------------------------------------------------------------
+    def add_panel(self, key: str, title: str, widget: QWidget, icon: str | None = None,
+                  shortcut: str | None = None, *, before: str | None = None) -> QWidget:
+        if key in self._keys:
+            raise ValueError(f"a panel '{key}' is already there")
+        row = self._keys.index(before) if before in self._keys else len(self._keys)
+        item = QListWidgetItem(title)
+        if icon:
+            item.setIcon(theme_icon(icon))
+        if shortcut:
+            item.setToolTip(f"{title} ({shortcut})")
+            action = QAction(title, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _=False, k=key: self.show_panel(k))
+            self.addAction(action)
+            self.menu_view.insertAction(self._view_separator, action)
+        widget.setObjectName(widget.objectName() or f"panel_{key}")
+        widget.setAccessibleName(widget.accessibleName() or title)
+        self._keys.insert(row, key)
+        self.stack.insertWidget(row, widget)
+        self.navigation.insertItem(row, item)
+        if hasattr(widget, "status_text"):
+            widget.status_text.connect(lambda text, w=widget: self._panel_status(w, text))
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
+        self._fit_navigation()
+        return widget
+
+    def _fit_navigation(self) -> None:
+        metrics = self.navigation.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.navigation.item(i).text())
+                     for i in range(self.navigation.count()))
+        self.navigation.setFixedWidth(widest + self.navigation.iconSize().width() + 56)
+
+    def panel(self, key: str) -> QWidget | None:
+        return self.stack.widget(self._keys.index(key)) if key in self._keys else None
+
+    def show_panel(self, key: str) -> QWidget:
+        self.navigation.setCurrentRow(self._keys.index(key))
+        return self.panel(key)
+
+    def current_key(self) -> str | None:
+        row = self.stack.currentIndex()
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        if self.current_key() != "search":
+            self._previous_key = self.current_key()
+        self.stack.setCurrentIndex(row)
+        widget = self.stack.widget(row)
+        if hasattr(widget, "on_shown"):
+            widget.on_shown()
+        self.status.set_counts(getattr(widget, "last_status_text", ""))
+
+    def _panel_status(self, widget: QWidget, text: str) -> None:
+        widget.last_status_text = text
+        if self.stack.currentWidget() is widget:
+            self.status.set_counts(text)
+
+    def _add_default_panels(self) -> None:
+        from .registers.panels import add_register_panels
+        from .search.results_panel import SearchResultsPanel
+        add_register_panels(self)
+        self.search_panel = SearchResultsPanel(self.ctx, self.search_field)
+        self.add_panel("search", "Search results", self.search_panel, icon="search")
+
+    # -- navigation the panels use (through ctx) ----------------------------------------------------------------
+    def set_opener(self, entity: Entity, opener: Opener) -> None:
+        self._openers[entity] = opener
+
+    def open_item(self, entity: Entity, item_id: int | None) -> None:
+        entity = Entity(entity)
+        opener = self._openers.get(entity)
+        if opener is None and entity in (Entity.DOCUMENT, Entity.RECOMMENDATION, Entity.ACTION):
+            opener = _editors_opener()
+        if opener is not None:
+            try:
+                opener(self.ctx, entity, item_id, self)
+            except Exception as exc:  # noqa: BLE001 - an editor that fails must not take the window down
+                log.exception("opening %s %s failed", entity.value, item_id)
+                self._on_failed(f"Open {entity.label.lower()}", readable(exc))
+            return
+        key = REGISTER_PANELS.get(entity)
+        if key and self.panel(key) is not None and item_id is not None:
+            self.show_panel(key).select_item(entity, item_id)
+        else:
+            self.statusBar().showMessage(f"{entity.label} editors are not available in this build.", 8000)
+
+    def new_item(self, entity: Entity) -> None:
+        if self.ctx.read_only:
+            self.statusBar().showMessage(f"You are signed in as {self.identity.role.label}: browsing only.", 8000)
+            return
+        self.open_item(entity, None)
+
+    def show_register(self, entity: Entity, register_filter: RegisterFilter) -> None:
+        key = REGISTER_PANELS.get(Entity(entity))
+        if key is None or self.panel(key) is None:
+            return
+        self.show_panel(key).apply_filter(register_filter)
+
+    # -- search --------------------------------------------------------------------------------------------------
+    def _build_search(self) -> None:
+        bar = QToolBar("Search", self)
+        bar.setObjectName("searchToolbar")
+        bar.setMovable(False)
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setAccessibleName("Search everything")
+        self.search_field.setPlaceholderText("Search (Ctrl+F): words, \"phrases\", hub:NW, status:overdue, source:pfd …")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.addAction(theme_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_field.setMinimumWidth(420)
+        label = QLabel("  ")
+        bar.addWidget(label)
+        bar.addWidget(self.search_field)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def show_search_results(self) -> None:
+        if self.current_key() != "search":
+            self.show_panel("search")
+        self.search_field.setFocus()
+
+    def leave_search(self) -> None:
+        if self.current_key() == "search" and self._previous_key:
+            self.show_panel(self._previous_key)
+
+    # -- menus -----------------------------------------------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, icon_name: str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(theme_icon(icon_name))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("&File")
+        self.new_actions = {}
+        for entity, text, keys in ((Entity.DOCUMENT, "New source &document…", "Ctrl+Shift+D"),
+                                   (Entity.RECOMMENDATION, "New &recommendation…", "Ctrl+Shift+R"),
+                                   (Entity.ACTION, "New &action…", "Ctrl+Shift+A")):
+            act = self._action(self.menu_file, text, lambda e=entity: self.new_item(e), keys, "add")
+            act.setEnabled(not self.ctx.read_only)
+            if self.ctx.read_only:
+                act.setToolTip(f"Signed in as {self.identity.role.label}: browsing only")
+            self.new_actions[entity] = act
+        self.menu_file.addSeparator()
+        self._action(self.menu_file, "&Settings…", self.open_settings, QKeySequence.StandardKey.Preferences,
+                     "settings")
+        self._action(self.menu_file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.menu_edit = bar.addMenu("&Edit")
+        self._action(self.menu_edit, "&Find…", self.focus_search, QKeySequence.StandardKey.Find, "search",
+                     "Search recommendations, actions, updates, documents and learning")
+        self.menu_view = bar.addMenu("&View")
+        self._view_separator = self.menu_view.addSeparator()
+        self._action(self.menu_view, "&Refresh", self._refresh_current, QKeySequence.StandardKey.Refresh, "refresh")
+        self.menu_help = bar.addMenu("&Help")
+        self._action(self.menu_help, "&About ol-desk", self._about)
+
+    def _refresh_current(self) -> None:
+        widget = self.stack.currentWidget()
+        if hasattr(widget, "refresh"):
+            widget.refresh()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About ol-desk",
+                          f"<b>ol-desk {__version__}</b><br>Recommendations, actions and evidence for "
+                          f"organisational learning.<br>Database: {self.db.name}")
+
+    def open_settings(self) -> None:
+        from .identity_dialog import hub_choices
+        from .settings_dialog import SettingsDialog
+        from .theme import apply_theme
+
+        def show(hubs):
+            dialog = SettingsDialog(self.settings, hubs, self)
+            if dialog.exec():
+                self.identity = dialog.identity()
+                self.ctx.actor = self.identity.actor()
+                self.ctx.read_only = self.identity.read_only
+                self.status.set_who(self.identity.describe())
+                for act in self.new_actions.values():
+                    act.setEnabled(not self.ctx.read_only)
+                for key in self._keys:
+                    widget = self.panel(key)
+                    if hasattr(widget, "identity_changed"):
+                        widget.identity_changed()
+                apply_theme(QApplication.instance(), dialog.theme())
+        self.ops.read(hub_choices, on_done=show, label="Load hubs")
+
+    # -- errors, search index, state -------------------------------------------------------------------------------
+    def _on_failed(self, label: str, message: str) -> None:
+        self.statusBar().showMessage(f"{label}: {message}" if label else message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, label or "ol-desk", message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _bring_index_up_to_date(self) -> None:
+        index = self.ctx.search_index
+
+        def ensure(_db, progress, cancel):
+            return index.ensure(progress=progress, cancel=cancel)
+
+        def done(what):
+            if what and what != "already up to date":
+                self.statusBar().showMessage(f"Search index: {what}", 8000)
+
+        def failed(exc):
+            self.statusBar().showMessage(f"Search is not ready: {readable(exc)}", 15000)
+        self.ops.job(ensure, label="Updating the search index", on_done=done, on_error=failed)
+
+    def _restore_state(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        key = str(s.value("window/panel", "") or "")
+        if key in self._keys and key != "search":
+            self.show_panel(key)
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        key = self.current_key() if self.current_key() != "search" else self._previous_key
+        s.setValue("window/panel", key or "")
+        for k in self._keys:
+            widget = self.panel(k)
+            if hasattr(widget, "save_state"):
+                widget.save_state()
+        s.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        self.ops.shutdown()
+        index = self.ctx.search_index
+        if index is not None:
+            try:
+                index.close()
+            except Exception:  # noqa: BLE001 - closing must not fail the window
+                log.exception("closing the search index failed")
+        super().closeEvent(event)
+
+
+def _editors_opener() -> Opener | None:
+    """ol_desk.gui.editors.open_editor, when the editors are part of this build (imported on first use)."""
+    try:
+        module = importlib.import_module("ol_desk.gui.editors")
+    except ImportError:
+        return None
+    return getattr(module, "open_editor", None)
+
+
+def _search_index(db):
+    try:
+        from ol_desk.core.search import SearchIndex
+    except ImportError:
+        return None
+    return SearchIndex(db)

@@ -193,6 +193,13 @@ class Operations(QObject):
             QThread.msleep(5)
         return not self._pending
 
+    def cancel_jobs(self) -> int:
+        """Ask every queued or running job to stop (the status bar's cancel button); returns how many were asked."""
+        jobs = [task for task, _done, _err in self._pending.values() if task.kind == "job"]
+        for task in jobs:
+            task.cancel.set()
+        return len(jobs)
+
     def shutdown(self) -> None:
         for task, _done, _err in self._pending.values():
             task.cancel.set()

@@ -1,0 +1,258 @@
+"""RegisterModel: a table model that holds the filtered ids in sort order and reads rows a page at a time.
+
+Everything SQL runs on the operation thread (ctx.ops). The model never holds more than MAX_CACHED rows of values;
+a row not yet read shows empty cells and asks for its page, which arrives as dataChanged. After a write the model
+refreshes only what the write touched: updated rows are re-read in place (they keep their position, so nothing
+jumps under the cursor); created or deleted rows re-run the id query (`reloaded` lets the view restore its
+selection and scroll position).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from ol_desk.core.model.enums import Entity, LabelledEnum
+from ol_desk.core.services.changes import Changes
+from ..ops import readable
+from ..theme import is_dark
+from . import query as rq
+from .specs import RegisterSpec
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_SIZE = 100
+MAX_CACHED = 5000
+# Changes to these kinds alter what other registers show (names of hubs and owners, last-update dates).
+_RELATED = {Entity.HUB, Entity.PERSON, Entity.THEME, Entity.UPDATE, Entity.EVIDENCE, Entity.RECOMMENDATION,
+            Entity.ACTION, Entity.DOCUMENT}
+
+
+def display(value, kind: str, enum_cls=None) -> str:
+    if value is None:
+        return ""
+    if kind == "enum":
+        if isinstance(value, LabelledEnum):
+            return value.label
+        try:
+            return enum_cls(value).label
+        except (ValueError, TypeError):
+            return str(value)
+    if kind == "date":
+        if isinstance(value, str):
+            value = dt.date.fromisoformat(value[:10])
+        return value.strftime("%d %b %Y")
+    if kind == "percent":
+        return f"{value}%"
+    if kind == "bool":
+        return "Yes" if value else ""
+    if kind == "int":
+        return str(value)
+    return " ".join(str(value).split())
+
+
+class RegisterModel(QAbstractTableModel):
+    reloaded = Signal()             # a new id list is in place (filter, sort or membership changed)
+    loading_changed = Signal(bool)
+    load_failed = Signal(str)       # a readable message (e.g. a free-text query the index cannot parse)
+    counts_changed = Signal(int, int)  # shown, total
+
+    def __init__(self, ctx, spec: RegisterSpec, parent=None, *, page_size: int = PAGE_SIZE):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.spec = spec
+        self.page_size = page_size
+        self._query = rq.RegisterQuery(sort_key=spec.default_sort[0], descending=spec.default_sort[1])
+        self._ids = array("q")
+        self._rows: dict[int, tuple] = {}
+        self._stale: set[int] = set()
+        self._requested: set[tuple[int, int]] = set()
+        self._gen = 0
+        self.total = 0
+        self.loading = False
+        self.loaded_once = False
+        ctx.ops.changed.connect(self.on_changes)
+
+    # -- querying ------------------------------------------------------------------------------------------------
+    @property
+    def query(self) -> rq.RegisterQuery:
+        return self._query
+
+    def set_query(self, q: rq.RegisterQuery) -> None:
+        self._query = q
+        self.reload()
+
+    def reload(self, *, recount: bool = True) -> None:
+        self._gen += 1
+        gen = self._gen
+        self._set_loading(True)
+        spec, q, index = self.spec, self._query, self.ctx.search_index
+
+        def work(session):
+            ids = rq.fetch_ids(session, spec, q, index)
+            total = rq.count_all(session, spec) if recount or not self.loaded_once else None
+            first = rq.fetch_rows(session, spec, ids[:self.page_size]) if ids else {}
+            return ids, total, first
+        self.ctx.ops.read(work, on_done=lambda out: self._loaded(gen, *out),
+                          on_error=lambda exc: self._failed(gen, exc), label=f"Load {spec.title.lower()}")
+
+    def _loaded(self, gen: int, ids: array, total: int | None, first: dict) -> None:
+        if gen != self._gen:
+            return
+        self.beginResetModel()
+        self._ids = ids
+        self._rows = dict(first)
+        self._stale.clear()
+        self._requested.clear()
+        if total is not None:
+            self.total = total
+        self.endResetModel()
+        self.loaded_once = True
+        self._set_loading(False)
+        self.counts_changed.emit(len(self._ids), self.total)
+        self.reloaded.emit()
+
+    def _failed(self, gen: int, exc: BaseException) -> None:
+        if gen != self._gen:
+            return
+        self._set_loading(False)
+        self.load_failed.emit(readable(exc) if not isinstance(exc, rq.SearchUnavailable) else str(exc))
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self.loading:
+            self.loading = loading
+            self.loading_changed.emit(loading)
+
+    # -- pages -----------------------------------------------------------------------------------------------------
+    def _values(self, row: int) -> tuple | None:
+        item_id = self._ids[row]
+        values = self._rows.get(item_id)
+        if values is None or item_id in self._stale:
+            self._request_page(row // self.page_size)
+        return values
+
+    def _request_page(self, page: int) -> None:
+        key = (self._gen, page)
+        if key in self._requested:
+            return
+        self._requested.add(key)
+        ids = list(self._ids[page * self.page_size:(page + 1) * self.page_size])
+        gen, spec = self._gen, self.spec
+        self.ctx.ops.read(rq.fetch_rows, spec, ids, on_done=lambda rows: self._page_arrived(gen, page, ids, rows),
+                          on_error=lambda exc: self._failed(gen, exc), label="Read rows")
+
+    def _page_arrived(self, gen: int, page: int, ids: list[int], rows: dict[int, tuple]) -> None:
+        self._requested.discard((gen, page))
+        if len(self._rows) + len(rows) > MAX_CACHED:
+            self._rows.clear()
+        self._rows.update(rows)
+        self._stale.difference_update(ids)
+        if gen != self._gen:
+            return
+        for gone in set(ids) - set(rows):   # deleted since the id query: keep the row, show it empty
+            self._rows[gone] = ("",) * len(self.spec.columns) + (False,)
+        first = page * self.page_size
+        last = min(first + len(ids), len(self._ids)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    def fetch_page_for_row(self, row: int) -> None:
+        """Ask for the page holding `row` now (the view prefetches the page below the visible one)."""
+        if 0 <= row < len(self._ids) and (self._ids[row] not in self._rows or self._ids[row] in self._stale):
+            self._request_page(row // self.page_size)
+
+    # -- after a write ---------------------------------------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        entity = self.spec.entity
+        if not self.loaded_once or not changes.touches(*(_RELATED | {entity})):
+            return
+        if changes.created.get(entity) or changes.deleted.get(entity):
+            self.reload()
+            return
+        touched = changes.updated.get(entity, frozenset())
+        if changes.kinds - {entity}:
+            touched = set(self._rows)      # a hub or owner renamed, an update posted: re-read what is loaded
+        stale = set(touched) & set(self._rows)
+        if stale and self._ids:
+            self._stale |= stale
+            self._requested = {k for k in self._requested if k[0] != self._gen}
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+
+    # -- Qt model interface ----------------------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.spec.columns)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        row, col = index.row(), index.column()
+        if role == ID_ROLE:
+            return self._ids[row]
+        column = self.spec.columns[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.kind in ("int", "percent"):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        values = self._values(row)
+        if values is None:
+            return None
+        flagged = bool(values[-1]) and column.key == self.spec.flag_column
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#ff7b72" if is_dark() else "#b3261e") if flagged else None
+        text = display(values[col], column.kind, column.enum)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if flagged:
+                return f"{text} — overdue"
+            return text if len(text) > 40 else None
+        if role == Qt.ItemDataRole.AccessibleTextRole and flagged:
+            return f"{text}, overdue"
+        return text
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not (0 <= section < len(self.spec.columns)):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.spec.columns[section].title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Sort by {self.spec.columns[section].title.lower()}"
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(self.spec.columns)):
+            return
+        q = rq.RegisterQuery(self._query.filter, self.spec.columns[column].key,
+                             order == Qt.SortOrder.DescendingOrder)
+        if q != self._query:
+            self.set_query(q)
+
+    # -- ids ---------------------------------------------------------------------------------------------------
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, item_id: int) -> int:
+        try:
+            return self._ids.index(item_id)
+        except ValueError:
+            return -1
+
+    def ids(self) -> array:
+        return self._ids
+
+    def is_loaded(self, row: int) -> bool:
+        item_id = self.id_at(row)
+        return item_id is not None and item_id in self._rows and item_id not in self._stale
+
+    def persistent(self, row: int) -> QPersistentModelIndex:
+        return QPersistentModelIndex(self.index(row, 0))

@@ -1,0 +1,108 @@
+"""The register's SQL (no Qt; runs on the operation thread): ids in sort order, one page of rows, the total.
+
+Only ids come back for the whole filtered set (one integer per row); the columns are read a page at a time.
+Large id sets from the search index go to SQLite as one JSON parameter (json_each), not thousands of binds.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from array import array
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, column, func, select
+
+from ol_desk.core.dates import today
+from ol_desk.core.queries.register_filter import RegisterFilter
+from .specs import RegisterSpec
+
+INLINE_IDS = 500  # up to this many ids are bound one by one; more go through json_each
+
+
+@dataclass(frozen=True)
+class RegisterQuery:
+    filter: RegisterFilter = RegisterFilter()
+    sort_key: str = "id"
+    descending: bool = False
+
+
+class SearchUnavailable(Exception):
+    """Free text was asked for but this build or database has no search index."""
+
+
+def ids_condition(id_col, ids) -> ColumnElement[bool]:
+    if len(ids) <= INLINE_IDS:
+        return id_col.in_(list(ids))
+    values = select(column("value")).select_from(func.json_each(json.dumps(list(ids))))
+    return id_col.in_(values.scalar_subquery())
+
+
+def resolve_text(spec: RegisterSpec, f: RegisterFilter, search_index) -> RegisterFilter:
+    """Turn the filter's free text into ids through the search index (the same query language as search)."""
+    if not f.text.strip():
+        return f
+    if search_index is None:
+        raise SearchUnavailable("Free-text filtering needs the search index, which is not available here.")
+    found = set(search_index.ids_matching(f.text, spec.search_kind))
+    if f.ids is not None:
+        found &= set(f.ids)
+    return f.with_(ids=tuple(sorted(found)))
+
+
+def _where(spec: RegisterSpec, f: RegisterFilter, on: dt.date) -> list:
+    ids = f.ids
+    conditions = spec.conditions(f.with_(ids=None), on)
+    if ids is not None:
+        conditions.append(ids_condition(spec.id_col, ids))
+    return conditions
+
+
+def _with_joins(stmt, spec: RegisterSpec, keys):
+    for key in spec.joins:
+        if key in keys:
+            target, onclause = spec.joins[key]
+            stmt = stmt.outerjoin(target, onclause)
+    return stmt
+
+
+def fetch_ids(session, spec: RegisterSpec, q: RegisterQuery, search_index=None, on: dt.date | None = None) -> array:
+    """Every id the filter selects, in the sort order (ties broken by id, so the order is stable)."""
+    on = on or today()
+    f = resolve_text(spec, q.filter, search_index)
+    if f.ids is not None and not f.ids:
+        return array("q")
+    col = spec.column(q.sort_key) if q.sort_key in {c.key for c in spec.columns} else spec.column("id")
+    stmt = select(spec.id_col).select_from(spec.table)
+    stmt = _with_joins(stmt, spec, set(col.joins))
+    conditions = _where(spec, f, on)
+    if conditions:
+        stmt = stmt.where(and_(*conditions))
+    if col.key == "id":
+        stmt = stmt.order_by(spec.id_col.desc() if q.descending else spec.id_col)
+    else:
+        order = col.expr.desc() if q.descending else col.expr.asc()
+        # NULLs (no date, no owner) go last whichever way the column is sorted
+        stmt = stmt.order_by(col.expr.is_(None), order, spec.id_col.desc() if q.descending else spec.id_col)
+    return array("q", session.execute(stmt).scalars())
+
+
+def fetch_rows(session, spec: RegisterSpec, ids, on: dt.date | None = None) -> dict[int, tuple]:
+    """The shown values of these rows (every column, plus the row flag last), by id."""
+    on = on or today()
+    exprs = [c.expr for c in spec.columns]
+    flag = spec.flag(on) if spec.flag is not None else None
+    if flag is not None:
+        exprs.append(flag)
+    stmt = _with_joins(select(spec.id_col, *exprs).select_from(spec.table), spec, set(spec.joins))
+    stmt = stmt.where(ids_condition(spec.id_col, ids))
+    out = {}
+    for row in session.execute(stmt):
+        values = tuple(row[1:])
+        if flag is None:
+            values += (False,)
+        out[row[0]] = values
+    return out
+
+
+def count_all(session, spec: RegisterSpec) -> int:
+    return session.scalar(select(func.count()).select_from(spec.table)) or 0

@@ -1,0 +1,543 @@
+# Generated from resources/ol_desk.qrc by `make forms` — do not edit.
+# Resource object code (Python 3)
+# Created by: object code
+# Created by: The Resource Compiler for Qt version 6.12.0
+# WARNING! All changes made in this file will be lost!
+
+from PySide6 import QtCore
+
+qt_resource_data = b"\
+\x00\x00\x02\x87\
+/\
+* ol-desk style:\
+ small touches o\
+n top of the Fus\
+ion style; colou\
+rs come from the\
+ palette (light \
+or dark). */\x0aQLi\
+stWidget#navigat\
+ion { border: no\
+ne; padding: 4px\
+; font-size: 11p\
+t; }\x0aQListWidget\
+#navigation::ite\
+m { padding: 6px\
+ 8px; border-rad\
+ius: 4px; }\x0aQLis\
+tWidget#navigati\
+on::item:selecte\
+d { background: \
+palette(highligh\
+t); color: palet\
+te(highlighted-t\
+ext); }\x0aQTableVi\
+ew { gridline-co\
+lor: palette(mid\
+light); }\x0aQLabel\
+#registerCount {\
+ color: palette(\
+placeholder-text\
+); padding: 0 6p\
+x; }\x0aQLabel#empt\
+yState { color: \
+palette(placehol\
+der-text); font-\
+size: 12pt; padd\
+ing: 24px; }\x0aQLa\
+bel#searchMessag\
+e { color: palet\
+te(placeholder-t\
+ext); padding: 4\
+px; }\x0a\
+\x00\x00\x00\xda\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#5a6472\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M3 4h18l\
+-7 9v6l-4 2v-8z\x22\
+/></svg>\x0a\
+\x00\x00\x01y\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#2f6fbf\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+rect x=\x223\x22 y=\x223\x22\
+ width=\x228\x22 heigh\
+t=\x2210\x22 rx=\x221\x22/><\
+rect x=\x2213\x22 y=\x223\
+\x22 width=\x228\x22 heig\
+ht=\x226\x22 rx=\x221\x22/><\
+rect x=\x2213\x22 y=\x221\
+1\x22 width=\x228\x22 hei\
+ght=\x2210\x22 rx=\x221\x22/\
+><rect x=\x223\x22 y=\x22\
+15\x22 width=\x228\x22 he\
+ight=\x226\x22 rx=\x221\x22/\
+></svg>\x0a\
+\x00\x00\x01\x09\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#7a5cc2\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M6 3h9l4\
+ 4v14H6z\x22/><path\
+ d=\x22M15 3v4h4\x22/>\
+<path d=\x22M9 11h7\
+M9 14h7M9 17h5\x22/\
+></svg>\x0a\
+\x00\x00\x01\x14\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#c27c0e\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M12 3a6 \
+6 0 0 0-3.5 10.9\
+V17h7v-3.1A6 6 0\
+ 0 0 12 3z\x22/><pa\
+th d=\x22M9.5 20h5M\
+10.5 22h3\x22/></sv\
+g>\x0a\
+\x00\x00\x01\x03\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#5a6472\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+rect x=\x223\x22 y=\x224\x22\
+ width=\x2218\x22 heig\
+ht=\x2216\x22 rx=\x221\x22/>\
+<path d=\x22M9 4v16\
+M15 4v16\x22/></svg\
+>\x0a\
+\x00\x00\x00\xf1\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#5a6472\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M20 11a8\
+ 8 0 1 0-2.3 6.2\
+\x22/><path d=\x22M20 \
+4v7h-7\x22/></svg>\x0a\
+\
+\x00\x00\x01\x13\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#5a6472\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M5 3h11l\
+3 3v15H5z\x22/><pat\
+h d=\x22M8 3v5h7V3\x22\
+/><rect x=\x228\x22 y=\
+\x2213\x22 width=\x228\x22 h\
+eight=\x225\x22/></svg\
+>\x0a\
+\x00\x00\x00\xee\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#4a8fa8\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M4 5h16v\
+11H9l-5 4z\x22/><pa\
+th d=\x22M8 9h8M8 1\
+2h5\x22/></svg>\x0a\
+\x00\x00\x019\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#5a6472\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x2212\x22 c\
+y=\x2212\x22 r=\x223\x22/><p\
+ath d=\x22M12 2v3M1\
+2 19v3M2 12h3M19\
+ 12h3M4.9 4.9l2.\
+1 2.1M17 17l2.1 \
+2.1M4.9 19.1L7 1\
+7M17 7l2.1-2.1\x22/\
+></svg>\x0a\
+\x00\x00\x00\xf4\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#c0392b\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x2212\x22 c\
+y=\x2212\x22 r=\x229\x22/><p\
+ath d=\x22M9 9l6 6M\
+15 9l-6 6\x22/></sv\
+g>\x0a\
+\x00\x00\x00\xd7\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#5a6472\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M6 6l12 \
+12M18 6L6 18\x22/><\
+/svg>\x0a\
+\x00\x00\x01R\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#a0445c\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x229\x22 cy\
+=\x228\x22 r=\x223.5\x22/><p\
+ath d=\x22M2.5 20c0\
+-3.6 2.9-6 6.5-6\
+s6.5 2.4 6.5 6\x22/\
+><circle cx=\x2217\x22\
+ cy=\x229\x22 r=\x222.5\x22/\
+><path d=\x22M16 14\
+.2c3 .1 5.5 2.1 \
+5.5 5.3\x22/></svg>\
+\x0a\
+\x00\x00\x00\xed\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#c0392b\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x2212\x22 c\
+y=\x2212\x22 r=\x229\x22/><p\
+ath d=\x22M12 7v5l3\
+ 2\x22/></svg>\x0a\
+\x00\x00\x01\x14\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#2f6fbf\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M6 3h9l4\
+ 4v14H6z\x22/><path\
+ d=\x22M15 3v4h4\x22/>\
+<path d=\x22M9 12l2\
+ 2 4-4\x22/><path d\
+=\x22M9 18h7\x22/></sv\
+g>\x0a\
+\x00\x00\x00\xf1\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#2e8b57\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x2212\x22 c\
+y=\x2212\x22 r=\x229\x22/><p\
+ath d=\x22M8 12.5l3\
+ 3 5-6\x22/></svg>\x0a\
+\
+\x00\x00\x01\x00\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#5a6472\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x2212\x22 c\
+y=\x228\x22 r=\x224\x22/><pa\
+th d=\x22M4 21c0-4.\
+4 3.6-7 8-7s8 2.\
+6 8 7\x22/></svg>\x0a\
+\x00\x00\x00\xd3\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#2e8b57\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+path d=\x22M12 5v14\
+M5 12h14\x22/></svg\
+>\x0a\
+\x00\x00\x01\x84\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2264\
+\x22 height=\x2264\x22 vi\
+ewBox=\x220 0 64 64\
+\x22><rect x=\x224\x22 y=\
+\x224\x22 width=\x2256\x22 h\
+eight=\x2256\x22 rx=\x221\
+0\x22 fill=\x22#1f3a68\
+\x22/><path d=\x22M18 \
+16h20l8 8v24H18z\
+\x22 fill=\x22#fff\x22/><\
+path d=\x22M38 16v8\
+h8\x22 fill=\x22none\x22 \
+stroke=\x22#1f3a68\x22\
+ stroke-width=\x222\
+\x22/><path d=\x22M24 \
+36l5 5 10-11\x22 fi\
+ll=\x22none\x22 stroke\
+=\x22#2e8b57\x22 strok\
+e-width=\x224\x22 stro\
+ke-linecap=\x22roun\
+d\x22 stroke-linejo\
+in=\x22round\x22/></sv\
+g>\x0a\
+\x00\x00\x00\xf8\
+<\
+svg xmlns=\x22http:\
+//www.w3.org/200\
+0/svg\x22 width=\x2224\
+\x22 height=\x2224\x22 vi\
+ewBox=\x220 0 24 24\
+\x22 fill=\x22none\x22 st\
+roke=\x22#5a6472\x22 s\
+troke-width=\x222\x22 \
+stroke-linecap=\x22\
+round\x22 stroke-li\
+nejoin=\x22round\x22><\
+circle cx=\x2210.5\x22\
+ cy=\x2210.5\x22 r=\x226.\
+5\x22/><path d=\x22M15\
+.5 15.5L21 21\x22/>\
+</svg>\x0a\
+"
+
+qt_resource_name = b"\
+\x00\x05\
+\x00o\xa6S\
+\x00i\
+\x00c\x00o\x00n\x00s\
+\x00\x09\
+\x00(\xad#\
+\x00s\
+\x00t\x00y\x00l\x00e\x00.\x00q\x00s\x00s\
+\x00\x0a\
+\x0a\xc8\xfa\xa7\
+\x00f\
+\x00i\x00l\x00t\x00e\x00r\x00.\x00s\x00v\x00g\
+\x00\x0d\
+\x0d\x94\x89\xc7\
+\x00d\
+\x00a\x00s\x00h\x00b\x00o\x00a\x00r\x00d\x00.\x00s\x00v\x00g\
+\x00\x0c\
+\x09<\x02\xa7\
+\x00d\
+\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00.\x00s\x00v\x00g\
+\x00\x0c\
+\x02!HG\
+\x00l\
+\x00e\x00a\x00r\x00n\x00i\x00n\x00g\x00.\x00s\x00v\x00g\
+\x00\x0b\
+\x04\x82\x9dG\
+\x00c\
+\x00o\x00l\x00u\x00m\x00n\x00s\x00.\x00s\x00v\x00g\
+\x00\x0b\
+\x0cj!\xc7\
+\x00r\
+\x00e\x00f\x00r\x00e\x00s\x00h\x00.\x00s\x00v\x00g\
+\x00\x0d\
+\x0c\xd3R\xa7\
+\x00s\
+\x00a\x00v\x00e\x00-\x00v\x00i\x00e\x00w\x00.\x00s\x00v\x00g\
+\x00\x0a\
+\x08\xab\xd7\x87\
+\x00u\
+\x00p\x00d\x00a\x00t\x00e\x00.\x00s\x00v\x00g\
+\x00\x0c\
+\x0b\xdf,\xc7\
+\x00s\
+\x00e\x00t\x00t\x00i\x00n\x00g\x00s\x00.\x00s\x00v\x00g\
+\x00\x0a\
+\x09\xb2jG\
+\x00c\
+\x00a\x00n\x00c\x00e\x00l\x00.\x00s\x00v\x00g\
+\x00\x09\
+\x0b\x85\x8e\x87\
+\x00c\
+\x00l\x00e\x00a\x00r\x00.\x00s\x00v\x00g\
+\x00\x0a\
+\x07*\x82\x07\
+\x00p\
+\x00e\x00o\x00p\x00l\x00e\x00.\x00s\x00v\x00g\
+\x00\x0b\
+\x0b]\xc3\xc7\
+\x00o\
+\x00v\x00e\x00r\x00d\x00u\x00e\x00.\x00s\x00v\x00g\
+\x00\x12\
+\x0a\x06\x92\xa7\
+\x00r\
+\x00e\x00c\x00o\x00m\x00m\x00e\x00n\x00d\x00a\x00t\x00i\x00o\x00n\x00.\x00s\x00v\
+\x00g\
+\x00\x0a\
+\x00m\xaf\xa7\
+\x00a\
+\x00c\x00t\x00i\x00o\x00n\x00.\x00s\x00v\x00g\
+\x00\x0a\
+\x0ao\x83\xe7\
+\x00p\
+\x00e\x00r\x00s\x00o\x00n\x00.\x00s\x00v\x00g\
+\x00\x07\
+\x07\xa7Z\x07\
+\x00a\
+\x00d\x00d\x00.\x00s\x00v\x00g\
+\x00\x07\
+\x08sZ\x07\
+\x00a\
+\x00p\x00p\x00.\x00s\x00v\x00g\
+\x00\x0a\
+\x08\x94m\xc7\
+\x00s\
+\x00e\x00a\x00r\x00c\x00h\x00.\x00s\x00v\x00g\
+"
+
+qt_resource_struct = b"\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x02\x00\x00\x00\x01\
+\x00\x00\x00\x10\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00\
+\x00\x00\x00\x00\x00\x02\x00\x00\x00\x13\x00\x00\x00\x03\
+\x00\x00\x01\xc0\x00\x00\x00\x00\x00\x01\x00\x00\x11\x7f\
+\x00\x00\x00\x80\x00\x00\x00\x00\x00\x01\x00\x00\x05\xf3\
+\x00\x00\x00\x9e\x00\x00\x00\x00\x00\x01\x00\x00\x07\x0b\
+\x00\x00\x01`\x00\x00\x00\x00\x00\x01\x00\x00\x0e \
+\x00\x00\x01\xf4\x00\x00\x00\x00\x00\x01\x00\x00\x13x\
+\x00\x00\x02\x08\x00\x00\x00\x00\x00\x01\x00\x00\x14O\
+\x00\x00\x02\x1c\x00\x00\x00\x00\x00\x01\x00\x00\x15\xd7\
+\x00\x00\x00\xf6\x00\x00\x00\x00\x00\x01\x00\x00\x0a\x1e\
+\x00\x00\x00b\x00\x00\x00\x00\x00\x01\x00\x00\x04\xe6\
+\x00\x00\x01.\x00\x00\x00\x00\x00\x01\x00\x00\x0cM\
+\x00\x00\x01\x96\x00\x00\x00\x00\x00\x01\x00\x00\x10g\
+\x00\x00\x01\xda\x00\x00\x00\x00\x00\x01\x00\x00\x12t\
+\x00\x00\x00(\x00\x00\x00\x00\x00\x01\x00\x00\x02\x8b\
+\x00\x00\x01z\x00\x00\x00\x00\x00\x01\x00\x00\x0fv\
+\x00\x00\x01H\x00\x00\x00\x00\x00\x01\x00\x00\x0dE\
+\x00\x00\x01\x10\x00\x00\x00\x00\x00\x01\x00\x00\x0b\x10\
+\x00\x00\x00\xba\x00\x00\x00\x00\x00\x01\x00\x00\x08\x12\
+\x00\x00\x00\xd6\x00\x00\x00\x00\x00\x01\x00\x00\x09\x07\
+\x00\x00\x00B\x00\x00\x00\x00\x00\x01\x00\x00\x03i\
+"
+
+def qInitResources():
+    QtCore.qRegisterResourceData(0x01, qt_resource_struct, qt_resource_name, qt_resource_data)
+
+def qCleanupResources():
+    QtCore.qUnregisterResourceData(0x01, qt_resource_struct, qt_resource_name, qt_resource_data)
+
+qInitResources()

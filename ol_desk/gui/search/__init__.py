@@ -1,0 +1,1 @@
+"""Search: the field in the tool bar and the results panel (hits with highlighted snippets and kind icons)."""

@@ -1,0 +1,56 @@
+"""Light and dark palettes on the Fusion style, plus the app's small style sheet and icons from resources."""
+from __future__ import annotations
+
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+from ol_desk.gui import resources_rc  # noqa: F401 - registers :/icons and :/style.qss
+
+_DARK = {
+    QPalette.ColorRole.Window: "#2b2d31", QPalette.ColorRole.WindowText: "#e6e6e6",
+    QPalette.ColorRole.Base: "#1e1f22", QPalette.ColorRole.AlternateBase: "#26282c",
+    QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#34363b",
+    QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d6fb4",
+    QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#34363b",
+    QPalette.ColorRole.ToolTipText: "#e6e6e6", QPalette.ColorRole.PlaceholderText: "#9a9ea6",
+    QPalette.ColorRole.Link: "#8ab4f8", QPalette.ColorRole.Mid: "#4a4d52", QPalette.ColorRole.Midlight: "#3c3f44",
+    QPalette.ColorRole.Dark: "#1a1b1e", QPalette.ColorRole.Light: "#505358",
+}
+
+
+def icon(name: str) -> QIcon:
+    """An icon compiled in from resources/icons/<name>.svg."""
+    return QIcon(f":/icons/{name}.svg")
+
+
+def style_sheet() -> str:
+    f = QFile(":/style.qss")
+    if not f.open(QIODevice.OpenModeFlag.ReadOnly):
+        return ""
+    try:
+        return bytes(f.readAll().data()).decode("utf-8")
+    finally:
+        f.close()
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def apply_theme(app: QApplication, name: str = "system") -> None:
+    app.setStyle("Fusion")
+    if name == "dark":
+        palette = QPalette()
+        for role, colour in _DARK.items():
+            palette.setColor(role, QColor(colour))
+        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#80848c"))
+        app.setPalette(palette)
+    elif name == "light":
+        app.setPalette(app.style().standardPalette())
+    else:
+        app.setPalette(QPalette())
+    app.setStyleSheet(style_sheet())
+    app.setWindowIcon(icon("app"))

@@ -1,0 +1,57 @@
+"""The main window: navigation between panels, the panel API other modules use, opening items, Ctrl+F."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from ol_desk.core.model.enums import Entity, Role
+
+
+def test_navigation_switches_between_the_registers(make_window, qtbot):
+    window = make_window()
+    titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    for wanted in ("Recommendations", "Actions", "Source documents", "Learning log", "Hubs & people"):
+        assert wanted in titles
+    window.navigation.setCurrentRow(titles.index("Actions"))
+    assert window.current_key() == "actions"
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "documents"
+
+
+def test_another_module_can_add_a_panel_before_the_registers(make_window):
+    window = make_window()
+    shown = []
+    panel = QLabel("tiles")
+    panel.on_shown = lambda: shown.append(True)
+    window.add_panel("dashboard", "Dashboard", panel, icon="dashboard", shortcut="Ctrl+0", before="recommendations")
+    assert window.navigation.item(0).text() == "Dashboard"
+    assert window.show_panel("dashboard") is panel and shown
+
+
+def test_open_item_goes_to_the_registered_opener(make_window):
+    window = make_window()
+    opened = []
+    window.set_opener(Entity.RECOMMENDATION, lambda ctx, entity, item_id, parent: opened.append((entity, item_id)))
+    window.ctx.open_item(Entity.RECOMMENDATION, 7)
+    assert opened == [(Entity.RECOMMENDATION, 7)]
+
+
+def test_ctrl_f_focuses_the_search_field(make_window, qtbot):
+    window = make_window()
+    window.activateWindow()
+    window.focus_search()
+    assert window.search_field.hasFocus() or window.focusWidget() is window.search_field
+
+
+def test_window_state_and_current_panel_are_remembered(make_window, db, qtbot):
+    window = make_window()
+    window.show_panel("learning")
+    window.close()
+    again = make_window()
+    assert again.current_key() == "learning"
+
+
+def test_viewers_are_not_offered_new_items(make_window):
+    window = make_window(role=Role.VIEWER, hub=None)
+    assert not window.new_actions[Entity.RECOMMENDATION].isEnabled()
+    assert not window.panel("recommendations").new_button.isEnabled()
