@@ -160,6 +160,16 @@ class SheetRows:
     merged: list = field(default_factory=list)
 
     def __iter__(self) -> Iterator[tuple[int, tuple]]:
+        try:
+            yield from self._rows()
+        except OlDeskError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a broken sheet part is a damaged file to the user
+            name = getattr(self.ws, "title", "?")
+            raise WorkbookRefused(f"Sheet '{name}' is damaged and cannot be read to the end ({_reason(exc)}); "
+                                  f"was the file truncated while copying? Nothing was written.") from exc
+
+    def _rows(self) -> Iterator[tuple[int, tuple]]:
         fill = _MergeFill(self.merged)
         empty_run = 0
         max_chars = limits.MAX_CELL_CHARS
@@ -229,7 +239,11 @@ def _letters(col: int) -> str:
 
 
 def sheet_rows(ws) -> SheetRows:
-    return SheetRows(ws, merged=merged_ranges(ws))
+    try:
+        merged = merged_ranges(ws)
+    except Exception as exc:  # noqa: BLE001 - an unreadable sheet part is a damaged file to the user
+        raise WorkbookRefused(f"Sheet '{ws.title}' is damaged and cannot be read ({_reason(exc)}).") from exc
+    return SheetRows(ws, merged=merged)
 
 
 def sheet_path_of(ws) -> str | None:

@@ -32,9 +32,11 @@ def move_date(session: Session, actor: Actor, entity: Entity, obj, field: str, n
         values[first_field] = new_date
     elif not reason:
         raise ValidationError(f"Moving the date from {old:%d %b %Y} to {new_date:%d %b %Y} needs a reason.")
-    changes = writes.update(session, actor, entity, obj, values, verb="move_date",
-                            expected_version=expected_version, extra={"reason": reason})
-    session.add(DateChange(**{_PARENT_COLUMN[entity]: obj.id}, old_date=old, new_date=new_date,
-                           reason=reason or "first date set", changed_by=actor.name))
+    writes.check_version(obj, entity, expected_version)
+    # The DateChange row is written first so that the audit event can name it (undo removes it again).
+    change = DateChange(**{_PARENT_COLUMN[entity]: obj.id}, old_date=old, new_date=new_date,
+                        reason=reason or "first date set", changed_by=actor.name)
+    session.add(change)
     session.flush()
-    return changes
+    return writes.update(session, actor, entity, obj, values, verb="move_date",
+                         expected_version=expected_version, extra={"reason": reason, "date_change": change.id})

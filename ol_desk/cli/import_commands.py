@@ -1,0 +1,142 @@
+"""`ol-desk import FILE`: bring a register workbook in (or preview it with --dry-run); `--undo BATCH`; `--list`."""
+from __future__ import annotations
+
+import argparse
+
+from .context import CliContext
+from .progress import ProgressBar
+
+SHOW_ROWS = 200  # per-row lines printed for new rows before summarising (changed and rejected rows: all)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import", help="import a register workbook (.xlsx/.xlsm): preview with --dry-run, undo with --undo",
+        description="Reads HMICFRS trackers, PFD registers and hub action lists. Columns are recognised by name "
+                    "and content; correct them with --map and keep the mapping with --save-profile. The whole "
+                    "file is written in one transaction as an import batch (see docs/import.md).")
+    p.add_argument("file", nargs="?", help="the workbook to import")
+    p.add_argument("--sheet", help="the sheet to read (default: the first with a recognisable header row)")
+    p.add_argument("--profile", help="use this saved mapping profile")
+    p.add_argument("--save-profile", metavar="NAME", help="save the mapping used under this name")
+    p.add_argument("--map", action="append", default=[], metavar='"Column=field"',
+                   help="map a column to a field (repeatable); field 'ignore' drops the column")
+    p.add_argument("--kind", help="source kind of the documents: hmicfrs, pfd, iopc, … (default: from the sheet)")
+    p.add_argument("--hub", help="hub (code or name) for action rows that name none")
+    p.add_argument("--document", help="report title for rows that name no report")
+    p.add_argument("--dry-run", action="store_true", help="show what would happen to each row; write nothing")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--undo", type=int, metavar="BATCH", help="undo an import batch")
+    p.add_argument("--list", action="store_true", help="list import batches and saved profiles")
+    p.set_defaults(func=cmd_import)
+
+
+def _overrides(pairs: list[str]) -> dict[str, str]:
+    from ol_desk.core.errors import ValidationError
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise ValidationError(f"--map needs \"Column=field\", not '{pair}'.")
+        header, fld = pair.rsplit("=", 1)
+        out[header.strip()] = fld.strip()
+    return out
+
+
+def cmd_import(args, ctx: CliContext) -> int:
+    from ol_desk.core.errors import ValidationError
+    if args.list:
+        return _list(args, ctx)
+    if args.undo is not None:
+        return _undo(args, ctx)
+    if not args.file:
+        raise ValidationError("Name the workbook to import (or use --undo BATCH or --list).")
+    from ol_desk.core.excel.importer import ImportOptions, import_file
+    options = ImportOptions(sheet=args.sheet, profile=args.profile, save_profile=args.save_profile,
+                            overrides=_overrides(args.map), kind=args.kind, hub=args.hub, document=args.document)
+    bar = ProgressBar("Reading rows")
+    report = import_file(ctx.db(), args.file, ctx.actor, options, dry_run=args.dry_run,
+                         progress=lambda n, msg: bar(n, None, msg))
+    if args.json:
+        ctx.print_json(report.as_dict())
+        return 0
+    _print_report(report)
+    return 0
+
+
+def _print_report(report) -> None:
+    info = report.info
+    print(report.summary())
+    print(f"Header on row {info.header_row} of sheet '{info.sheet}'"
+          + (f"; profile '{info.profile}'" if info.profile else ""))
+    if report.dry_run:
+        print("Columns: " + "; ".join(f"{c.header} → {c.field or 'ignored'}"
+                                      + (f" ({c.how})" if c.how and c.how != 'name' else "")
+                                      for c in info.mapping.columns if c.header))
+    for note in info.notes:
+        print(note)
+    new_shown = 0
+    hidden = 0
+    for row in report.rows:
+        if row.outcome == "new":
+            new_shown += 1
+            if new_shown > SHOW_ROWS:
+                hidden += 1
+                continue
+        print("  " + row.describe())
+    if hidden:
+        print(f"  … and {hidden:,} more new rows (--json lists every row)")
+    if report.warnings:
+        print(f"Warnings ({len(report.warnings)}):")
+        for w in report.warnings:
+            print(f"  {w}")
+    if report.skipped_blank:
+        print(f"Skipped {report.skipped_blank:,} blank row(s).")
+    if report.dry_run:
+        print("Nothing was written (--dry-run).")
+    elif report.batch_id:
+        print(f"Undo this import with: ol-desk import --undo {report.batch_id}")
+
+
+def _undo(args, ctx: CliContext) -> int:
+    from ol_desk.core.services.undo import undo_batch
+    with ctx.db().transaction() as session:
+        changes = undo_batch(session, ctx.actor, args.undo)
+    counts = {how: sum(len(v) for v in getattr(changes, how).values()) for how in ("created", "updated", "deleted")}
+    if args.json:
+        ctx.print_json({"batch_id": args.undo, "undone": True, **counts})
+    else:
+        print(f"Undid import batch {args.undo}: {counts['deleted']:,} row(s) removed, "
+              f"{counts['updated']:,} put back as they were, {counts['created']:,} restored.")
+    return 0
+
+
+def _list(args, ctx: CliContext) -> int:
+    import json
+
+    from sqlalchemy import select
+
+    from ol_desk.core.excel import import_profiles
+    from ol_desk.core.model import ImportBatch
+    with ctx.db().reading() as session:
+        batches = list(session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(200)))
+        profiles = import_profiles.all_profiles(session)
+    rows = []
+    for b in batches:
+        summary = json.loads(b.summary or "{}")
+        rows.append({"batch_id": b.id, "kind": b.kind, "file": b.source_name, "by": b.actor,
+                     "at": b.started_at.strftime("%Y-%m-%d %H:%M"),
+                     "new": summary.get("new"), "changed": summary.get("changed"),
+                     "undone": b.undone_at.strftime("%Y-%m-%d %H:%M") if b.undone_at else None})
+    if args.json:
+        ctx.print_json({"batches": rows, "profiles": [{"name": p.name, "columns": p.columns, "kind": p.kind,
+                                                       "hub": p.hub} for p in profiles]})
+        return 0
+    if not rows:
+        print("No imports yet.")
+    for r in rows:
+        state = f"undone {r['undone']}" if r["undone"] else ""
+        counts = f"{r['new'] or 0} new, {r['changed'] or 0} changed" if r["new"] is not None else ""
+        print(f"{r['batch_id']:>5}  {r['at']}  {r['by']:<16} {r['file']:<40} {counts}  {state}".rstrip())
+    if profiles:
+        print("Saved profiles: " + ", ".join(p.name for p in profiles))
+    return 0

@@ -1,0 +1,219 @@
+"""How exported sheets look and print, and a streaming writer for one write-only sheet.
+
+`SheetWriter` sets up a write-only worksheet (column widths, a styled and frozen header row, autofilter, protective
+marking in the page header and footer, landscape A4 fitted to the page width with the header row repeated on every
+page) and appends rows of plain Python values, turning each into a safe, correctly formatted cell. Cells that need
+a style (dates, wrapped text, editable cells, formula-like text) reuse one styled cell object per column, so a
+million rows cost little more than writing bare values.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from .limits import MAX_CELL_CHARS
+from .safe_cells import clean_text, is_formula_like
+
+MARKING = "OFFICIAL-SENSITIVE"
+DATE_FORMAT = "dd mmm yyyy"
+DATETIME_FORMAT = "dd mmm yyyy hh:mm"
+COUNT_FORMAT = "#,##0"
+
+NAVY = "1F3864"
+HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor=NAVY)
+EDITABLE_HEADER_FILL = PatternFill("solid", fgColor="BF8F00")
+EDITABLE_FILL = PatternFill("solid", fgColor="FFF2CC")
+HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
+WRAP_ALIGN = Alignment(wrap_text=True, vertical="top")
+TOP_ALIGN = Alignment(vertical="top")
+THIN = Side(style="thin", color="BFBFBF")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+UNLOCKED = Protection(locked=False)
+
+LINE_POINTS = 15
+MAX_LINES = 8  # taller rows make a printed register hard to read; the whole text is still in the cell
+
+# RAG words written in the RAG column, and their colours (applied by conditional formatting).
+RAG_COLOURS = {"Red": ("C00000", "FFFFFF"), "Amber": ("FFC000", "000000"), "Green": ("00B050", "FFFFFF"),
+               "Complete": ("2F75B5", "FFFFFF"), "n/a": ("D9D9D9", "000000")}
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float = 14
+    kind: str = "text"        # text | wrap | date | datetime | count
+    editable: bool = False    # round trip: unlocked, tinted, marked in the header
+
+
+def _styled(ws, *, kind: str, editable: bool, quoted: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws)
+    if kind == "date":
+        cell.number_format = DATE_FORMAT
+    elif kind == "datetime":
+        cell.number_format = DATETIME_FORMAT
+    elif kind == "count":
+        cell.number_format = COUNT_FORMAT
+    cell.alignment = WRAP_ALIGN if kind == "wrap" else TOP_ALIGN
+    if editable:
+        cell.fill = EDITABLE_FILL
+        cell.protection = UNLOCKED
+        cell.border = BOX
+    if quoted:
+        cell.quotePrefix = True
+    return cell
+
+
+class SheetWriter:
+    """One write-only sheet with a header row and data rows; call `finish()` after the last row."""
+
+    def __init__(self, wb, title: str, columns: list[Column], *, print_title: str = "", protect: bool = False,
+                 marking: str = MARKING):
+        self.ws = ws = wb.create_sheet(title)
+        self.columns = columns
+        self.rows = 0
+        self.protect = protect
+        for i, col in enumerate(columns, 1):
+            ws.column_dimensions[get_column_letter(i)].width = col.width
+        setup_print(ws, print_title or title, marking)
+        ws.freeze_panes = "A2"
+        ws.print_title_rows = "1:1"
+        # Per column: the styled cell for ordinary values (None where a bare value will do) and for quoted text.
+        self._plain = [None if (c.kind == "text" and not c.editable) else _styled(ws, kind=c.kind, editable=c.editable)
+                       for c in columns]
+        self._quoted = [_styled(ws, kind=c.kind, editable=c.editable, quoted=True) for c in columns]
+        self._blank = [_styled(ws, kind=c.kind, editable=True) if c.editable else None for c in columns]
+        # Wrapped columns and how many characters fit on one line of each (Calibri 11: ~1.15 per width unit).
+        self._wrapped = [(i, max(1.0, c.width * 1.15)) for i, c in enumerate(columns) if c.kind == "wrap"]
+        header = []
+        for col in columns:
+            cell = WriteOnlyCell(ws, col.header)
+            cell.font = HEADER_FONT
+            cell.fill = EDITABLE_HEADER_FILL if col.editable else HEADER_FILL
+            cell.alignment = HEADER_ALIGN
+            cell.border = BOX
+            header.append(cell)
+        ws.append(header)
+
+    def append(self, values) -> None:
+        out = []
+        plain, quoted, blank = self._plain, self._quoted, self._blank
+        for i, value in enumerate(values):
+            if value is None or value == "":
+                cell = blank[i]
+                if cell is not None:  # an editable cell stays unlocked and tinted even when empty
+                    cell.value = None
+                out.append(cell)
+                continue
+            if value.__class__ is str:
+                if len(value) > MAX_CELL_CHARS or ILLEGAL_CHARACTERS_RE.search(value):
+                    value = clean_text(value)
+                if is_formula_like(value):
+                    cell = quoted[i]
+                    cell.value = value
+                    cell.data_type = "s"
+                    out.append(cell)
+                    continue
+            cell = plain[i]
+            if cell is None:
+                out.append(value)
+            else:
+                cell.value = value
+                out.append(cell)
+        lines = self._lines(values) if self._wrapped else 1
+        if lines > 1:
+            # Spreadsheet applications do not size rows to wrapped text on opening: give the height needed.
+            row = self.rows + 2
+            self.ws.row_dimensions[row] = {"ht": str(min(lines, MAX_LINES) * LINE_POINTS), "customHeight": "1"}
+            self.ws.append(out)
+            del self.ws.row_dimensions[row]
+        else:
+            self.ws.append(out)
+        self.rows += 1
+
+    def _lines(self, values) -> int:
+        most = 1
+        for i, per_line in self._wrapped:
+            value = values[i]
+            if value.__class__ is str and (len(value) > per_line or "\n" in value):
+                n = sum(int(len(part) / per_line) + 1 for part in value.split("\n"))
+                most = max(most, n)
+        return most
+
+    @property
+    def last_row(self) -> int:
+        return self.rows + 1
+
+    def column_range(self, header: str) -> str:
+        letter = self.letter(header)
+        return f"{letter}2:{letter}{max(self.last_row, 2)}"
+
+    def letter(self, header: str) -> str:
+        index = next(i for i, c in enumerate(self.columns, 1) if c.header == header)
+        return get_column_letter(index)
+
+    def add_rag(self, header: str = "RAG") -> None:
+        add_rag_rules(self.ws, self.column_range(header))
+
+    def finish(self) -> None:
+        ws = self.ws
+        last = get_column_letter(len(self.columns))
+        ws.auto_filter.ref = f"A1:{last}{max(self.last_row, 1)}"
+        if self.protect:
+            ws.protection.sheet = True
+            # Filtering, sorting and resizing stay allowed (False means "not protected" for these flags).
+            ws.protection.autoFilter = False
+            ws.protection.sort = False
+            ws.protection.formatColumns = False
+            ws.protection.formatRows = False
+
+
+def add_rag_rules(ws, cell_range: str) -> None:
+    for word, (fill, font) in RAG_COLOURS.items():
+        ws.conditional_formatting.add(cell_range, CellIsRule(
+            operator="equal", formula=[f'"{word}"'], fill=PatternFill("solid", fgColor=fill, bgColor=fill),
+            font=Font(color=font, bold=True)))
+
+
+def setup_print(ws, title: str, marking: str = MARKING) -> None:
+    """Landscape A4, fitted to one page wide, marked at the top and bottom of every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    for part in (ws.oddHeader, ws.firstHeader, ws.evenHeader):
+        part.center.text = marking
+        part.center.font = "Calibri,Bold"
+        part.center.size = 11
+        part.center.color = "C00000"
+        part.left.text = title
+        part.left.size = 9
+    for part in (ws.oddFooter, ws.firstFooter, ws.evenFooter):
+        part.center.text = marking
+        part.center.font = "Calibri,Bold"
+        part.center.size = 11
+        part.center.color = "C00000"
+        part.left.text = "&A"
+        part.left.size = 9
+        part.right.text = "Page &P of &N"
+        part.right.size = 9
+
+
+def excel_date(value) -> dt.date | None:
+    """A date for a cell: datetimes lose their time zone (Excel has none)."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return value

@@ -1,0 +1,210 @@
+"""The Board register pack: one workbook with Summary, Recommendations, Actions, Overdue and For Board decision.
+
+    export_register_pack(path, session, *, register=RegisterFilter(), action_register=None, on=None,
+                         filter_words=(), exported_by="", database="", progress=None, cancel=None) -> PackReport
+
+Streams: every sheet is a write-only sheet fed from a Core select read in chunks, so the whole register (200,000
+recommendations, a million actions) is written without holding it in memory. The file appears only when it is
+complete (written beside the target, then renamed); a cancelled or failed export leaves nothing behind.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS, today
+from ol_desk.core.errors import OlDeskError, ValidationError
+from ol_desk.core.model import Hub
+from ol_desk.core.queries.register_filter import RegisterFilter
+from ol_desk.core.queries.stats import Stats, compute
+from . import pack_queries as q
+from .pack_styles import MARKING, Column, SheetWriter
+from .pack_summary import write_summary
+
+Progress = Callable[[int, "int | None", str], None]
+
+
+class ExportCancelled(OlDeskError):
+    """The user stopped the export; no file was written."""
+
+
+@dataclass(frozen=True)
+class PackReport:
+    path: Path
+    stats: Stats
+    rows: dict[str, int]
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{name} {n:,}" for name, n in self.rows.items())
+        return f"Wrote {self.path} ({counts})."
+
+
+REC_COLUMNS = [
+    Column("ID", 8), Column("Source", 18), Column("Document", 16), Column("Document title", 30, "wrap"),
+    Column("Issued", 12, "date"), Column("Ref", 8), Column("Finding type", 16), Column("Title", 34, "wrap"),
+    Column("Recommendation", 60, "wrap"), Column("Lead hub", 9), Column("Other hubs", 12, "wrap"),
+    Column("Themes", 24, "wrap"), Column("Owner", 18), Column("Response", 14), Column("Status", 15),
+    Column("RAG", 10), Column("First target", 12, "date"), Column("Current target", 12, "date"),
+    Column("Date changes", 9, "count"), Column("Last update", 12, "date"), Column("Open actions", 9, "count"),
+    Column("Actions", 9, "count"), Column("Board decision", 12, "date"), Column("Minute ref", 12),
+    Column("Closed on", 12, "date"),
+]
+
+ACTION_COLUMNS = [
+    Column("ID", 9), Column("Ref", 10), Column("Action", 60, "wrap"), Column("Hub", 8), Column("Owner", 18),
+    Column("Status", 12), Column("RAG", 10), Column("First due", 12, "date"), Column("Current due", 12, "date"),
+    Column("Date changes", 9, "count"), Column("% complete", 9, "count"), Column("Completed on", 12, "date"),
+    Column("Embedded", 9), Column("Last update", 12, "date"),
+    Column("Answers recommendations", 40, "wrap"),
+]
+
+OVERDUE_COLUMNS = [
+    Column("Kind", 14), Column("ID", 9), Column("Reference", 18), Column("Title", 60, "wrap"), Column("Hub", 9),
+    Column("Owner", 18), Column("Status", 13), Column("Due", 12, "date"), Column("Days overdue", 9, "count"),
+    Column("First due", 12, "date"), Column("Date changes", 9, "count"), Column("Last update", 12, "date"),
+]
+
+BOARD_COLUMNS = [
+    Column("ID", 8), Column("Source", 18), Column("Document", 16), Column("Ref", 8), Column("Title", 40, "wrap"),
+    Column("Recommendation", 60, "wrap"), Column("Lead hub", 9), Column("Owner", 18), Column("First target", 12, "date"),
+    Column("Current target", 12, "date"), Column("Date changes", 9, "count"), Column("Actions", 9, "count"),
+    Column("Last update", 12, "date"), Column("Board decision", 24, "wrap"), Column("Minute ref", 14),
+]
+
+
+def _label(value) -> str:
+    return getattr(value, "label", value) or ""
+
+
+def _ref(doc_ref: str, ref: str) -> str:
+    return f"{doc_ref} {ref}".strip()
+
+
+def rec_values(r, on: dt.date) -> list:
+    return [r.id, _label(r.kind), r.doc_ref, r.doc_title, r.date_issued, r.reference, _label(r.finding_type),
+            r.title, r.text, r.lead_hub, r.other_hubs, r.themes, r.owner, _label(r.response_position),
+            _label(r.status), q.rec_rag(r.status, r.current_target_date, r.original_target_date, on),
+            r.original_target_date, r.current_target_date, r.moves, r.last_update_on, r.open_actions, r.actions,
+            r.board_decision_on, r.board_minute_ref, r.closed_on]
+
+
+def action_values(a, on: dt.date) -> list:
+    return [a.id, a.reference, a.title, a.hub, a.owner, _label(a.status),
+            q.action_rag(a.status, a.current_due_date, a.original_due_date, on), a.original_due_date,
+            a.current_due_date, a.moves, a.percent_complete, a.completed_on, "Yes" if a.embedded else "No",
+            a.last_update_on, a.answers]
+
+
+def overdue_rec_values(r, on: dt.date) -> list:
+    return ["Recommendation", r.id, _ref(r.doc_ref, r.reference), r.title or r.text, r.lead_hub, r.owner,
+            _label(r.status), r.current_target_date, (on - r.current_target_date).days, r.original_target_date,
+            r.moves, r.last_update_on]
+
+
+def overdue_action_values(a, on: dt.date) -> list:
+    return ["Action", a.id, a.reference, a.title, a.hub, a.owner, _label(a.status), a.current_due_date,
+            (on - a.current_due_date).days, a.original_due_date, a.moves, a.last_update_on]
+
+
+def board_values(r, on: dt.date) -> list:
+    return [r.id, _label(r.kind), r.doc_ref, r.reference, r.title, r.text, r.lead_hub, r.owner,
+            r.original_target_date, r.current_target_date, r.moves, r.actions, r.last_update_on, None, None]
+
+
+class _Feed:
+    """Writes query rows into a sheet, reporting progress and honouring cancel every few hundred rows."""
+
+    def __init__(self, total: int, progress: Progress | None, cancel: Callable[[], bool] | None):
+        self.done, self.total, self.progress, self.cancel = 0, total, progress, cancel
+
+    def run(self, sheet: SheetWriter, rows, to_values, on: dt.date, what: str) -> None:
+        append = sheet.append
+        written = 0
+        for written, row in enumerate(rows, 1):
+            append(to_values(row, on))
+            if written % 500 == 0:
+                self.tick(written, what)
+        self.done += written
+        self.tick(0, what)
+
+    def tick(self, extra: int, what: str) -> None:
+        if self.cancel is not None and self.cancel():
+            raise ExportCancelled("Export cancelled; no file was written.")
+        if self.progress is not None:
+            self.progress(min(self.done + extra, self.total), self.total, f"writing {what}")
+
+
+def set_marking(wb: Workbook, title: str, exported_by: str) -> None:
+    wb.properties.title = f"{title} [{MARKING}]"
+    wb.properties.subject = MARKING
+    wb.properties.keywords = MARKING
+    wb.properties.category = MARKING
+    wb.properties.creator = exported_by or "ol-desk"
+    wb.properties.description = f"Protective marking: {MARKING}. Exported from ol-desk."
+    wb.custom_doc_props.append(StringProperty(name="Classification", value=MARKING))
+
+
+def check_target(path: Path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise ValidationError(f"Export to an .xlsx file (not {path.name}).")
+    if not path.parent.is_dir():
+        raise ValidationError(f"There is no folder {path.parent} to write {path.name} into.")
+    return path
+
+
+def save_atomically(wb: Workbook, path: Path) -> None:
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        raise ValidationError(f"Cannot write {path}: {exc.strerror} (is it open in Excel?).") from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def export_register_pack(path, session: Session, *, register: RegisterFilter | None = None,
+                         action_register: RegisterFilter | None = None, on: dt.date | None = None,
+                         filter_words=(), exported_by: str = "", database: str = "",
+                         progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> PackReport:
+    path = check_target(path)
+    on = on or today()
+    register = register or RegisterFilter()
+    action_register = action_register if action_register is not None else register
+    stats = compute(session, on, register=register, action_register=action_register)
+    hub_names = dict(session.execute(select(Hub.code, Hub.name)).all())
+
+    wb = Workbook(write_only=True)
+    set_marking(wb, "Improvement register pack", exported_by)
+    write_summary(wb, stats, on=on, filters=list(filter_words), exported_by=exported_by or "ol-desk",
+                  database=database or "the ol-desk database", hub_names=hub_names, due_days=DEFAULT_DUE_SOON_DAYS)
+    recs = SheetWriter(wb, "Recommendations", REC_COLUMNS, print_title="Recommendations")
+    acts = SheetWriter(wb, "Actions", ACTION_COLUMNS, print_title="Actions")
+    over = SheetWriter(wb, "Overdue", OVERDUE_COLUMNS, print_title="Overdue recommendations and actions")
+    board = SheetWriter(wb, "For Board decision", BOARD_COLUMNS, print_title="Closures for Board decision")
+
+    total = stats.recommendations + stats.actions + stats.overdue + stats.actions_overdue + stats.awaiting_board
+    feed = _Feed(total, progress, cancel)
+    feed.run(recs, q.recommendation_rows(session, register, on), rec_values, on, "recommendations")
+    feed.run(acts, q.action_rows(session, action_register, on), action_values, on, "actions")
+    feed.run(over, q.overdue_recommendation_rows(session, register, on), overdue_rec_values, on, "overdue")
+    feed.run(over, q.overdue_action_rows(session, action_register, on), overdue_action_values, on, "overdue")
+    feed.run(board, q.board_rows(session, register, on), board_values, on, "Board decisions")
+    for sheet in (recs, acts):
+        sheet.add_rag()
+    for sheet in (recs, acts, over, board):
+        sheet.finish()
+    feed.tick(0, "saving the workbook")
+    save_atomically(wb, path)
+    return PackReport(path, stats, {"recommendations": recs.rows, "actions": acts.rows, "overdue": over.rows,
+                                    "for Board decision": board.rows})
