@@ -186,10 +186,9 @@ class SheetRows:
                         raise WorkbookRefused(f"Cell {_letters(col)}{number} holds {len(v):,} characters; an Excel "
                                               f"cell holds at most {max_chars:,}. The file was not saved by Excel "
                                               f"or is damaged.")
-                    if not v.strip():
+                    if blank and not v.strip():
                         continue
                 blank = False
-                break
             if blank:
                 empty_run += 1
                 self.skipped_blank += 1
@@ -243,6 +242,9 @@ def sheet_rows(ws) -> SheetRows:
         merged = merged_ranges(ws)
     except Exception as exc:  # noqa: BLE001 - an unreadable sheet part is a damaged file to the user
         raise WorkbookRefused(f"Sheet '{ws.title}' is damaged and cannot be read ({_reason(exc)}).") from exc
+    # The stored dimension can be stale (rows beyond it would be missed) or huge (every row padded to 16,384
+    # columns): read what is there instead.
+    ws.reset_dimensions()
     return SheetRows(ws, merged=merged)
 
 
