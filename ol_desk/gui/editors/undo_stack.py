@@ -1,9 +1,9 @@
 """Undo/redo (Ctrl+Z / Ctrl+Shift+Z) for edits and lifecycle commands, built on the audit log.
 
 Every committed write announces the audit events it appended (`Operations.written` → WriteResult.event_ids). Undo
-asks the core to reverse exactly those events (`services.undo.undo_events`), which refuses clearly when a later
-change touched the same rows. Redo reverses the undo's own events. Both run as ordinary writes on the worker
-thread, so they are audited, announced to every view, and can themselves conflict.
+asks the core to reverse exactly those events (`services.redo.reverse_events`, built on `services.undo`), which
+refuses clearly when a later change touched the same rows. Redo reverses the undo's own events. Both run as
+ordinary writes on the worker thread, so they are audited, announced to every view, and can themselves conflict.
 
 One stack per Operations (the whole app shares one), reached with `undo_stack(ctx)`.
 """
@@ -34,8 +34,8 @@ class _Marker:
 
 
 def _reverse(session, actor, event_ids, marker: _Marker):
-    from ol_desk.core.services.undo import undo_events
-    return undo_events(session, actor, list(event_ids)), marker
+    from ol_desk.core.services.redo import reverse_events
+    return reverse_events(session, actor, list(event_ids)), marker
 
 
 class UndoStack(QObject):
