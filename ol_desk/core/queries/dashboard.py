@@ -169,7 +169,7 @@ def closures_by_month(session: Session, on: dt.date, months: int = CLOSURE_MONTH
 
 
 def response_windows(on: dt.date, weeks: int = RESPONSE_WEEKS) -> list[tuple[str, str, RegisterFilter]]:
-    out = [("overdue", "Overdue", RegisterFilter(overdue=True))]
+    out = [("overdue", "Past due", RegisterFilter(overdue=True))]
     for week in range(weeks):
         start = on + dt.timedelta(days=7 * week)
         end = start + dt.timedelta(days=6)

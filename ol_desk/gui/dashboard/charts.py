@@ -1,0 +1,142 @@
+"""Qt Charts built from the dashboard's data: plain and stacked bar charts whose bars know their click-through.
+
+Each builder returns a QChart and, per bar set, the Slice behind each bar index, so a click maps back to the
+RegisterFilter that selects exactly the counted rows. The same charts are drawn into the Board report.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QHorizontalBarSeries,
+                              QHorizontalStackedBarSeries,
+                              QStackedBarSeries, QValueAxis)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ol_desk.core.model.enums import SourceKind
+from ol_desk.core.queries.dashboard import Slice, StackedBar
+
+RAG = {"red": "#c0392b", "amber": "#e69f00", "green": "#2e8b57"}
+# Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999", "#000000")
+BAR_COLOUR = "#3d6fb4"
+
+# Axis and legend words (the slices keep the full labels for the register's filter description).
+SHORT_KIND = {SourceKind.HMICFRS.label: "HMICFRS", SourceKind.PFD.label: "PFD", SourceKind.IOPC.label: "IOPC",
+              SourceKind.PUBLIC_INQUIRY.label: "Inquiry", SourceKind.INDEPENDENT_REVIEW.label: "Review",
+              SourceKind.PROFESSIONAL_STANDARDS.label: "DPS", SourceKind.GOLD_GROUP.label: "Gold",
+              SourceKind.INTERNAL_REVIEW.label: "Internal", SourceKind.OTHER.label: "Other"}
+
+OnSlice = Callable[[Slice], None]
+
+
+def short(label: str) -> str:
+    return SHORT_KIND.get(label, label)
+
+
+def two_lines(label: str) -> str:
+    """Break a longer axis label at the space that best balances its two lines (labels take rich text)."""
+    words = label.split(" ")
+    if len(label) <= 5 or len(words) < 2:
+        return label
+    best = min(range(1, len(words)), key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))))
+    return " ".join(words[:best]) + "<br>" + " ".join(words[best:])
+
+
+def _categories(labels: Sequence[str], wrap: bool) -> QBarCategoryAxis:
+    axis = QBarCategoryAxis()
+    axis.append([two_lines(x) if wrap else x for x in labels] or [""])
+    axis.setTruncateLabels(False)
+    return axis
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    font = QFont(chart.titleFont())
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setBackgroundRoundness(0)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    return chart
+
+
+def _value_axis(top: int) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setRange(0, max(1, top) * 1.08)
+    axis.applyNiceNumbers()
+    axis.setMinorTickCount(0)
+    return axis
+
+
+def bar_chart(title: str, slices: Sequence[Slice], on_click: OnSlice | None = None,
+              colour: str = BAR_COLOUR, horizontal: bool = False) -> QChart:
+    chart = _chart(title)
+    order = list(reversed(slices)) if horizontal else list(slices)  # horizontal: first item at the top
+    bars = QBarSet("Items")
+    bars.setColor(QColor(colour))
+    bars.setBorderColor(QColor(colour))
+    bars.append([s.count for s in order])
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    chart.addSeries(series)
+    categories = _categories([short(s.label) for s in order], wrap=not horizontal)
+    values = _value_axis(max((s.count for s in slices), default=0))
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    series.attachAxis(values)
+    chart.legend().hide()
+    if on_click is not None:
+        bars.clicked.connect(lambda index: 0 <= index < len(order) and on_click(order[index]))
+    return chart
+
+
+def stacked_chart(title: str, bars: Sequence[StackedBar], series_names: Sequence[str],
+                  colours: Sequence[str], on_click: OnSlice | None = None, horizontal: bool = False) -> QChart:
+    """One bar per StackedBar; segment i of every bar belongs to series i (a RAG colour, a source kind)."""
+    chart = _chart(title)
+    order = list(reversed(bars)) if horizontal else list(bars)  # horizontal: first bar at the top
+    series = QHorizontalStackedBarSeries() if horizontal else QStackedBarSeries()
+    for i, (name, colour) in enumerate(zip(series_names, colours)):
+        bar_set = QBarSet(name)
+        bar_set.setColor(QColor(colour))
+        bar_set.setBorderColor(QColor(colour))
+        bar_set.append([bar.segments[i].count if i < len(bar.segments) else 0 for bar in order])
+        if on_click is not None:
+            bar_set.clicked.connect(
+                lambda index, i=i: 0 <= index < len(order) and i < len(order[index].segments)
+                and on_click(order[index].segments[i]))
+        series.append(bar_set)
+    chart.addSeries(series)
+    categories = _categories([bar.label for bar in order], wrap=not horizontal)
+    values_axis = _value_axis(max((bar.total for bar in bars), default=0))
+    if horizontal:
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
+    else:
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values_axis, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    series.attachAxis(values_axis)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setVisible(len(series_names) > 1)
+    return chart
+
+
+def rag_by_hub_chart(bars: Sequence[StackedBar], on_click: OnSlice | None = None, top: int | None = None) -> QChart:
+    shown = list(bars[:top]) if top else list(bars)
+    title = (f"Open by lead hub (busiest {len(shown)} of {len(bars)})" if len(shown) < len(bars)
+             else "Open by lead hub")
+    return stacked_chart(title, shown, ["Overdue", "Due within 30 days", "On track"],
+                         [RAG["red"], RAG["amber"], RAG["green"]], on_click, horizontal=True)
+
+
+def responses_chart(bars: Sequence[StackedBar], on_click: OnSlice | None = None) -> QChart:
+    """Statutory responses outstanding: overdue, then due each week for 8 weeks, by source kind."""
+    names = [short(seg.label) for seg in bars[0].segments] if bars else []
+    return stacked_chart("Responses due in the next 8 weeks", bars, names, PALETTE[:len(names)], on_click)

@@ -1,0 +1,90 @@
+"""The dashboard panel: tiles and bars open the register on exactly the counted rows; writes refresh it."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from ol_desk.core.model import Recommendation
+from ol_desk.core.model.enums import Entity
+from ol_desk.core.queries.register_filter import recommendation_conditions
+from ol_desk.core.services import recommendations
+from ol_desk.gui.dashboard.dashboard_panel import DashboardPanel
+from tests.core.factories import make_document
+from tests.core.test_dashboard_queries import ON, _build
+
+
+def _rows(db, f):
+    with db.reading() as s:
+        return set(s.scalars(select(Recommendation.id).where(*recommendation_conditions(f, ON))))
+
+
+def _shown(qtbot, ctx):
+    panel = DashboardPanel(ctx)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.resize(1200, 800)
+        panel.show()
+    return panel
+
+
+def test_tile_and_bar_clicks_open_the_register_on_exactly_those_rows(qtbot, db, cpic, ctx, on_day):
+    on_day(ON)
+    ids = _build(db, cpic)
+    panel = _shown(qtbot, ctx)
+    assert panel.tiles["overdue"].number.text() == "1"
+
+    qtbot.mouseClick(panel.tiles["overdue"], Qt.MouseButton.LeftButton)
+    entity, f = ctx.registers[-1]
+    assert entity == Entity.RECOMMENDATION and _rows(db, f) == {ids["late"]}
+    assert "Overdue" in f.labels
+
+    panel.tiles["awaiting_cpic"].setFocus()
+    qtbot.keyClick(panel.tiles["awaiting_cpic"], Qt.Key.Key_Space)   # keyboard works as well as the mouse
+    assert _rows(db, ctx.registers[-1][1]) == {ids["delivered"]}
+
+    # The hub chart: first bar is the busiest hub (North West); its sets are red, amber, green.
+    hub_series = panel.views["by_hub"].chart().series()[0]
+    red, amber, green = hub_series.barSets()
+    index_of_nw = red.count() - 1                                   # horizontal bars are drawn bottom-up
+    amber.clicked.emit(index_of_nw)
+    entity, f = ctx.registers[-1]
+    assert _rows(db, f) == {ids["soon"]} and "Lead hub North West" in f.labels
+
+    ages = panel.views["ageing"].chart().series()[0].barSets()[0]
+    ages.clicked.emit(4)                                             # "Over 2 years"
+    assert _rows(db, ctx.registers[-1][1]) == {ids["later"], ids["no_date"]}
+
+    weeks = panel.views["responses"].chart().series()[0].barSets()
+    iopc = next(b for b in weeks if b.label() == "IOPC")
+    iopc.clicked.emit(0)                                             # past due
+    entity, f = ctx.registers[-1]
+    assert entity == Entity.DOCUMENT and f.overdue and f.source_kinds == ("iopc",)
+
+
+def test_a_write_elsewhere_refreshes_the_numbers(qtbot, db, cpic, ctx, ops, on_day):
+    on_day(ON)
+    _build(db, cpic)
+    panel = _shown(qtbot, ctx)
+    with db.transaction() as s:
+        doc = make_document(s, cpic, reference="2025-0300")
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        ops.write(recommendations.create_recommendation, cpic, document_id=doc, text="Handover of detainee risk",
+                  target_date=ON - dt.timedelta(days=2), label="Create")
+    assert panel.tiles["overdue"].number.text() == "2"
+    assert panel.tiles["open"].number.text() == "6"
+
+
+def test_hidden_panel_waits_until_shown(qtbot, db, cpic, ctx, ops, on_day):
+    on_day(ON)
+    panel = DashboardPanel(ctx)
+    qtbot.addWidget(panel)
+    with db.transaction() as s:
+        doc = make_document(s, cpic)
+    ops.write(recommendations.create_recommendation, cpic, document_id=doc, text="x", label="Create")
+    ops.wait_idle()
+    assert panel.data is None                                        # nothing computed while hidden
+    with qtbot.waitSignal(panel.refreshed, timeout=10_000):
+        panel.show()
+    assert panel.tiles["open"].number.text() == "1"
