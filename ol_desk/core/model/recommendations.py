@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Versioned, enum_column
@@ -23,7 +24,8 @@ class RecommendationHub(Base):
 
     hub: Mapped[Hub] = relationship(lazy="joined")
 
-    __table_args__ = (Index("ix_recommendation_hubs_hub", "hub_id", "recommendation_id"),)
+    # is_lead inside the index: counting recommendations by lead hub reads the index alone (stats, dashboard).
+    __table_args__ = (Index("ix_recommendation_hubs_hub", "hub_id", "is_lead", "recommendation_id"),)
 
 
 class RecommendationTheme(Base):
@@ -76,7 +78,11 @@ class Recommendation(Versioned, Base):
         Index("ix_recommendations_status_target", "status", "current_target_date"),
         Index("ix_recommendations_target", "current_target_date"),
         Index("ix_recommendations_owner", "owner_id"),
-        Index("ix_recommendations_last_update", "status", "last_update_on"),
+        # created_at completes the "stale" predicate (no update, or never updated and old), so it reads the index.
+        Index("ix_recommendations_last_update", "status", "last_update_on", "created_at"),
+        # Only the slipped ones (target moved later than first agreed): counting or listing them is instant.
+        Index("ix_recommendations_slipped", "current_target_date",
+              sqlite_where=sql_text("current_target_date > original_target_date")),
         Index("ix_recommendations_superseded_by", "superseded_by_id"),
     )
 

@@ -200,8 +200,10 @@ def upgrade() -> None:
     sa.UniqueConstraint('document_id', 'reference', 'position', name='uq_recommendations_identity')
     )
     with op.batch_alter_table('recommendations', schema=None) as batch_op:
-        batch_op.create_index('ix_recommendations_last_update', ['status', 'last_update_on'], unique=False)
+        batch_op.create_index('ix_recommendations_last_update', ['status', 'last_update_on', 'created_at'], unique=False)
         batch_op.create_index('ix_recommendations_owner', ['owner_id'], unique=False)
+        batch_op.create_index('ix_recommendations_slipped', ['current_target_date'], unique=False,
+                              sqlite_where=sa.text('current_target_date > original_target_date'))
         batch_op.create_index('ix_recommendations_status_target', ['status', 'current_target_date'], unique=False)
         batch_op.create_index('ix_recommendations_superseded_by', ['superseded_by_id'], unique=False)
         batch_op.create_index('ix_recommendations_target', ['current_target_date'], unique=False)
@@ -310,7 +312,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('recommendation_id', 'hub_id', name=op.f('pk_recommendation_hubs'))
     )
     with op.batch_alter_table('recommendation_hubs', schema=None) as batch_op:
-        batch_op.create_index('ix_recommendation_hubs_hub', ['hub_id', 'recommendation_id'], unique=False)
+        batch_op.create_index('ix_recommendation_hubs_hub', ['hub_id', 'is_lead', 'recommendation_id'], unique=False)
 
     op.create_table('recommendation_themes',
     sa.Column('recommendation_id', sa.Integer(), nullable=False),
@@ -374,6 +376,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_recommendations_superseded_by')
         batch_op.drop_index('ix_recommendations_status_target')
         batch_op.drop_index('ix_recommendations_owner')
+        batch_op.drop_index('ix_recommendations_slipped')
         batch_op.drop_index('ix_recommendations_last_update')
 
     op.drop_table('recommendations')
