@@ -79,6 +79,11 @@ def _check_later_changes(session: Session, events: list, ids: set[int]) -> None:
         touched = first_touch.get((ev.entity, ev.entity_id))
         if touched is not None and ev.id > touched and ev.id not in ids:
             later.append(ev)
+    # A later change that was itself undone since cancels out with its undo event.
+    undone = {json.loads(ev.detail).get("undoes") for ev in later if ev.verb == "undo"}
+    later_ids = {ev.id for ev in later}
+    later = [ev for ev in later if ev.id not in undone
+             and not (ev.verb == "undo" and json.loads(ev.detail).get("undoes") in later_ids)]
     if later:
         listed = "; ".join(_describe(ev) for ev in later[:5])
         more = f"; and {len(later) - 5} more" if len(later) > 5 else ""
