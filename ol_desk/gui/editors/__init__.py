@@ -1,9 +1,10 @@
 """Editors for source documents, recommendations and actions: non-modal windows, one per item.
 
     open_editor(ctx, Entity.RECOMMENDATION, 42, parent)   # opens it, or raises the window already open
+    open_editor(ctx, Entity.ACTION, None, parent)          # a new, unsaved item of that kind
     new_document(ctx, parent)
-    new_recommendation(ctx, document_id, parent)
-    new_action(ctx, recommendation_id, parent)
+    new_recommendation(ctx, document_id, parent)           # document_id None: the editor asks for it
+    new_action(ctx, recommendation_id, parent)             # recommendation_id None: link it later
     undo_stack(ctx).make_actions(window, lambda: ctx.actor)  # Undo/Redo QActions for menus (Ctrl+Z/Ctrl+Shift+Z)
 
 Each returns the editor window. All database work goes through ctx.ops; editors refresh themselves when
@@ -49,9 +50,13 @@ def _show(editor):
     return editor
 
 
-def open_editor(ctx, entity: Entity, item_id: int, parent=None):
-    """Open the editor of one item (raising it if it is open already)."""
+def open_editor(ctx, entity: Entity, item_id: int | None, parent=None):
+    """Open the editor of one item (raising it if it is open already); item_id None opens a new, unsaved one."""
     entity = Entity(entity)
+    if item_id is None:
+        return {Entity.DOCUMENT: lambda: new_document(ctx, parent),
+                Entity.RECOMMENDATION: lambda: new_recommendation(ctx, None, parent),
+                Entity.ACTION: lambda: new_action(ctx, None, parent)}[entity]()
     key = (entity, item_id, ctx.actor)
     existing = _OPEN.get(key)
     if existing is not None:
@@ -74,7 +79,8 @@ def new_document(ctx, parent=None):
     return _show(editor)
 
 
-def new_recommendation(ctx, document_id: int, parent=None):
+def new_recommendation(ctx, document_id: int | None, parent=None):
+    """A new recommendation in this document (None: the editor asks which document it belongs to)."""
     from .recommendation_editor import RecommendationEditor
     editor = RecommendationEditor(_navigating(ctx), None, parent, document_id=document_id)
     _track(editor)

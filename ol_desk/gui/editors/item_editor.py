@@ -11,9 +11,11 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
+                               QPlainTextEdit, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from ol_desk.core.errors import ConflictError, NotFoundError, OlDeskError
+from ol_desk.core.lifecycle import EDITORS
 from ol_desk.core.model.enums import Entity
 from ol_desk.gui.ops import readable
 from . import saving
@@ -181,7 +183,28 @@ class ItemEditor(QWidget):
         self.history.show_history(snap.history if snap else ())
         self._update_commands()
         self._show_state()
-        self.loaded_once = True
+        if not self.can_edit:
+            self._lock_inputs()
+
+    @property
+    def can_edit(self) -> bool:
+        """Fields are edited by the CPIC team and hub officers; others read (and give the commands they may)."""
+        return self.ctx.actor.role in EDITORS and not getattr(self.ctx, "read_only", False)
+
+    def _lock_inputs(self) -> None:
+        for cls in (QLineEdit, QPlainTextEdit):
+            for edit in self.tabs.findChildren(cls):
+                edit.setReadOnly(True)
+        for cls in (QComboBox, QAbstractSpinBox, QListWidget):
+            for widget in self.tabs.findChildren(cls):
+                widget.setEnabled(False)
+        for button in self.tabs.findChildren(QPushButton):
+            if button.text() != "&Open":
+                button.setEnabled(False)
+        self.save_button.setVisible(False)
+        self.revert_button.setVisible(False)
+        self.state_label.setText(f"Read only: you are signed in as {self.ctx.actor.role.label}"
+                                 + (" (the commands your role allows are above)." if self.command_bar else "."))
 
     def _load_failed(self, exc) -> None:
         if isinstance(exc, NotFoundError):

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QLi
                                QVBoxLayout, QWidget)
 
 from .fields import show_date
-from .snapshots import find_actions, find_recommendations
+from .snapshots import find_actions, find_documents, find_recommendations
 
 
 def row_text(row) -> str:
@@ -72,7 +72,8 @@ class LinkDialog(QDialog):
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Link")
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Link")
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         self.finder.list.itemActivated.connect(lambda _i: self._check())
@@ -85,6 +86,7 @@ class LinkDialog(QDialog):
         if self.finder.value() is None:
             self.message.setText("Choose one of the matches (search by id, reference or title).")
             return
+        self.chosen_text = self.finder.list.currentItem().text()
         self.accept()
 
     def value(self) -> int | None:
@@ -97,6 +99,12 @@ def action_link_dialog(ops, rec_id: int, parent=None) -> LinkDialog:
 
 def recommendation_link_dialog(ops, parent=None) -> LinkDialog:
     return LinkDialog(ops, "Link to a recommendation", find_recommendations, parent=parent)
+
+
+def document_dialog(ops, parent=None) -> LinkDialog:
+    dialog = LinkDialog(ops, "Which source document is it from?", find_documents, parent=parent)
+    dialog.ok_button.setText("Choose")
+    return dialog
 
 
 def recommendation_finder(ops):

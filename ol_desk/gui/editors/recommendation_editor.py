@@ -2,7 +2,7 @@
 date with its extensions, linked actions (new or existing), progress updates, evidence, history, lifecycle."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ol_desk.core.lifecycle import REC_COMMANDS
 from ol_desk.core.model.enums import Entity, FindingType, RecStatus, ResponsePosition
@@ -11,7 +11,7 @@ from . import saving
 from .date_history import DateHistoryField
 from .records_actions import RecordsMixin
 from .fields import fill_choices, fill_enum, get_data, set_data, show_date
-from .link_pickers import action_link_dialog, recommendation_finder
+from .link_pickers import action_link_dialog, document_dialog, recommendation_finder
 from .item_editor import ItemEditor
 from .linked_items import LinkedTable, linked_page
 from .pickers import HubPicker, ThemePicker
@@ -44,6 +44,14 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         ui.hubsHostLabel.setBuddy(self.hubs.list)
         ui.themesHostLabel.setBuddy(self.themes)
         ui.textEdit.setMaximumHeight(140)
+        self.document_button = QPushButton("C&hoose document…", page)
+        self.document_button.clicked.connect(self._choose_document)
+        holder = QWidget(page)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        ui.form.replaceWidget(ui.documentLabel, holder)
+        row.addWidget(ui.documentLabel, 1)
+        row.addWidget(self.document_button)
         for name, edit in (("reference", ui.referenceEdit), ("title", ui.titleEdit)):
             self.bind(name, lambda e=edit: e.text().strip(), edit.setText)
             edit.textChanged.connect(self.edited)
@@ -96,7 +104,13 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         ui.responsePositionCombo.setEnabled(not not_accepted)
         status = v.get("status")
         ui.statusLabel.setText(f"<b>{RecStatus(status).label}</b>" if status else "New (not saved yet)")
-        ui.documentLabel.setText(snap.context if snap else "")
+        if snap is not None:
+            ui.documentLabel.setText(snap.context)
+        elif self.document_id is None:
+            ui.documentLabel.setText("<span style='color:#b00020'>Not chosen yet</span>")
+        elif not ui.documentLabel.text() or ui.documentLabel.text() == "—":
+            ui.documentLabel.setText(f"Source document #{self.document_id}")
+        self.document_button.setVisible(snap is None)
         ui.boardLabel.setText(f"{show_date(v.get('board_decision_on'))}, minute {v['board_minute_ref']}"
                               if v.get("board_decision_on") else "—")
         ui.closedLabel.setText(show_date(v.get("closed_on")))
@@ -139,7 +153,16 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         return snap.values.get(name)
 
     # -- saving ----------------------------------------------------------------------------------------------------
+    def _choose_document(self) -> None:
+        dialog = document_dialog(self.ctx.ops, self)
+        if dialog.exec() == dialog.DialogCode.Accepted and dialog.value() is not None:
+            self.document_id = dialog.value()
+            self.ui.documentLabel.setText(dialog.chosen_text)
+
     def validate(self, fields):
+        if self.item_id is None and self.document_id is None:
+            self.document_button.setFocus()
+            return "Choose the source document this recommendation comes from."
         if self.item_id is None and not (fields.get("text") or fields.get("title")):
             self.ui.textEdit.setFocus()
             return "Give the recommendation its text (or at least a title) before saving."

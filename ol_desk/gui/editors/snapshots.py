@@ -170,33 +170,37 @@ def load_action(session, actor: Actor, action_id: int) -> Snapshot:
 LOADERS = {Entity.DOCUMENT: load_document, Entity.RECOMMENDATION: load_recommendation, Entity.ACTION: load_action}
 
 
-def find_actions(session, text: str, exclude_rec: int | None = None, limit: int = 50) -> list[LinkedRow]:
-    """Actions to link: by id ("#12" or "12"), or reference / description containing the text."""
+def _matching(session, model, text: str, columns, limit: int):
+    """Rows of `model` by id ("#12" or "12"), or whose columns contain the text; newest first."""
     text = text.strip().lstrip("#")
-    query = select(Action).order_by(Action.id.desc()).limit(limit)
+    query = select(model).order_by(model.id.desc()).limit(limit)
     if text.isdigit():
-        query = query.where(Action.id == int(text))
+        query = query.where(model.id == int(text))
     elif text:
         like = f"%{text}%"
-        query = query.where(Action.reference.ilike(like) | Action.title.ilike(like))
-    rows = []
-    for a in session.scalars(query):
-        if exclude_rec is not None and any(r.id == exclude_rec for r in a.recommendations):
-            continue
-        rows.append(LinkedRow(a.id, a.reference, a.title, a.status.label, a.current_due_date,
-                              a.owner.name if a.owner else ""))
-    return rows
+        clause = columns[0].ilike(like)
+        for column in columns[1:]:
+            clause = clause | column.ilike(like)
+        query = query.where(clause)
+    return session.scalars(query)
+
+
+def find_actions(session, text: str, exclude_rec: int | None = None, limit: int = 50) -> list[LinkedRow]:
+    """Actions to link (leaving out those already linked to `exclude_rec`)."""
+    return [LinkedRow(a.id, a.reference, a.title, a.status.label, a.current_due_date, a.owner.name if a.owner else "")
+            for a in _matching(session, Action, text, (Action.reference, Action.title), limit)
+            if exclude_rec is None or all(r.id != exclude_rec for r in a.recommendations)]
 
 
 def find_recommendations(session, text: str, limit: int = 50) -> list[LinkedRow]:
-    """Recommendations by id, reference or title (for superseding and linking an action to another one)."""
-    text = text.strip().lstrip("#")
-    query = select(Recommendation).order_by(Recommendation.id.desc()).limit(limit)
-    if text.isdigit():
-        query = query.where(Recommendation.id == int(text))
-    elif text:
-        like = f"%{text}%"
-        query = query.where(Recommendation.reference.ilike(like) | Recommendation.title.ilike(like)
-                            | Recommendation.text.ilike(like))
+    """Recommendations by id, reference or words (for superseding and linking an action to another one)."""
+    columns = (Recommendation.reference, Recommendation.title, Recommendation.text)
     return [LinkedRow(r.id, r.label, r.title or r.text[:120], r.status.label, r.current_target_date,
-                      r.owner.name if r.owner else "") for r in session.scalars(query)]
+                      r.owner.name if r.owner else "") for r in _matching(session, Recommendation, text, columns, limit)]
+
+
+def find_documents(session, text: str, limit: int = 50) -> list[LinkedRow]:
+    """Source documents by id, reference, title or issuing body (for a new recommendation)."""
+    columns = (SourceDocument.reference, SourceDocument.title, SourceDocument.issuing_body)
+    return [LinkedRow(d.id, d.reference, f"{d.kind.label}: {d.title}", d.kind.label, d.response_due, d.issuing_body)
+            for d in _matching(session, SourceDocument, text, columns, limit)]

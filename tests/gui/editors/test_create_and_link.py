@@ -130,3 +130,40 @@ def test_opening_an_open_item_raises_the_same_window(ctx, ops, db, qtbot, cpic):
     qtbot.addWidget(first)
     settle(ops)
     assert open_editor(ctx, Entity.DOCUMENT, doc) is first
+
+
+def test_a_new_recommendation_opened_from_a_register_asks_for_its_document(ctx, ops, db, qtbot, monkeypatch, cpic):
+    with db.transaction() as s:
+        doc = make_document(s, cpic, reference="IX/1932/20", title="IOPC learning: vehicle pursuit")
+    editor = open_editor(ctx, Entity.RECOMMENDATION, None)   # what the main window's "New" does
+    qtbot.addWidget(editor)
+    settle(ops)
+    editor.ui.textEdit.setPlainText("Pursuit trained drivers should refresh their tactical contact training.")
+    editor.save_button.click()
+    assert "Choose the source document" in editor.banner.text()
+
+    def pick(dialog: LinkDialog):
+        dialog.finder.search.setText("IX/1932")
+        dialog.finder.refresh()
+        settle(ops)
+        dialog._check()
+    answer_dialog(monkeypatch, LinkDialog, pick)
+    editor.document_button.click()
+    assert "IX/1932/20" in editor.ui.documentLabel.text()
+    editor.save_button.click()
+    settle(ops)
+    with db.reading() as s:
+        assert s.get(Recommendation, editor.item_id).document_id == doc
+    assert not editor.document_button.isVisible()
+
+
+def test_a_viewer_reads_but_cannot_edit(ctx_for, ops, db, qtbot, cpic):
+    from .conftest import VIEWER
+    with db.transaction() as s:
+        rec = make_recommendation(s, cpic, make_document(s, cpic))
+    editor = open_editor(ctx_for(VIEWER), Entity.RECOMMENDATION, rec)
+    qtbot.addWidget(editor)
+    settle(ops)
+    assert editor.ui.titleEdit.isReadOnly() and not editor.ui.ownerCombo.isEnabled()
+    assert not editor.hubs.list.isEnabled() and not editor.timeline.button.isEnabled()
+    assert not editor.save_button.isVisible() and "Read only" in editor.state_label.text()
