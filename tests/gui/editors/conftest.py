@@ -104,3 +104,15 @@ def new_editor(entity):
     from PySide6.QtWidgets import QApplication
     return next(w for w in QApplication.topLevelWidgets()
                 if getattr(w, "entity", None) is entity and w.item_id is None and w.isVisible())
+
+
+def pick_in_link_dialog(monkeypatch, ops, text: str) -> None:
+    """Answer the next link/choose dialog by searching for `text` and taking the first match."""
+    from ol_desk.gui.editors.link_pickers import LinkDialog
+
+    def pick(dialog):
+        dialog.finder.search.setText(text)
+        dialog.finder.refresh()
+        settle(ops)
+        dialog._check()
+    answer_dialog(monkeypatch, LinkDialog, pick)

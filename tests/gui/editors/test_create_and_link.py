@@ -12,9 +12,8 @@ from ol_desk.core.model.enums import Entity, SourceKind
 from ol_desk.core.services import reference
 from ol_desk.gui.editors import new_action, new_document, open_editor
 from ol_desk.gui.editors.fields import set_data, set_date
-from ol_desk.gui.editors.link_pickers import LinkDialog
 from tests.core.factories import hub_id, make_action, make_document, make_recommendation, theme_id
-from .conftest import answer_dialog, new_editor, settle
+from .conftest import new_editor, pick_in_link_dialog, settle
 
 
 def test_new_document_gets_its_statutory_clock_and_a_new_recommendation_its_hubs(ctx, ops, db, qtbot):
@@ -102,12 +101,7 @@ def test_actions_are_added_new_and_linked_existing(ctx, ops, db, qtbot, monkeypa
     settle(ops)
     qtbot.waitUntil(lambda: rec_editor.actions_table.rowCount() == 1, timeout=5000)
 
-    def pick(dialog: LinkDialog):
-        dialog.finder.search.setText("MD-007")
-        dialog.finder.refresh()
-        settle(ops)
-        dialog._check()
-    answer_dialog(monkeypatch, LinkDialog, pick)
+    pick_in_link_dialog(monkeypatch, ops, "MD-007")
     rec_editor.link_action_button.click()
     settle(ops)
     assert rec_editor.actions_table.rowCount() == 2
@@ -142,12 +136,7 @@ def test_a_new_recommendation_opened_from_a_register_asks_for_its_document(ctx, 
     editor.save_button.click()
     assert "Choose the source document" in editor.banner.text()
 
-    def pick(dialog: LinkDialog):
-        dialog.finder.search.setText("IX/1932")
-        dialog.finder.refresh()
-        settle(ops)
-        dialog._check()
-    answer_dialog(monkeypatch, LinkDialog, pick)
+    pick_in_link_dialog(monkeypatch, ops, "IX/1932")
     editor.document_button.click()
     assert "IX/1932/20" in editor.ui.documentLabel.text()
     editor.save_button.click()
