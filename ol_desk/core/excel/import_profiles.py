@@ -22,11 +22,13 @@ class Profile:
     columns: dict[str, str]     # header text → field key (or "ignore")
     kind: str | None = None
     hub: str | None = None
+    document: str | None = None
 
 
 def _load(row: ImportProfile) -> Profile:
     data = json.loads(row.mapping or "{}")
-    return Profile(row.name, row.header_signature, dict(data.get("columns", {})), data.get("kind"), data.get("hub"))
+    return Profile(row.name, row.header_signature, dict(data.get("columns", {})), data.get("kind"), data.get("hub"),
+                   data.get("document"))
 
 
 def by_signature(session: Session, signature: str) -> Profile | None:
@@ -52,7 +54,8 @@ def save(session: Session, actor: Actor, profile: Profile) -> None:
     name = profile.name.strip()
     if not name or len(name) > 120:
         raise ValidationError("A profile needs a name of 1 to 120 characters.")
-    mapping = json.dumps({"columns": profile.columns, "kind": profile.kind, "hub": profile.hub},
+    mapping = json.dumps({"columns": profile.columns, "kind": profile.kind, "hub": profile.hub,
+                          "document": profile.document},
                          sort_keys=True, ensure_ascii=False)
     row = session.scalar(select(ImportProfile).where(ImportProfile.name == name))
     if row is None:

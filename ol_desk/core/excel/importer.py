@@ -150,6 +150,8 @@ def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> Workbo
             if len(head) >= limits.HEADER_SCAN_ROWS:
                 break
         header = detect(head)
+        if header is None and profile is None and not options.overrides:
+            profile = _profile_for_rows(session, head)
         if header is None and profile is not None:
             header = _detect_by_profile(head, profile)
         if header is None and options.overrides:
@@ -159,6 +161,10 @@ def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> Workbo
             break
     if found is None:
         where = f"sheet '{options.sheet}'" if options.sheet else "any sheet"
+        if options.overrides:
+            named = ", ".join(f"'{h}'" for h in options.overrides)
+            raise WorkbookRefused(f"{path.name}: no row in the first {limits.HEADER_SCAN_ROWS} rows of {where} holds "
+                                  f"all the columns named with --map ({named}); check their spelling.")
         raise WorkbookRefused(
             f"{path.name}: no header row found in {where}: the first {limits.HEADER_SCAN_ROWS} rows hold none of "
             f"the column names the importer knows (Ref, Recommendation, Owner, BCU/OCU, Target Date, Status …). "
@@ -167,10 +173,10 @@ def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> Workbo
     hubs = _hubs(session)
     signature = cm.header_signature(list(header.cells))
     notes: list[str] = []
-    if profile is None and not options.profile:
+    if profile is None:
         profile = import_profiles.by_signature(session, signature)
-        if profile is not None:
-            notes.append(f"Using the saved profile '{profile.name}' (same header layout).")
+    if profile is not None and not options.profile:
+        notes.append(f"Using the saved profile '{profile.name}' (same header layout).")
     samples = [values for _n, values in head[header.position + 1:]][:limits.CONTENT_SAMPLE_ROWS]
     mapping = cm.suggest(list(header.cells), samples, hubs)
     if profile is not None:
@@ -194,7 +200,8 @@ def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> Workbo
     default_doc = ""
     if mode != MODE_ACTIONS and "document_title" not in fields and "document_reference" not in fields \
             and "subject" not in fields:
-        default_doc = (options.document or (header.title_lines[0] if header.title_lines else path.stem)).strip()
+        default_doc = (options.document or (profile.document if profile else None)
+                       or (header.title_lines[0] if header.title_lines else name)).strip()
         notes.append(f"The rows name no report; they all belong to '{default_doc}' "
                      f"(give another with --document).")
     info = WorkbookInfo(path, names, name, header.number, list(header.cells), mapping, signature, mode, kind,
@@ -202,6 +209,16 @@ def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> Workbo
     info._rows = (rows, head[header.position + 1:], stream)
     info._workbook = wb
     return info
+
+
+def _profile_for_rows(session: Session, head) -> "import_profiles.Profile | None":
+    """A saved profile whose header layout is one of these rows (for headers no name would give away)."""
+    for _number, values in head:
+        if sum(v is not None for v in values) >= 2:
+            found = import_profiles.by_signature(session, cm.header_signature(list(values)))
+            if found is not None:
+                return found
+    return None
 
 
 def _detect_by_profile(head, profile) -> HeaderRow | None:
@@ -354,7 +371,7 @@ def _save_profile(session, actor, info: WorkbookInfo, options: ImportOptions) ->
         hub = session.get(Hub, info.default_hub_id).code
     import_profiles.save(session, actor, import_profiles.Profile(
         options.save_profile, info.signature, columns, info.kind.value if options.kind else None,
-        hub if options.hub else None))
+        hub if options.hub else None, options.document))
     info.notes.append(f"Saved the mapping as profile '{options.save_profile}'.")
     info.profile = options.save_profile
 
