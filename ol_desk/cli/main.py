@@ -12,6 +12,7 @@ from ol_desk import __version__
 COMMAND_MODULES = [
     "ol_desk.cli.db_commands",
     "ol_desk.cli.demo_commands",
+    "ol_desk.cli.export_commands",
     "ol_desk.cli.import_commands",
     "ol_desk.cli.search_commands",
 ]

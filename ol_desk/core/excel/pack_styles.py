@@ -89,6 +89,9 @@ class SheetWriter:
         # Per column: the styled cell for ordinary values (None where a bare value will do) and for quoted text.
         self._plain = [None if (c.kind == "text" and not c.editable) else _styled(ws, kind=c.kind, editable=c.editable)
                        for c in columns]
+        # In a row taller than one line every cell is top-aligned, so a row reads from its top edge.
+        self._plain_top = [cell or _styled(ws, kind=c.kind, editable=c.editable)
+                           for cell, c in zip(self._plain, columns)]
         self._quoted = [_styled(ws, kind=c.kind, editable=c.editable, quoted=True) for c in columns]
         self._blank = [_styled(ws, kind=c.kind, editable=True) if c.editable else None for c in columns]
         # Wrapped columns and how many characters fit on one line of each (Calibri 11: ~1.15 per width unit).
@@ -105,7 +108,9 @@ class SheetWriter:
 
     def append(self, values) -> None:
         out = []
-        plain, quoted, blank = self._plain, self._quoted, self._blank
+        lines = self._lines(values) if self._wrapped else 1
+        plain = self._plain if lines == 1 else self._plain_top
+        quoted, blank = self._quoted, self._blank
         for i, value in enumerate(values):
             if value is None or value == "":
                 cell = blank[i]
@@ -128,7 +133,6 @@ class SheetWriter:
             else:
                 cell.value = value
                 out.append(cell)
-        lines = self._lines(values) if self._wrapped else 1
         if lines > 1:
             # Spreadsheet applications do not size rows to wrapped text on opening: give the height needed.
             row = self.rows + 2

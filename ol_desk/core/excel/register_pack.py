@@ -131,15 +131,15 @@ class _Feed:
         for written, row in enumerate(rows, 1):
             append(to_values(row, on))
             if written % 500 == 0:
-                self.tick(written, what)
+                self.tick(written, f"writing {what}")
         self.done += written
-        self.tick(0, what)
+        self.tick(0, f"writing {what}")
 
     def tick(self, extra: int, what: str) -> None:
         if self.cancel is not None and self.cancel():
             raise ExportCancelled("Export cancelled; no file was written.")
-        if self.progress is not None:
-            self.progress(min(self.done + extra, self.total), self.total, f"writing {what}")
+        if self.progress is not None:  # the bar reaches its end only when the file is saved
+            self.progress(min(self.done + extra, max(self.total - 1, 0)), self.total, what)
 
 
 def set_marking(wb: Workbook, title: str, exported_by: str) -> None:
@@ -206,5 +206,7 @@ def export_register_pack(path, session: Session, *, register: RegisterFilter | N
         sheet.finish()
     feed.tick(0, "saving the workbook")
     save_atomically(wb, path)
+    if progress is not None:
+        progress(total, total, "saved")
     return PackReport(path, stats, {"recommendations": recs.rows, "actions": acts.rows, "overdue": over.rows,
                                     "for Board decision": board.rows})

@@ -1,0 +1,127 @@
+"""The Board register pack: its Summary matches `ol-desk stats`, each sheet holds the rows the register filter
+selects, and the workbook is marked, formatted and set up for printing as a Board paper."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from openpyxl import load_workbook
+
+from ol_desk.cli.main import main
+from ol_desk.core.errors import ValidationError
+from ol_desk.core.excel.pack_filters import build_filters
+from ol_desk.core.excel.pack_summary import key_figures
+from ol_desk.core.excel.register_pack import export_register_pack
+from ol_desk.core.queries.stats import compute
+from .xlsx_xml import parts, part_text, sheet_xml
+
+SHEETS = ["Summary", "Recommendations", "Actions", "Overdue", "For Board decision"]
+
+
+def _export(db, on, path, **filters):
+    with db.reading() as s:
+        f = build_filters(s, **filters)
+        report = export_register_pack(path, s, register=f.recommendations, action_register=f.actions, on=on,
+                                      filter_words=f.words, exported_by="Tester", database="test db")
+        stats = compute(s, on, register=f.recommendations, action_register=f.actions)
+    return report, stats
+
+
+def _summary_figures(path) -> dict[str, int]:
+    ws = load_workbook(path, read_only=True)["Summary"]
+    return {row[0]: row[1] for row in ws.iter_rows(values_only=True) if len(row) > 1 and isinstance(row[1], int)}
+
+
+def test_summary_matches_stats_and_sheets_hold_the_register(db, register, on, tmp_path):
+    path = tmp_path / "pack.xlsx"
+    report, stats = _export(db, on, path)
+    with db.reading() as s:
+        assert compute(s, on) == stats  # no filter: the same figures `ol-desk stats` prints
+    wb = load_workbook(path, read_only=True)
+    assert wb.sheetnames == SHEETS
+    figures = _summary_figures(path)
+    for label, count, _note in key_figures(stats, 30):
+        assert figures[label] == count, label
+    assert stats.overdue == 1 and stats.actions_overdue == 2 and stats.awaiting_board == 1
+    assert stats.slipped == 1 and stats.target_date_moves == 1 and stats.responses_overdue == 1
+    assert figures["Evidence accepted"] == stats.by_status["evidence_accepted"]
+    assert figures["North West (NW)"] == stats.by_lead_hub["NW"]
+
+    def rows(name):
+        return list(wb[name].iter_rows(min_row=2, values_only=True))
+    assert len(rows("Recommendations")) == stats.recommendations == 4
+    assert len(rows("Actions")) == stats.actions == 4
+    assert len(rows("Overdue")) == stats.overdue + stats.actions_overdue
+    assert [r[0] for r in rows("For Board decision")] == [register.board_rec]
+    recs = {r[0]: r for r in rows("Recommendations")}
+    overdue = recs[register.overdue_rec]
+    assert overdue[15] == "Red" and overdue[18] == 1  # RAG and one extension
+    assert overdue[16] == dt.datetime(2026, 3, 1) and overdue[17] == dt.datetime(2026, 5, 1)  # real dates
+    acts = {r[0]: r for r in rows("Actions")}
+    answers = acts[register.nw_actions[0]][14]
+    assert f"[#{register.overdue_rec}]" in answers and f"[#{register.formula_rec}]" in answers
+    assert report.rows["recommendations"] == 4
+
+
+def test_pack_is_formatted_marked_and_set_up_for_printing(db, register, on, tmp_path):
+    path = tmp_path / "pack.xlsx"
+    _export(db, on, path)
+    wb = load_workbook(path)
+    assert "OFFICIAL-SENSITIVE" in wb.properties.title and wb.properties.keywords == "OFFICIAL-SENSITIVE"
+    assert any(p.name == "Classification" and p.value == "OFFICIAL-SENSITIVE" for p in wb.custom_doc_props)
+    for name in SHEETS:
+        ws = wb[name]
+        assert "OFFICIAL-SENSITIVE" in ws.oddHeader.center.text and "OFFICIAL-SENSITIVE" in ws.oddFooter.center.text
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+    for name in SHEETS[1:]:
+        ws = wb[name]
+        assert ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref.startswith("A1:")
+        assert ws.print_title_rows == "$1:$1"
+    recs = wb["Recommendations"]
+    assert recs["Q2"].number_format == "dd mmm yyyy" and recs["Q2"].is_date
+    assert recs["I2"].alignment.wrap_text
+    rag_rules = [r for rng in recs.conditional_formatting for r in rng.rules]
+    assert {r.formula[0] for r in rag_rules} >= {'"Red"', '"Amber"', '"Green"'}
+    assert sum(1 for p in parts(path) if p.startswith("xl/charts/chart")) == 2
+    header = sheet_xml(path, "Recommendations")
+    assert header.find("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheetViews") is not None
+
+
+def test_filters_select_the_same_rows_as_the_register(db, register, on, tmp_path):
+    path = tmp_path / "md.xlsx"
+    _report, stats = _export(db, on, path, hubs=["MD"])
+    wb = load_workbook(path, read_only=True)
+    recs = [r[0] for r in wb["Recommendations"].iter_rows(min_row=2, values_only=True)]
+    acts = [r[1] for r in wb["Actions"].iter_rows(min_row=2, values_only=True)]
+    assert recs == [register.board_rec] and acts == ["MD-001"]
+    assert stats.recommendations == 1 and stats.actions == 1
+    summary = [r[0] for r in wb["Summary"].iter_rows(values_only=True) if r and r[0]]
+    assert any("Met Detention (MD)" in str(line) for line in summary)
+
+    path = tmp_path / "overdue.xlsx"
+    _report, stats = _export(db, on, path, overdue=True, statuses=["in_progress"])
+    wb = load_workbook(path, read_only=True)
+    assert [r[0] for r in wb["Recommendations"].iter_rows(min_row=2, values_only=True)] == [register.overdue_rec]
+    assert stats.recommendations == 1
+
+
+def test_bad_filters_and_targets_get_one_clear_message(db, register, on, tmp_path):
+    with db.reading() as s:
+        with pytest.raises(ValidationError, match="'finished' is not a status"):
+            build_filters(s, statuses=["finished"])
+        with pytest.raises(ValidationError, match="no hub with code 'ZZ'"):
+            build_filters(s, hubs=["ZZ"])
+        with pytest.raises(ValidationError, match="Search is not available"):
+            build_filters(s, query="custody")
+        with pytest.raises(ValidationError, match=r"\.xlsx"):
+            export_register_pack(tmp_path / "pack.csv", s)
+
+
+def test_cli_export_writes_the_pack(db, register, on, tmp_path, capsys):
+    path = tmp_path / "cli.xlsx"
+    assert main(["--db", str(db.path), "export", str(path), "--hub", "NW", "--source", "hmicfrs"]) == 0
+    assert "(recommendations 2, actions 3," in capsys.readouterr().out  # NW leads one, shares one
+    assert main(["--db", str(db.path), "export", str(path), "--status", "bogus"]) == 2
+    assert "'bogus' is not a status" in capsys.readouterr().err
