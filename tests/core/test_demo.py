@@ -181,3 +181,24 @@ def test_bad_numbers_are_refused_before_anything_is_written(db):
         generate_demo(db, 0)
     with db.reading() as s:
         assert s.scalar(select(func.count()).select_from(ImportBatch)) == 0
+
+
+def test_demo_items_can_be_worked_through_the_services(demo_db, cpic):
+    from ol_desk.core.model import Action
+    from ol_desk.core.services import actions, recommendations, records
+    with demo_db.transaction() as s:
+        rec = s.scalars(select(Recommendation).where(Recommendation.status == RecStatus.IN_PROGRESS)
+                        .order_by(Recommendation.id).limit(1)).one()
+        assert rec.created_at.tzinfo is not None and rec.lead_hub is not None and rec.actions
+        open_actions = [a for a in rec.actions if a.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)]
+        for action in open_actions:
+            actions.run_command(s, cpic, action.id, "complete", note="Done in the demo.",
+                                expected_version=action.version)
+        records.add_update(s, cpic, text="All actions complete.", recommendation_id=rec.id, written_on=ON)
+        recommendations.run_command(s, cpic, rec.id, "deliver")
+        rec_id = rec.id
+    with demo_db.reading() as s:
+        assert s.get(Recommendation, rec_id).status is RecStatus.DELIVERED
+        assert s.get(Recommendation, rec_id).last_update_on == ON
+        assert s.scalar(select(func.count()).select_from(Action).where(Action.version > 1)) >= len(open_actions)
+        assert audit.verify(s).ok

@@ -17,7 +17,6 @@ from ol_desk.core.model.enums import EvidenceKind, FindingType, HubKind, Respons
 from ol_desk.core.model.enums import RecStatus as R
 from ol_desk.core.model.enums import SourceKind as K
 from . import phrases as ph
-from .bulk import sqlite_datetime
 from .choosing import Mixer
 from .people import DemoPerson
 from .sources import PROFILES, THEME_HUBS, DocumentNamer, KindProfile, finding_reference, operation_names
@@ -79,7 +78,8 @@ class Doc:
 
 
 def stamp(day: dt.date, hour: int = 10) -> str:
-    return sqlite_datetime(dt.datetime(day.year, day.month, day.day, hour, (day.toordinal() * 7) % 60))
+    """A timestamp on `day` in SQLite's storage form (what sqlite_datetime gives), cheaply and deterministically."""
+    return f"{day.isoformat()} {hour:02d}:{(day.toordinal() * 7) % 60:02d}:00.000000"
 
 
 class RegisterBuilder:
