@@ -1,0 +1,1 @@
+"""The statutory clocks panel: PFD, IOPC and HMICFRS responses outstanding, with days left and the owner."""
