@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "ol_desk.cli.export_commands",
     "ol_desk.cli.import_commands",
     "ol_desk.cli.search_commands",
+    "ol_desk.cli.report_commands",
 ]
 
 
