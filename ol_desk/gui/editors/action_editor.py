@@ -29,6 +29,8 @@ class ActionEditor(RecordsMixin, ItemEditor):
         self.ui = Ui_ActionDetails()
         self.ui.setupUi(page)
         ui = self.ui
+        ui.titleEdit.setMaximumHeight(120)
+        ui.notesEdit.setMaximumHeight(120)
         self.due = DateHistoryField("due date", page)
         ui.dueDateHostLayout.addWidget(self.due)
         self.due.moved.connect(self._move_due)

@@ -52,7 +52,7 @@ class CommandBar(QWidget):
             button.setToolTip(f"{cmd.label}: {text}" if reason is None else f"Not now: {reason}.")
             button.setAccessibleDescription("" if reason is None else f"Not available: {reason}")
             if reason is not None and status is not None and status in cmd.sources:
-                near.append(f"{cmd.label}: {reason}.")
+                near.append(f"{reason}." if reason.startswith(cmd.label) else f"{cmd.label}: {reason}.")
         self.why.setText("\n".join(near))
         self.why.setVisible(bool(near))
 

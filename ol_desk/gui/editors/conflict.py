@@ -25,12 +25,17 @@ class ConflictDialog(QDialog):
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 table.setItem(r, c, QTableWidgetItem(value))
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.resizeRowsToContents()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.ui.reloadButton.clicked.connect(lambda: self._choose(RELOAD))
         self.ui.keepMineButton.clicked.connect(lambda: self._choose(KEEP_MINE))
         self.ui.cancelButton.clicked.connect(lambda: self._choose(LATER))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API: rows fit their text once the columns have widths
+        super().showEvent(event)
+        self.ui.changesTable.resizeRowsToContents()
 
     def _choose(self, choice: str) -> None:
         self.choice = choice

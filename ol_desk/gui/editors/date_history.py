@@ -30,6 +30,7 @@ class DateExtensionDialog(QDialog):
         self.ui = Ui_DateExtensionDialog()
         self.ui.setupUi(self)
         self.current = current
+        self.ui.reasonEdit.setMaximumHeight(110)
         self.setWindowTitle(f"Change the {what}" if current else f"Set the {what}")
         self.ui.currentLabel.setText(show_date(current, "not set yet"))
         set_date(self.ui.newDateEdit, current or today())

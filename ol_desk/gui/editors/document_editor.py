@@ -40,6 +40,7 @@ class DocumentEditor(ItemEditor):
         self.ui.setupUi(page)
         ui = self.ui
         fill_enum(ui.kindCombo, SourceKind)
+        ui.notesEdit.setMaximumHeight(200)
         for edit in (ui.dateIssuedEdit, ui.responseSentEdit):
             make_optional(edit)
         self.due = DateHistoryField("response due date", page)

@@ -12,7 +12,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
-                               QPlainTextEdit, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget)
 
 from ol_desk.core.errors import ConflictError, NotFoundError, OlDeskError
 from ol_desk.core.lifecycle import EDITORS
@@ -87,8 +87,14 @@ class ItemEditor(QWidget):
         self.command_bar = CommandBar(self.commands, self) if self.commands else None
         self.tabs = QTabWidget(self)
         details = self.build_details()
+        self._top_align(getattr(self, "ui", None))
+        holder = QWidget(self)  # the form keeps its natural height; spare room goes below it
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(details)
+        column.addStretch(1)
         scroll = QScrollArea(self)
-        scroll.setWidget(details)
+        scroll.setWidget(holder)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.tabs.addTab(scroll, "&Details")
@@ -129,6 +135,21 @@ class ItemEditor(QWidget):
         for action in (save_action, self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
+
+    @staticmethod
+    def _top_align(ui) -> None:
+        """Two form columns that keep to the top; host widgets for pickers take only the height they need."""
+        if ui is None or not hasattr(ui, "columns"):
+            return
+        for form in (ui.leftForm, ui.rightForm):
+            ui.columns.setAlignment(form, Qt.AlignmentFlag.AlignTop)
+        ui.columns.setStretch(0, 1)
+        ui.columns.setStretch(1, 1)
+        for name in dir(ui):
+            if name.endswith("HostLayout"):
+                getattr(ui, name).setAlignment(Qt.AlignmentFlag.AlignTop)
+            if name.endswith("Host"):
+                getattr(ui, name).setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     # -- what subclasses provide ----------------------------------------------------------------------------------
     def build_details(self) -> QWidget:

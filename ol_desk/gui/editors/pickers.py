@@ -62,7 +62,7 @@ class HubPicker(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.list = CheckList("Hubs assigned", self)
-        self.list.setMaximumHeight(150)
+        self.list.setMaximumHeight(170)
         self.lead = QComboBox(self)
         self.lead.setAccessibleName("Lead hub")
         self.summary = QLabel(self)

@@ -2,6 +2,7 @@
 date with its extensions, linked actions (new or existing), progress updates, evidence, history, lifecycle."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ol_desk.core.lifecycle import REC_COMMANDS
@@ -43,13 +44,16 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         self.target.moved.connect(self._move_target)
         ui.hubsHostLabel.setBuddy(self.hubs.list)
         ui.themesHostLabel.setBuddy(self.themes)
-        ui.textEdit.setMaximumHeight(140)
+        ui.textEdit.setMaximumHeight(160)
+        for edit in (ui.responseRationaleEdit, ui.notesEdit):
+            edit.setMaximumHeight(90)
         self.document_button = QPushButton("C&hoose document…", page)
         self.document_button.clicked.connect(self._choose_document)
         holder = QWidget(page)
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
-        ui.form.replaceWidget(ui.documentLabel, holder)
+        row.setAlignment(Qt.AlignmentFlag.AlignTop)
+        ui.leftForm.replaceWidget(ui.documentLabel, holder)
         row.addWidget(ui.documentLabel, 1)
         row.addWidget(self.document_button)
         for name, edit in (("reference", ui.referenceEdit), ("title", ui.titleEdit)):

@@ -98,7 +98,7 @@ class Snapshot:
 def load_choices(session) -> Choices:
     hubs = tuple(Choice(h.id, h.name, h.code) for h in
                  session.scalars(select(Hub).where(Hub.active.is_(True)).order_by(Hub.name)))
-    themes = tuple(Choice(t.id, t.name, t.code) for t in
+    themes = tuple(Choice(t.id, t.name) for t in
                    session.scalars(select(Theme).where(Theme.active.is_(True)).order_by(Theme.name)))
     people = tuple(Choice(p.id, p.name, p.role.label + (f", {p.hub.code}" if p.hub else ""))
                    for p in session.scalars(select(Person).where(Person.active.is_(True)).order_by(Person.name)))

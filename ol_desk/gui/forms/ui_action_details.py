@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'action_details.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -16,76 +16,97 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_ActionDetails(object):
     def setupUi(self, ActionDetails):
         if not ActionDetails.objectName():
             ActionDetails.setObjectName(u"ActionDetails")
-        self.form = QFormLayout(ActionDetails)
-        self.form.setObjectName(u"form")
-        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.form.setLabelAlignment(Qt.AlignRight|Qt.AlignTop|Qt.AlignTrailing)
+        self.columns = QHBoxLayout(ActionDetails)
+        self.columns.setObjectName(u"columns")
+        self.leftForm = QFormLayout()
+        self.leftForm.setObjectName(u"leftForm")
+        self.leftForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.leftForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTop|Qt.AlignTrailing)
         self.referenceEditLabel = QLabel(ActionDetails)
         self.referenceEditLabel.setObjectName(u"referenceEditLabel")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.referenceEditLabel)
+        self.leftForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.referenceEditLabel)
 
         self.referenceEdit = QLineEdit(ActionDetails)
         self.referenceEdit.setObjectName(u"referenceEdit")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.referenceEdit)
+        self.leftForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.referenceEdit)
 
         self.titleEditLabel = QLabel(ActionDetails)
         self.titleEditLabel.setObjectName(u"titleEditLabel")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.titleEditLabel)
+        self.leftForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.titleEditLabel)
 
         self.titleEdit = QPlainTextEdit(ActionDetails)
         self.titleEdit.setObjectName(u"titleEdit")
         self.titleEdit.setTabChangesFocus(True)
         self.titleEdit.setMinimumSize(QSize(0, 90))
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.titleEdit)
+        self.leftForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.titleEdit)
 
         self.ownerComboLabel = QLabel(ActionDetails)
         self.ownerComboLabel.setObjectName(u"ownerComboLabel")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.ownerComboLabel)
+        self.leftForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.ownerComboLabel)
 
         self.ownerCombo = QComboBox(ActionDetails)
         self.ownerCombo.setObjectName(u"ownerCombo")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.ownerCombo)
+        self.leftForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.ownerCombo)
 
         self.hubComboLabel = QLabel(ActionDetails)
         self.hubComboLabel.setObjectName(u"hubComboLabel")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.hubComboLabel)
+        self.leftForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.hubComboLabel)
 
         self.hubCombo = QComboBox(ActionDetails)
         self.hubCombo.setObjectName(u"hubCombo")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.hubCombo)
+        self.leftForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.hubCombo)
 
         self.percentSpinLabel = QLabel(ActionDetails)
         self.percentSpinLabel.setObjectName(u"percentSpinLabel")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.percentSpinLabel)
+        self.leftForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.percentSpinLabel)
 
         self.percentSpin = QSpinBox(ActionDetails)
         self.percentSpin.setObjectName(u"percentSpin")
         self.percentSpin.setMinimum(-1)
         self.percentSpin.setMaximum(100)
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.percentSpin)
+        self.leftForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.percentSpin)
 
+        self.notesEditLabel = QLabel(ActionDetails)
+        self.notesEditLabel.setObjectName(u"notesEditLabel")
+
+        self.leftForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.notesEditLabel)
+
+        self.notesEdit = QPlainTextEdit(ActionDetails)
+        self.notesEdit.setObjectName(u"notesEdit")
+        self.notesEdit.setTabChangesFocus(True)
+        self.notesEdit.setMinimumSize(QSize(0, 60))
+
+        self.leftForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.notesEdit)
+
+
+        self.columns.addLayout(self.leftForm)
+
+        self.rightForm = QFormLayout()
+        self.rightForm.setObjectName(u"rightForm")
+        self.rightForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.rightForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTop|Qt.AlignTrailing)
         self.dueDateHostLabel = QLabel(ActionDetails)
         self.dueDateHostLabel.setObjectName(u"dueDateHostLabel")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.dueDateHostLabel)
+        self.rightForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.dueDateHostLabel)
 
         self.dueDateHost = QWidget(ActionDetails)
         self.dueDateHost.setObjectName(u"dueDateHost")
@@ -93,79 +114,70 @@ class Ui_ActionDetails(object):
         self.dueDateHostLayout.setObjectName(u"dueDateHostLayout")
         self.dueDateHostLayout.setContentsMargins(0, 0, 0, 0)
 
-        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.dueDateHost)
+        self.rightForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.dueDateHost)
 
         self.statusLabelLabel = QLabel(ActionDetails)
         self.statusLabelLabel.setObjectName(u"statusLabelLabel")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.statusLabelLabel)
+        self.rightForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.statusLabelLabel)
 
         self.statusLabel = QLabel(ActionDetails)
         self.statusLabel.setObjectName(u"statusLabel")
         self.statusLabel.setTextInteractionFlags(Qt.TextSelectableByMouse|Qt.TextSelectableByKeyboard)
         self.statusLabel.setWordWrap(True)
 
-        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.statusLabel)
+        self.rightForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.statusLabel)
 
         self.completedLabelLabel = QLabel(ActionDetails)
         self.completedLabelLabel.setObjectName(u"completedLabelLabel")
 
-        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.completedLabelLabel)
+        self.rightForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.completedLabelLabel)
 
         self.completedLabel = QLabel(ActionDetails)
         self.completedLabel.setObjectName(u"completedLabel")
         self.completedLabel.setTextInteractionFlags(Qt.TextSelectableByMouse|Qt.TextSelectableByKeyboard)
         self.completedLabel.setWordWrap(True)
 
-        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.completedLabel)
+        self.rightForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.completedLabel)
 
         self.cancelLabelLabel = QLabel(ActionDetails)
         self.cancelLabelLabel.setObjectName(u"cancelLabelLabel")
 
-        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.cancelLabelLabel)
+        self.rightForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.cancelLabelLabel)
 
         self.cancelLabel = QLabel(ActionDetails)
         self.cancelLabel.setObjectName(u"cancelLabel")
         self.cancelLabel.setTextInteractionFlags(Qt.TextSelectableByMouse|Qt.TextSelectableByKeyboard)
         self.cancelLabel.setWordWrap(True)
 
-        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.cancelLabel)
+        self.rightForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.cancelLabel)
 
         self.embeddedLabelLabel = QLabel(ActionDetails)
         self.embeddedLabelLabel.setObjectName(u"embeddedLabelLabel")
 
-        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.embeddedLabelLabel)
+        self.rightForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.embeddedLabelLabel)
 
         self.embeddedLabel = QLabel(ActionDetails)
         self.embeddedLabel.setObjectName(u"embeddedLabel")
         self.embeddedLabel.setTextInteractionFlags(Qt.TextSelectableByMouse|Qt.TextSelectableByKeyboard)
         self.embeddedLabel.setWordWrap(True)
 
-        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.embeddedLabel)
+        self.rightForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.embeddedLabel)
 
         self.lastUpdateLabelLabel = QLabel(ActionDetails)
         self.lastUpdateLabelLabel.setObjectName(u"lastUpdateLabelLabel")
 
-        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.lastUpdateLabelLabel)
+        self.rightForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.lastUpdateLabelLabel)
 
         self.lastUpdateLabel = QLabel(ActionDetails)
         self.lastUpdateLabel.setObjectName(u"lastUpdateLabel")
         self.lastUpdateLabel.setTextInteractionFlags(Qt.TextSelectableByMouse|Qt.TextSelectableByKeyboard)
         self.lastUpdateLabel.setWordWrap(True)
 
-        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.lastUpdateLabel)
+        self.rightForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.lastUpdateLabel)
 
-        self.notesEditLabel = QLabel(ActionDetails)
-        self.notesEditLabel.setObjectName(u"notesEditLabel")
 
-        self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.notesEditLabel)
-
-        self.notesEdit = QPlainTextEdit(ActionDetails)
-        self.notesEdit.setObjectName(u"notesEdit")
-        self.notesEdit.setTabChangesFocus(True)
-        self.notesEdit.setMinimumSize(QSize(0, 60))
-
-        self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.notesEdit)
+        self.columns.addLayout(self.rightForm)
 
 #if QT_CONFIG(shortcut)
         self.referenceEditLabel.setBuddy(self.referenceEdit)
@@ -211,6 +223,10 @@ class Ui_ActionDetails(object):
 #if QT_CONFIG(accessibility)
         self.percentSpin.setAccessibleName(QCoreApplication.translate("ActionDetails", u"% complete", None))
 #endif // QT_CONFIG(accessibility)
+        self.notesEditLabel.setText(QCoreApplication.translate("ActionDetails", u"&Notes:", None))
+#if QT_CONFIG(accessibility)
+        self.notesEdit.setAccessibleName(QCoreApplication.translate("ActionDetails", u"Notes", None))
+#endif // QT_CONFIG(accessibility)
         self.dueDateHostLabel.setText(QCoreApplication.translate("ActionDetails", u"Due date:", None))
 #if QT_CONFIG(accessibility)
         self.dueDateHost.setAccessibleName(QCoreApplication.translate("ActionDetails", u"Due date", None))
@@ -239,10 +255,6 @@ class Ui_ActionDetails(object):
         self.lastUpdateLabel.setText(QCoreApplication.translate("ActionDetails", u"\u2014", None))
 #if QT_CONFIG(accessibility)
         self.lastUpdateLabel.setAccessibleName(QCoreApplication.translate("ActionDetails", u"Last update", None))
-#endif // QT_CONFIG(accessibility)
-        self.notesEditLabel.setText(QCoreApplication.translate("ActionDetails", u"&Notes:", None))
-#if QT_CONFIG(accessibility)
-        self.notesEdit.setAccessibleName(QCoreApplication.translate("ActionDetails", u"Notes", None))
 #endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'recommendation_details.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -16,99 +16,142 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_RecommendationDetails(object):
     def setupUi(self, RecommendationDetails):
         if not RecommendationDetails.objectName():
             RecommendationDetails.setObjectName(u"RecommendationDetails")
-        self.form = QFormLayout(RecommendationDetails)
-        self.form.setObjectName(u"form")
-        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.form.setLabelAlignment(Qt.AlignRight|Qt.AlignTop|Qt.AlignTrailing)
+        self.columns = QHBoxLayout(RecommendationDetails)
+        self.columns.setObjectName(u"columns")
+        self.leftForm = QFormLayout()
+        self.leftForm.setObjectName(u"leftForm")
+        self.leftForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.leftForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTop|Qt.AlignTrailing)
         self.documentLabelLabel = QLabel(RecommendationDetails)
         self.documentLabelLabel.setObjectName(u"documentLabelLabel")
 
-        self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.documentLabelLabel)
+        self.leftForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.documentLabelLabel)
 
         self.documentLabel = QLabel(RecommendationDetails)
         self.documentLabel.setObjectName(u"documentLabel")
         self.documentLabel.setTextInteractionFlags(Qt.TextSelectableByMouse|Qt.TextSelectableByKeyboard)
         self.documentLabel.setWordWrap(True)
 
-        self.form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.documentLabel)
+        self.leftForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.documentLabel)
 
         self.referenceEditLabel = QLabel(RecommendationDetails)
         self.referenceEditLabel.setObjectName(u"referenceEditLabel")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.referenceEditLabel)
+        self.leftForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.referenceEditLabel)
 
         self.referenceEdit = QLineEdit(RecommendationDetails)
         self.referenceEdit.setObjectName(u"referenceEdit")
 
-        self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.referenceEdit)
+        self.leftForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.referenceEdit)
 
         self.positionSpinLabel = QLabel(RecommendationDetails)
         self.positionSpinLabel.setObjectName(u"positionSpinLabel")
 
-        self.form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.positionSpinLabel)
+        self.leftForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.positionSpinLabel)
 
         self.positionSpin = QSpinBox(RecommendationDetails)
         self.positionSpin.setObjectName(u"positionSpin")
         self.positionSpin.setMinimum(1)
         self.positionSpin.setMaximum(999)
 
-        self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.positionSpin)
+        self.leftForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.positionSpin)
 
         self.findingTypeComboLabel = QLabel(RecommendationDetails)
         self.findingTypeComboLabel.setObjectName(u"findingTypeComboLabel")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.findingTypeComboLabel)
+        self.leftForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.findingTypeComboLabel)
 
         self.findingTypeCombo = QComboBox(RecommendationDetails)
         self.findingTypeCombo.setObjectName(u"findingTypeCombo")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.findingTypeCombo)
+        self.leftForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.findingTypeCombo)
 
         self.titleEditLabel = QLabel(RecommendationDetails)
         self.titleEditLabel.setObjectName(u"titleEditLabel")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.titleEditLabel)
+        self.leftForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.titleEditLabel)
 
         self.titleEdit = QLineEdit(RecommendationDetails)
         self.titleEdit.setObjectName(u"titleEdit")
         self.titleEdit.setMaxLength(300)
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.titleEdit)
+        self.leftForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.titleEdit)
 
         self.textEditLabel = QLabel(RecommendationDetails)
         self.textEditLabel.setObjectName(u"textEditLabel")
 
-        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.textEditLabel)
+        self.leftForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.textEditLabel)
 
         self.textEdit = QPlainTextEdit(RecommendationDetails)
         self.textEdit.setObjectName(u"textEdit")
         self.textEdit.setTabChangesFocus(True)
         self.textEdit.setMinimumSize(QSize(0, 90))
 
-        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.textEdit)
+        self.leftForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.textEdit)
 
         self.ownerComboLabel = QLabel(RecommendationDetails)
         self.ownerComboLabel.setObjectName(u"ownerComboLabel")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.ownerComboLabel)
+        self.leftForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.ownerComboLabel)
 
         self.ownerCombo = QComboBox(RecommendationDetails)
         self.ownerCombo.setObjectName(u"ownerCombo")
 
-        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.ownerCombo)
+        self.leftForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.ownerCombo)
 
+        self.responsePositionComboLabel = QLabel(RecommendationDetails)
+        self.responsePositionComboLabel.setObjectName(u"responsePositionComboLabel")
+
+        self.leftForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.responsePositionComboLabel)
+
+        self.responsePositionCombo = QComboBox(RecommendationDetails)
+        self.responsePositionCombo.setObjectName(u"responsePositionCombo")
+
+        self.leftForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.responsePositionCombo)
+
+        self.responseRationaleEditLabel = QLabel(RecommendationDetails)
+        self.responseRationaleEditLabel.setObjectName(u"responseRationaleEditLabel")
+
+        self.leftForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.responseRationaleEditLabel)
+
+        self.responseRationaleEdit = QPlainTextEdit(RecommendationDetails)
+        self.responseRationaleEdit.setObjectName(u"responseRationaleEdit")
+        self.responseRationaleEdit.setTabChangesFocus(True)
+        self.responseRationaleEdit.setMinimumSize(QSize(0, 60))
+
+        self.leftForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.responseRationaleEdit)
+
+        self.notesEditLabel = QLabel(RecommendationDetails)
+        self.notesEditLabel.setObjectName(u"notesEditLabel")
+
+        self.leftForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.notesEditLabel)
+
+        self.notesEdit = QPlainTextEdit(RecommendationDetails)
+        self.notesEdit.setObjectName(u"notesEdit")
+        self.notesEdit.setTabChangesFocus(True)
+        self.notesEdit.setMinimumSize(QSize(0, 60))
+
+        self.leftForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.notesEdit)
+
+
+        self.columns.addLayout(self.leftForm)
+
+        self.rightForm = QFormLayout()
+        self.rightForm.setObjectName(u"rightForm")
+        self.rightForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.rightForm.setLabelAlignment(Qt.AlignRight|Qt.AlignTop|Qt.AlignTrailing)
         self.hubsHostLabel = QLabel(RecommendationDetails)
         self.hubsHostLabel.setObjectName(u"hubsHostLabel")
 
-        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.hubsHostLabel)
+        self.rightForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.hubsHostLabel)
 
         self.hubsHost = QWidget(RecommendationDetails)
         self.hubsHost.setObjectName(u"hubsHost")
@@ -116,12 +159,12 @@ class Ui_RecommendationDetails(object):
         self.hubsHostLayout.setObjectName(u"hubsHostLayout")
         self.hubsHostLayout.setContentsMargins(0, 0, 0, 0)
 
-        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.hubsHost)
+        self.rightForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.hubsHost)
 
         self.themesHostLabel = QLabel(RecommendationDetails)
         self.themesHostLabel.setObjectName(u"themesHostLabel")
 
-        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.themesHostLabel)
+        self.rightForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.themesHostLabel)
 
         self.themesHost = QWidget(RecommendationDetails)
         self.themesHost.setObjectName(u"themesHost")
@@ -129,34 +172,12 @@ class Ui_RecommendationDetails(object):
         self.themesHostLayout.setObjectName(u"themesHostLayout")
         self.themesHostLayout.setContentsMargins(0, 0, 0, 0)
 
-        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.themesHost)
-
-        self.responsePositionComboLabel = QLabel(RecommendationDetails)
-        self.responsePositionComboLabel.setObjectName(u"responsePositionComboLabel")
-
-        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.responsePositionComboLabel)
-
-        self.responsePositionCombo = QComboBox(RecommendationDetails)
-        self.responsePositionCombo.setObjectName(u"responsePositionCombo")
-
-        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.responsePositionCombo)
-
-        self.responseRationaleEditLabel = QLabel(RecommendationDetails)
-        self.responseRationaleEditLabel.setObjectName(u"responseRationaleEditLabel")
-
-        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.responseRationaleEditLabel)
-
-        self.responseRationaleEdit = QPlainTextEdit(RecommendationDetails)
-        self.responseRationaleEdit.setObjectName(u"responseRationaleEdit")
-        self.responseRationaleEdit.setTabChangesFocus(True)
-        self.responseRationaleEdit.setMinimumSize(QSize(0, 60))
-
-        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.responseRationaleEdit)
+        self.rightForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.themesHost)
 
         self.targetDateHostLabel = QLabel(RecommendationDetails)
         self.targetDateHostLabel.setObjectName(u"targetDateHostLabel")
 
-        self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.targetDateHostLabel)
+        self.rightForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.targetDateHostLabel)
 
         self.targetDateHost = QWidget(RecommendationDetails)
         self.targetDateHost.setObjectName(u"targetDateHost")
@@ -164,79 +185,70 @@ class Ui_RecommendationDetails(object):
         self.targetDateHostLayout.setObjectName(u"targetDateHostLayout")
         self.targetDateHostLayout.setContentsMargins(0, 0, 0, 0)
 
-        self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.targetDateHost)
+        self.rightForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.targetDateHost)
 
         self.statusLabelLabel = QLabel(RecommendationDetails)
         self.statusLabelLabel.setObjectName(u"statusLabelLabel")
 
-        self.form.setWidget(12, QFormLayout.ItemRole.LabelRole, self.statusLabelLabel)
+        self.rightForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.statusLabelLabel)
 
         self.statusLabel = QLabel(RecommendationDetails)
         self.statusLabel.setObjectName(u"statusLabel")
         self.statusLabel.setTextInteractionFlags(Qt.TextSelectableByMouse|Qt.TextSelectableByKeyboard)
         self.statusLabel.setWordWrap(True)
 
-        self.form.setWidget(12, QFormLayout.ItemRole.FieldRole, self.statusLabel)
+        self.rightForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.statusLabel)
 
         self.boardLabelLabel = QLabel(RecommendationDetails)
         self.boardLabelLabel.setObjectName(u"boardLabelLabel")
 
-        self.form.setWidget(13, QFormLayout.ItemRole.LabelRole, self.boardLabelLabel)
+        self.rightForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.boardLabelLabel)
 
         self.boardLabel = QLabel(RecommendationDetails)
         self.boardLabel.setObjectName(u"boardLabel")
         self.boardLabel.setTextInteractionFlags(Qt.TextSelectableByMouse|Qt.TextSelectableByKeyboard)
         self.boardLabel.setWordWrap(True)
 
-        self.form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.boardLabel)
+        self.rightForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.boardLabel)
 
         self.closedLabelLabel = QLabel(RecommendationDetails)
         self.closedLabelLabel.setObjectName(u"closedLabelLabel")
 
-        self.form.setWidget(14, QFormLayout.ItemRole.LabelRole, self.closedLabelLabel)
+        self.rightForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.closedLabelLabel)
 
         self.closedLabel = QLabel(RecommendationDetails)
         self.closedLabel.setObjectName(u"closedLabel")
         self.closedLabel.setTextInteractionFlags(Qt.TextSelectableByMouse|Qt.TextSelectableByKeyboard)
         self.closedLabel.setWordWrap(True)
 
-        self.form.setWidget(14, QFormLayout.ItemRole.FieldRole, self.closedLabel)
+        self.rightForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.closedLabel)
 
         self.supersededLabelLabel = QLabel(RecommendationDetails)
         self.supersededLabelLabel.setObjectName(u"supersededLabelLabel")
 
-        self.form.setWidget(15, QFormLayout.ItemRole.LabelRole, self.supersededLabelLabel)
+        self.rightForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.supersededLabelLabel)
 
         self.supersededLabel = QLabel(RecommendationDetails)
         self.supersededLabel.setObjectName(u"supersededLabel")
         self.supersededLabel.setTextInteractionFlags(Qt.TextSelectableByMouse|Qt.TextSelectableByKeyboard)
         self.supersededLabel.setWordWrap(True)
 
-        self.form.setWidget(15, QFormLayout.ItemRole.FieldRole, self.supersededLabel)
+        self.rightForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.supersededLabel)
 
         self.lastUpdateLabelLabel = QLabel(RecommendationDetails)
         self.lastUpdateLabelLabel.setObjectName(u"lastUpdateLabelLabel")
 
-        self.form.setWidget(16, QFormLayout.ItemRole.LabelRole, self.lastUpdateLabelLabel)
+        self.rightForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.lastUpdateLabelLabel)
 
         self.lastUpdateLabel = QLabel(RecommendationDetails)
         self.lastUpdateLabel.setObjectName(u"lastUpdateLabel")
         self.lastUpdateLabel.setTextInteractionFlags(Qt.TextSelectableByMouse|Qt.TextSelectableByKeyboard)
         self.lastUpdateLabel.setWordWrap(True)
 
-        self.form.setWidget(16, QFormLayout.ItemRole.FieldRole, self.lastUpdateLabel)
+        self.rightForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.lastUpdateLabel)
 
-        self.notesEditLabel = QLabel(RecommendationDetails)
-        self.notesEditLabel.setObjectName(u"notesEditLabel")
 
-        self.form.setWidget(17, QFormLayout.ItemRole.LabelRole, self.notesEditLabel)
-
-        self.notesEdit = QPlainTextEdit(RecommendationDetails)
-        self.notesEdit.setObjectName(u"notesEdit")
-        self.notesEdit.setTabChangesFocus(True)
-        self.notesEdit.setMinimumSize(QSize(0, 60))
-
-        self.form.setWidget(17, QFormLayout.ItemRole.FieldRole, self.notesEdit)
+        self.columns.addLayout(self.rightForm)
 
 #if QT_CONFIG(shortcut)
         self.referenceEditLabel.setBuddy(self.referenceEdit)
@@ -295,14 +307,6 @@ class Ui_RecommendationDetails(object):
 #if QT_CONFIG(accessibility)
         self.ownerCombo.setAccessibleName(QCoreApplication.translate("RecommendationDetails", u"Owner", None))
 #endif // QT_CONFIG(accessibility)
-        self.hubsHostLabel.setText(QCoreApplication.translate("RecommendationDetails", u"&Hubs:", None))
-#if QT_CONFIG(accessibility)
-        self.hubsHost.setAccessibleName(QCoreApplication.translate("RecommendationDetails", u"Hubs", None))
-#endif // QT_CONFIG(accessibility)
-        self.themesHostLabel.setText(QCoreApplication.translate("RecommendationDetails", u"T&hemes:", None))
-#if QT_CONFIG(accessibility)
-        self.themesHost.setAccessibleName(QCoreApplication.translate("RecommendationDetails", u"Themes", None))
-#endif // QT_CONFIG(accessibility)
         self.responsePositionComboLabel.setText(QCoreApplication.translate("RecommendationDetails", u"Response &position:", None))
 #if QT_CONFIG(accessibility)
         self.responsePositionCombo.setAccessibleName(QCoreApplication.translate("RecommendationDetails", u"Response position", None))
@@ -310,6 +314,18 @@ class Ui_RecommendationDetails(object):
         self.responseRationaleEditLabel.setText(QCoreApplication.translate("RecommendationDetails", u"Response r&ationale:", None))
 #if QT_CONFIG(accessibility)
         self.responseRationaleEdit.setAccessibleName(QCoreApplication.translate("RecommendationDetails", u"Response rationale", None))
+#endif // QT_CONFIG(accessibility)
+        self.notesEditLabel.setText(QCoreApplication.translate("RecommendationDetails", u"&Notes:", None))
+#if QT_CONFIG(accessibility)
+        self.notesEdit.setAccessibleName(QCoreApplication.translate("RecommendationDetails", u"Notes", None))
+#endif // QT_CONFIG(accessibility)
+        self.hubsHostLabel.setText(QCoreApplication.translate("RecommendationDetails", u"&Hubs:", None))
+#if QT_CONFIG(accessibility)
+        self.hubsHost.setAccessibleName(QCoreApplication.translate("RecommendationDetails", u"Hubs", None))
+#endif // QT_CONFIG(accessibility)
+        self.themesHostLabel.setText(QCoreApplication.translate("RecommendationDetails", u"T&hemes:", None))
+#if QT_CONFIG(accessibility)
+        self.themesHost.setAccessibleName(QCoreApplication.translate("RecommendationDetails", u"Themes", None))
 #endif // QT_CONFIG(accessibility)
         self.targetDateHostLabel.setText(QCoreApplication.translate("RecommendationDetails", u"Target date:", None))
 #if QT_CONFIG(accessibility)
@@ -339,10 +355,6 @@ class Ui_RecommendationDetails(object):
         self.lastUpdateLabel.setText(QCoreApplication.translate("RecommendationDetails", u"\u2014", None))
 #if QT_CONFIG(accessibility)
         self.lastUpdateLabel.setAccessibleName(QCoreApplication.translate("RecommendationDetails", u"Last update", None))
-#endif // QT_CONFIG(accessibility)
-        self.notesEditLabel.setText(QCoreApplication.translate("RecommendationDetails", u"&Notes:", None))
-#if QT_CONFIG(accessibility)
-        self.notesEdit.setAccessibleName(QCoreApplication.translate("RecommendationDetails", u"Notes", None))
 #endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -71,7 +71,7 @@ def test_walk_a_recommendation_to_closure_through_the_buttons(ctx, hub_officer_c
     accept = hub_editor.command_bar.buttons["accept_evidence"]
     assert not accept.isEnabled()
     assert "is for CPIC learning team; you are signed in as Hub officer" in accept.toolTip()
-    assert "Accept evidence: Accept evidence is for CPIC" in hub_editor.command_bar.why.text()
+    assert "Accept evidence is for CPIC learning team" in hub_editor.command_bar.why.text()
     cpic_editor.command_bar.buttons["accept_evidence"].click()
     settle(ops)
     assert _status(db, Recommendation, rec) == RecStatus.EVIDENCE_ACCEPTED
