@@ -17,7 +17,8 @@ LAST = ("Adeyemi", "Ahmed", "Ali", "Baker", "Begum", "Brown", "Campbell", "Chen"
         "Nguyen", "Okafor", "O'Brien", "Owusu", "Patel", "Phillips", "Price", "Roberts", "Robinson", "Scott",
         "Shah", "Singh", "Smith", "Taylor", "Thomas", "Thompson", "Turner", "Walker", "Ward", "White", "Williams",
         "Wilson", "Wright", "Young")
-RANKS = ("PC", "PS", "DS", "Insp", "DI", "Ch Insp", "Supt", "Ms", "Mr")
+# Police ranks; "" is a member of police staff, who has none.
+RANKS = ("PC", "DC", "PS", "DS", "Insp", "DI", "Ch Insp", "Supt", "", "")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def make_people(rng: random.Random, hubs: list[tuple[int, str, HubKind]], first_
     def add(role: Role, hub_id: int | None, rank_choices=RANKS) -> None:
         while True:
             first, last = rng.choice(FIRST), rng.choice(LAST)
-            name = f"{rng.choice(rank_choices)} {first} {last}"
+            name = f"{rng.choice(rank_choices)} {first} {last}".lstrip()
             if name not in used:
                 break
         used.add(name)
@@ -50,9 +51,9 @@ def make_people(rng: random.Random, hubs: list[tuple[int, str, HubKind]], first_
             add(Role.CPIC if code == "CPIC" else Role.HUB_OFFICER, hub_id)
     cpic_hub = next((h[0] for h in hubs if h[1] == "CPIC"), None)
     for _ in range(4):
-        add(Role.CPIC, cpic_hub, ("Ms", "Mr", "Insp"))
+        add(Role.CPIC, cpic_hub, ("", "", "Insp"))
     for _ in range(8):
         add(Role.GOLD_LEAD, None, ("Ch Supt", "Supt", "Cdr"))
     for _ in range(5):
-        add(Role.BOARD, None, ("Cdr", "DAC", "Ms", "Mr"))
+        add(Role.BOARD, None, ("Cdr", "DAC", "Ch Supt", ""))
     return people

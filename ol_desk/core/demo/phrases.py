@@ -33,6 +33,10 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "n": ("two", "three", "four", "five", "six", "eight", "ten", "twelve"),
     "minutes": ("15", "20", "30", "60"),
     "months": ("three", "six", "nine", "twelve"),
+    "age": tuple(str(a) for a in range(15, 84)),
+    "month": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"),
+    "q": ("1", "2", "3", "4"),
     "body": ("the Learning & Development team", "the College of Policing", "the Met Detention OCU",
              "Professional Standards", "the Public Protection OCU", "Met Command and Control", "the local authority",
              "the NHS mental health trust", "London Ambulance Service", "the BCU senior leadership team"),
@@ -473,6 +477,24 @@ THEMES: dict[str, ThemePhrases] = {
         notes=("Training delivered to all officers in scope; records reconciled.",
                "Revised package in use since the last intake.")),
 }
+
+# Sentences that set a finding in its circumstances (appended to some finding texts).
+CIRCUMSTANCES: tuple[str, ...] = (
+    "This was found in {n} of the cases reviewed in {borough}.",
+    "The same issue had been raised after an earlier incident in {borough}.",
+    "The incident took place in {borough} in {month}.",
+    "{body} had raised the same concern the year before.",
+    "Staff interviewed said they had not been told about the change of policy.",
+    "Supervisors were aware of the issue but had no capacity to address it.",
+)
+
+# Endings that place an action in time or place (appended to some action titles).
+ACTION_QUALIFIERS: tuple[str, ...] = (" in {borough}", " across all BCUs", " in {borough} and {borough}",
+                                      " at {suite} and two other sites", " (phase {q})")
+
+# What a coroner says of the deceased (appended to some matters of concern).
+DECEASED: tuple[str, ...] = ("The deceased was {age} years old and lived in {borough}.",
+                             "The deceased, aged {age}, died in {month}.")
 
 # Progress sentences any item can carry, prepended or appended to a theme sentence.
 GENERIC_UPDATES: tuple[str, ...] = (

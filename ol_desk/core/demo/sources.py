@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ol_desk.core.model.enums import FindingType as F
 from ol_desk.core.model.enums import SourceKind as K
+from .choosing import lower_first
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,16 @@ PFD_SUBJECTS = {
     "call-handling": "after a delayed response to a 999 call in {borough}",
     "vawg": "of a woman killed by her former partner in {borough}",
     "child-protection": "of a teenager known to children's services in {borough}",
+}
+IOPC_SUBJECTS = {
+    "custody": "the death of a man following a period in police custody at {suite}",
+    "mental-health": "the police response to a man in mental health crisis in {borough}",
+    "pursuits": "a fatal road traffic collision following a police pursuit in {borough}",
+    "use-of-force": "the use of Taser and restraint during an arrest in {borough}",
+    "stop-search": "a stop and search of a young Black man in {borough}",
+    "call-handling": "the handling of 999 calls before a woman's death in {borough}",
+    "vawg": "the police response to reports of domestic abuse before a woman's death in {borough}",
+    "vetting": "an officer's abuse of position for a sexual purpose",
 }
 HMICFRS_THEMATIC = {
     "custody": "Joint inspection of police custody: Metropolitan Police Service ({suite} and others)",
@@ -130,7 +141,7 @@ class DocumentNamer:
 
     def name(self, kind: K, year: int, theme: str, theme_name: str) -> DocumentText:
         r, fill = self.rng, self.fill
-        topic = theme_name.lower()
+        topic = lower_first(theme_name)
         if kind is K.HMICFRS:
             if theme in HMICFRS_THEMATIC and r.random() < 0.6:
                 title = fill(HMICFRS_THEMATIC[theme])
@@ -148,8 +159,8 @@ class DocumentNamer:
             ref = f"{year}/{r.randint(100000, 299999)}"
             if r.random() < 0.3:
                 ref = f"IX/{r.randint(1000, 9999)}/{year % 100:02d}"
-            subject = fill(PFD_SUBJECTS.get(theme, "contact with police in {borough}")).replace("of a ", "a ")
-            return DocumentText("Independent Office for Police Conduct", f"IOPC learning recommendations: {subject}",
+            subject = fill(IOPC_SUBJECTS.get(theme, "police contact with a member of the public in {borough}"))
+            return DocumentText("Independent Office for Police Conduct", f"IOPC investigation into {subject}",
                                 ref, f"https://iopc.example.gov.uk/investigations/{ref.replace('/', '-')}")
         if kind is K.PUBLIC_INQUIRY:
             name = r.choice(SURNAMES_FOR_TITLES)

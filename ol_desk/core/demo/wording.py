@@ -60,10 +60,16 @@ class Wording:
             text = f"The Commissioner should {remedy}." + (f" {problem}" if r.random() < 0.5 else "")
         else:
             text = f"{problem} {r.choice(INTERNAL_SUBJECTS)} {remedy}."
+        if r.random() < 0.5:
+            more = ph.DECEASED if finding is F.MATTER_OF_CONCERN else ph.CIRCUMSTANCES
+            text = f"{text} {s.pick(more)}"
         return title[:300], text
 
     def action_title(self, theme: str) -> str:
-        return self.s.pick(self.s.phrases(theme).actions)
+        title = self.s.pick(self.s.phrases(theme).actions)
+        if self.rng.random() < 0.5:
+            title += self.s.pick(ph.ACTION_QUALIFIERS)
+        return title
 
     def update(self, theme: str) -> str:
         r, s = self.rng, self.s
