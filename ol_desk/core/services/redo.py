@@ -92,7 +92,8 @@ def _later_live_changes(session: Session, events, ids: set[int]) -> list[AuditEv
     if not first_touch:
         return []
     query = (select(AuditEvent).where(AuditEvent.id > min(first_touch.values()),
-                                      AuditEvent.entity.in_({e for e, _ in first_touch})).order_by(AuditEvent.id))
+                                      AuditEvent.entity.in_({e for e, _ in first_touch}),
+                                      AuditEvent.entity_id.in_({i for _, i in first_touch})).order_by(AuditEvent.id))
     later = [ev for ev in session.scalars(query)
              if ev.id not in ids and first_touch.get((ev.entity, ev.entity_id), ev.id) < ev.id]
     by_id = {ev.id: ev for ev in later}
