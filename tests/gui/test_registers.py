@@ -88,8 +88,7 @@ def test_sorting_by_a_column_orders_the_whole_register_in_sql(window, demo_db, q
     panel = window.panel("recommendations")
     _reload(qtbot, panel, RegisterQuery(sort_key="target", descending=True))
     with demo_db.reading() as s:
-        expected = s.scalars(select(Recommendation.id).order_by(Recommendation.current_target_date.is_(None),
-                                                                Recommendation.current_target_date.desc(),
+        expected = s.scalars(select(Recommendation.id).order_by(Recommendation.current_target_date.desc(),
                                                                 Recommendation.id.desc()).limit(5)).all()
         latest = s.scalar(select(func.max(Recommendation.current_target_date)))
     assert list(panel.model.ids()[:5]) == expected

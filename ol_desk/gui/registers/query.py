@@ -6,6 +6,7 @@ Large id sets from the search index go to SQLite as one JSON parameter (json_eac
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from array import array
 from dataclasses import dataclass
@@ -77,13 +78,17 @@ def fetch_ids(session, spec: RegisterSpec, q: RegisterQuery, search_index=None, 
     conditions = _where(spec, f, on)
     if conditions:
         stmt = stmt.where(and_(*conditions))
+    # SQLite's own NULL order (first ascending, last descending) lets the column's index serve the sort;
+    # ties are broken by id, which every SQLite index carries, so the order is stable.
     if col.key == "id":
         stmt = stmt.order_by(spec.id_col.desc() if q.descending else spec.id_col)
+    elif q.descending:
+        stmt = stmt.order_by(col.expr.desc(), spec.id_col.desc())
     else:
-        order = col.expr.desc() if q.descending else col.expr.asc()
-        # NULLs (no date, no owner) go last whichever way the column is sorted
-        stmt = stmt.order_by(col.expr.is_(None), order, spec.id_col.desc() if q.descending else spec.id_col)
-    return array("q", session.execute(stmt).scalars())
+        stmt = stmt.order_by(col.expr.asc(), spec.id_col)
+    # read the DBAPI rows directly: a million ids through SQLAlchemy's Row objects costs ~3x the query itself
+    rows = session.connection().execute(stmt).cursor.fetchall()
+    return array("q", itertools.chain.from_iterable(rows))
 
 
 def fetch_rows(session, spec: RegisterSpec, ids, on: dt.date | None = None) -> dict[int, tuple]:

@@ -1,0 +1,168 @@
+"""Search from the main window, the register's free-text filter, first-run identity, roles and reference data."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from ol_desk.core.model import Hub
+from ol_desk.core.model.enums import Entity, Role
+from ol_desk.core.services import recommendations
+from tests.core import factories as f
+
+
+@dataclass
+class Items:
+    pursuit: int
+    taser: int
+    rousing: int
+
+
+@pytest.fixture
+def items(db, cpic) -> Items:
+    with db.transaction() as s:
+        iopc = f.make_document(s, cpic, kind="iopc", title="Police pursuit collision", reference="IOPC-2024-117")
+        pursuit = f.make_recommendation(s, cpic, iopc, reference="R1", text="End a pursuit when the risk rises.")
+        taser = f.make_recommendation(s, cpic, iopc, reference="R2", text="Refresher training on Taser use.")
+        rousing = f.make_recommendation(s, cpic, iopc, reference="R3", text="Rousing checks in custody suites.")
+        for rec in (pursuit, taser):
+            recommendations.set_hubs(s, cpic, rec, [f.hub_id(s, "NW")], None)
+    return Items(pursuit, taser, rousing)
+
+
+@pytest.fixture
+def searching_window(make_window, db, items):
+    from ol_desk.core.search import SearchIndex
+    window = make_window(search_index=SearchIndex(db, use_process=False))
+    opened = []
+    for entity in (Entity.RECOMMENDATION, Entity.ACTION, Entity.DOCUMENT):
+        window.set_opener(entity, lambda ctx, entity, item_id, parent: opened.append((entity, item_id)))
+    window.opened = opened
+    return window
+
+
+def test_typing_a_search_lists_highlighted_hits_and_enter_opens_one(searching_window, qtbot, items):
+    window = searching_window
+    window.focus_search()
+    qtbot.keyClicks(window.search_field, "pursuit")
+    results = window.search_panel.list
+    qtbot.waitUntil(lambda: results.count() > 0, timeout=5000)
+    assert window.current_key() == "search"
+    first = results.item(0)
+    assert "background-color" in first.data(Qt.ItemDataRole.DisplayRole + 0x100)   # the matched word is marked
+    assert not first.icon().isNull()
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    kind, item_id = first.data(Qt.ItemDataRole.UserRole + 1)
+    assert window.opened == [(Entity(kind), item_id)]
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
+    assert window.current_key() != "search"
+
+
+def test_a_query_that_cannot_be_understood_says_how_to_write_it(searching_window, qtbot):
+    window = searching_window
+    window.search_field.setText('"pursuit')
+    window.search_panel.search_now()
+    qtbot.waitUntil(lambda: "quotation mark" in window.search_panel.message.text(), timeout=5000)
+
+
+def test_the_register_filter_speaks_the_search_language(searching_window, qtbot, items):
+    window = searching_window
+    panel = window.panel("recommendations")
+    qtbot.waitUntil(lambda: panel.model.loaded_once, timeout=5000)
+    with qtbot.waitSignal(panel.model.reloaded, timeout=10_000):
+        panel.filter_bar.text.setText("hub:NW")
+        panel.filter_bar.text.returnPressed.emit()
+    assert sorted(panel.model.ids()) == sorted([items.pursuit, items.taser])
+    with qtbot.waitSignal(panel.model.load_failed, timeout=10_000):
+        panel.filter_bar.text.setText("colour:blue")
+        panel.filter_bar.text.returnPressed.emit()
+    assert panel.message.isVisible() and "not a filter" in panel.message.text()
+
+
+def test_without_a_search_index_free_text_says_why(make_window, qtbot, items):
+    window = make_window(search_index=None, start_index=False)
+    window.ctx.search_index = None
+    panel = window.panel("recommendations")
+    qtbot.waitUntil(lambda: panel.model.loaded_once, timeout=5000)
+    with qtbot.waitSignal(panel.model.load_failed, timeout=10_000):
+        panel.filter_bar.text.setText("pursuit")
+        panel.filter_bar.text.returnPressed.emit()
+    assert "search index" in panel.message.text()
+
+
+def test_first_run_asks_who_you_are_and_remembers(db, qtbot, monkeypatch):
+    from ol_desk.gui import app
+    from ol_desk.gui.identity_dialog import IdentityDialog, hub_choices
+    from ol_desk.gui.settings import app_settings, load_identity, save_identity
+    with db.reading() as s:
+        hubs = hub_choices(s)
+    dialog = IdentityDialog(hubs)
+    qtbot.addWidget(dialog)
+    dialog.ui.buttons.accepted.emit()
+    assert "your name" in dialog.ui.problem.text() and not dialog.result()
+    dialog.ui.nameEdit.setText("DS Jo Bloggs")
+    dialog.ui.roleCombo.setCurrentIndex(dialog.ui.roleCombo.findData(Role.HUB_OFFICER.value))
+    dialog.ui.hubCombo.setCurrentIndex(0)
+    dialog.accept()
+    assert "choose yours" in dialog.ui.problem.text()
+    dialog.ui.hubCombo.setCurrentIndex(dialog.ui.hubCombo.findData("NW"))
+    dialog.accept()
+    assert dialog.result() and dialog.identity().hub_code == "NW"
+
+    settings = app_settings()
+    assert load_identity(settings) is None
+    monkeypatch.setattr(IdentityDialog, "exec", lambda self: (self.ui.nameEdit.setText("Sam Board"),
+                                                              self.ui.roleCombo.setCurrentIndex(
+                                                                  self.ui.roleCombo.findData("board")), 1)[-1])
+    who = app.ask_identity(db)
+    save_identity(settings, who)
+    assert load_identity(app_settings()) == who and who.role == Role.BOARD and who.read_only
+
+
+def test_settings_change_who_is_signed_in(make_window, monkeypatch, qtbot):
+    from ol_desk.gui.settings_dialog import SettingsDialog
+    window = make_window()
+
+    def fake_exec(self):
+        self.ui.nameEdit.setText("Board Chair")
+        self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData("board"))
+        self.ui.themeCombo.setCurrentIndex(self.ui.themeCombo.findData("dark"))
+        self.accept()
+        return 1
+    monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
+    window.open_settings()
+    qtbot.waitUntil(lambda: "Board Chair" in window.status.who.text(), timeout=5000)
+    assert window.ctx.read_only and not window.new_actions[Entity.ACTION].isEnabled()
+    from ol_desk.gui.theme import apply_theme, is_dark
+    assert is_dark()
+    apply_theme(__import__("PySide6.QtWidgets", fromlist=["QApplication"]).QApplication.instance(), "light")
+
+
+def test_viewers_see_reference_data_read_only(make_window, qtbot):
+    window = make_window(role=Role.VIEWER, hub=None)
+    panel = window.show_panel("reference")
+    tab = panel.tab_for[Entity.HUB]
+    qtbot.waitUntil(lambda: tab.table.rowCount() > 0, timeout=5000)
+    assert not tab.save_button.isEnabled() and "CPIC learning team" in tab.problem.text()
+
+
+def test_the_learning_team_renames_a_hub(make_window, db, qtbot):
+    window = make_window()
+    panel = window.show_panel("reference")
+    tab = panel.tab_for[Entity.HUB]
+    qtbot.waitUntil(lambda: tab.table.rowCount() > 0, timeout=5000)
+    with db.reading() as s:
+        nw = s.scalar(select(Hub.id).where(Hub.code == "NW"))
+    tab.select(nw)
+    assert tab.editors["code"].text() == "NW"
+    tab.editors["name"].setText("North West BCU")
+    with qtbot.waitSignal(window.ops.changed, timeout=5000):
+        tab.save()
+    qtbot.waitUntil(lambda: tab.problem.text() == "Saved.", timeout=5000)
+    with db.reading() as s:
+        assert s.get(Hub, nw).name == "North West BCU"
+    tab.editors["name"].setText("")
+    tab.save()
+    qtbot.waitUntil(lambda: "hub name is needed" in tab.problem.text(), timeout=5000)
