@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from shiboken6 import isValid
 
 from ol_desk.core.dates import today
 from ol_desk.core.model.enums import Entity
@@ -42,6 +43,8 @@ class LearningCaptureDialog(QDialog):
         self.ui.operationEdit.setFocus()
 
     def _hubs_loaded(self, hubs) -> None:
+        if not isValid(self):  # closed before the hubs arrived
+            return
         for hub_id, code, name in hubs:
             self.ui.hubCombo.addItem(f"{name} ({code})", hub_id)
         if self.ctx.actor.hub_code:
@@ -61,9 +64,13 @@ class LearningCaptureDialog(QDialog):
                            on_done=self._saved, on_error=self._failed, **self.values())
 
     def _saved(self, changes) -> None:
+        if not isValid(self):
+            return
         self.captured.emit(next(iter(changes.created[Entity.LEARNING])))
         self.accept()
 
     def _failed(self, exc) -> None:
+        if not isValid(self):
+            return
         self.save_button.setEnabled(True)
         self.ui.errorLabel.setText(readable(exc))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from shiboken6 import isValid
 
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.similar import SimilarItem, similar_recommendations
@@ -52,7 +53,8 @@ class SimilarItems(QObject):
         self.ctx.ops.read(similar_recommendations, self.ctx.search_index, self._text, exclude_ids=self._exclude,
                           document_id=self._document_id, limit=self.limit, label="Similar items",
                           on_done=lambda items: asked == self._asked and self._show(items),
-                          on_error=lambda exc: self._note("Similar items could not be looked up."))
+                          on_error=lambda exc: isValid(self.view) and self._note(
+                              "Similar items could not be looked up."))
 
     def _note(self, text: str) -> None:
         self.view.clear()
@@ -61,6 +63,8 @@ class SimilarItems(QObject):
         self.view.addItem(item)
 
     def _show(self, items: list[SimilarItem]) -> None:
+        if not isValid(self.view):  # the dialog closed while the lookup ran
+            return
         self.items = items
         if not items:
             self._note("Nothing similar in the register yet.")

@@ -1,0 +1,62 @@
+"""install(window) adds the dashboard, triage and clocks panels and Gold capture; the clocks list is urgent-first."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from ol_desk.core.model import SourceDocument
+from ol_desk.core.model.enums import Entity, Role
+from ol_desk.core.services import learning
+from ol_desk.gui.clocks.clocks_panel import ClocksPanel
+from ol_desk.gui.insight import install
+from ol_desk.gui.learning.capture_dialog import LearningCaptureDialog
+from tests.core.test_dashboard_queries import ON, _build
+
+
+def test_install_adds_panels_capture_and_the_learning_opener(make_window, qtbot, db, cpic):
+    window = make_window()
+    install(window)
+    assert window.navigation.item(0).text() == "Dashboard"
+    assert window.panel("triage") is not None and window.panel("clocks") is not None
+    assert window.capture_action.shortcut().toString() == "Ctrl+L"
+    assert window.menu_file.actions()[0] is window.capture_action
+
+    window.capture_action.trigger()
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, LearningCaptureDialog))
+    assert dialog.isVisible()
+    dialog.reject()
+
+    with db.transaction() as s:
+        changes = learning.capture_learning(s, cpic, operation="Operation Yew", learning="Cordon log lost.")
+    entry_id = next(iter(changes.created[Entity.LEARNING]))
+    window.ctx.open_item(Entity.LEARNING, entry_id)
+    triage = window.panel("triage")
+    assert window.current_key() == "triage"
+    qtbot.waitUntil(lambda: triage.current_id() == entry_id, timeout=5000)
+
+
+def test_capture_is_not_offered_to_a_board_member(make_window):
+    window = make_window(role=Role.BOARD, hub=None, name="Board Chair")
+    install(window)
+    window.capture_action.trigger()
+    assert not any(isinstance(w, LearningCaptureDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert "cannot log learning" in window.statusBar().currentMessage()
+
+
+def test_clocks_show_days_left_with_overdue_in_red_and_open_the_document(qtbot, db, cpic, ctx, on_day):
+    on_day(ON)
+    _build(db, cpic)
+    panel = ClocksPanel(ctx)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        panel.show()
+    cells = [[panel.table.item(r, c).text() for c in range(panel.table.columnCount())]
+             for r in range(panel.table.rowCount())]
+    assert [row[0] for row in cells] == ["14 overdue", "36"]
+    assert cells[0][2] == "IOPC recommendation" and cells[1][5] == "North West"
+    assert panel.table.item(0, 0).foreground().color().name() == "#c0392b"
+    assert "2 responses outstanding, 1 overdue" in panel.heading.text()
+    panel.table.itemActivated.emit(panel.table.item(1, 3))
+    with db.reading() as s:
+        pfd = s.scalar(select(SourceDocument.id).where(SourceDocument.kind == "pfd"))
+    assert ctx.opened == [(Entity.DOCUMENT, pfd)]
