@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout
 
 from ol_desk.core.dates import today
 from ol_desk.core.lifecycle import Command
+from .colours import error_style
 from .fields import get_date, set_date
 
-ERROR_STYLE = "color: #b00020;"
 
 
 class CommandBar(QWidget):
@@ -102,7 +102,7 @@ class CommandInputDialog(QDialog):
             self.widgets[key] = (w, label, kind)
             form.addRow(f"{label}:", w)
         self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(cmd.label)

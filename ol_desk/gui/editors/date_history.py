@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from ol_desk.core.dates import days_left, today
 from ol_desk.gui.forms.ui_date_extension_dialog import Ui_DateExtensionDialog
+from .colours import bad, error_style
 from .fields import get_date, set_date, show_date
 
 
@@ -31,6 +32,7 @@ class DateExtensionDialog(QDialog):
         self.ui.setupUi(self)
         self.current = current
         self.ui.reasonEdit.setMaximumHeight(110)
+        self.ui.messageLabel.setStyleSheet(error_style())
         self.setWindowTitle(f"Change the {what}" if current else f"Set the {what}")
         self.ui.currentLabel.setText(show_date(current, "not set yet"))
         set_date(self.ui.newDateEdit, current or today())
@@ -85,7 +87,7 @@ class DateHistoryField(QWidget):
     def show_value(self, current: dt.date | None, original: dt.date | None, moves, *, finished: bool = False) -> None:
         self.current = current
         left = "" if finished or current is None else days_words(days_left(current))
-        colour = "#b00020" if left.startswith("overdue") else "palette(text)"
+        colour = bad() if left.startswith("overdue") else "palette(text)"
         text = f"<b>{show_date(current, 'not set')}</b>"
         if left:
             text += f" &nbsp;<span style='color:{colour}'>{left}</span>"

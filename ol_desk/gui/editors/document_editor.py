@@ -8,12 +8,12 @@ from ol_desk.core.dates import STATUTORY_DAYS, days_left, statutory_due
 from ol_desk.core.model.enums import Entity, SourceKind
 from ol_desk.gui.forms.ui_document_details import Ui_DocumentDetails
 from . import saving
+from .colours import bad, good
 from .date_history import DateHistoryField, days_words
 from .fields import fill_enum, get_date, make_optional, set_data, set_date, show_date
 from .item_editor import ItemEditor
 from .linked_items import LinkedTable, linked_page
 
-RED, GREEN = "#b00020", "#1b6e2a"
 
 
 def clock_words(kind, issued, due, sent, statutory) -> tuple[str, str]:
@@ -23,12 +23,12 @@ def clock_words(kind, issued, due, sent, statutory) -> tuple[str, str]:
     basis = (f"{kind.label}: response due {days} days after issue"
              + (f" ({show_date(statutory)})" if statutory else "") if days else f"{kind.label}: no statutory clock")
     if sent:
-        return f"Response sent {show_date(sent)}. {basis}.", GREEN
+        return f"Response sent {show_date(sent)}. {basis}.", good()
     if due is None:
         extra = " — give the date issued to start it" if days and not issued else ""
         return f"No response date{extra}. {basis}.", ""
     left = days_left(due)
-    return f"{days_words(left).capitalize()} (due {show_date(due)}). {basis}.", RED if left < 0 else ""
+    return f"{days_words(left).capitalize()} (due {show_date(due)}). {basis}.", bad() if left < 0 else ""
 
 
 class DocumentEditor(ItemEditor):

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QVBoxLayout, QWidget)
 
+from .colours import error_style
 from .fields import show_date
 from .snapshots import find_actions, find_documents, find_recommendations
 
@@ -70,7 +71,7 @@ class LinkDialog(QDialog):
         self.resize(620, 420)
         self.finder = ItemFinder(ops, find, exclude=exclude, parent=self)
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message.setStyleSheet(error_style())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Link")

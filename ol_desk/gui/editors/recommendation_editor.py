@@ -9,6 +9,7 @@ from ol_desk.core.lifecycle import REC_COMMANDS
 from ol_desk.core.model.enums import Entity, FindingType, RecStatus, ResponsePosition
 from ol_desk.gui.forms.ui_recommendation_details import Ui_RecommendationDetails
 from . import saving
+from .colours import bad
 from .date_history import DateHistoryField
 from .records_actions import RecordsMixin
 from .fields import fill_choices, fill_enum, get_data, set_data, show_date
@@ -111,7 +112,7 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         if snap is not None:
             ui.documentLabel.setText(snap.context)
         elif self.document_id is None:
-            ui.documentLabel.setText("<span style='color:#b00020'>Not chosen yet</span>")
+            ui.documentLabel.setText(f"<span style='color:{bad()}'>Not chosen yet</span>")
         elif not ui.documentLabel.text() or ui.documentLabel.text() == "—":
             ui.documentLabel.setText(f"Source document #{self.document_id}")
         self.document_button.setVisible(snap is None)

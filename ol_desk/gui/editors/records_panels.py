@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QVBoxLayout, QWidget, QDateEdit)
 
 from ol_desk.core.dates import today
+from .colours import error_style
 from .fields import get_date, set_date, show_date
 
-ERROR_STYLE = "color: #b00020;"
 
 
 class ProgressTimeline(QWidget):
@@ -36,7 +36,7 @@ class ProgressTimeline(QWidget):
         self.date.setAccessibleName("Date of the update")
         self.button = QPushButton("&Post update", self)
         self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         self.message.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(QLabel("Written on:", self))
@@ -145,7 +145,7 @@ class EvidencePanel(QWidget):
                                  "fingerprinted (SHA-256); links are kept as addresses.")
 
     def say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setStyleSheet(error_style() if error else "")
         self.message.setText(text)
 
     def _pick_file(self) -> None:

@@ -156,3 +156,20 @@ def test_a_viewer_reads_but_cannot_edit(ctx_for, ops, db, qtbot, cpic):
     assert editor.ui.titleEdit.isReadOnly() and not editor.ui.ownerCombo.isEnabled()
     assert not editor.hubs.list.isEnabled() and not editor.timeline.button.isEnabled()
     assert not editor.save_button.isVisible() and "Read only" in editor.state_label.text()
+
+
+def test_closing_with_unsaved_changes_asks_first(ctx, ops, db, qtbot, monkeypatch, cpic):
+    from PySide6.QtWidgets import QMessageBox
+    with db.transaction() as s:
+        doc = make_document(s, cpic)
+    editor = open_editor(ctx, Entity.DOCUMENT, doc)
+    qtbot.addWidget(editor)
+    settle(ops)
+    editor.ui.notesEdit.setPlainText("Half-written note")
+    assert "Unsaved changes: notes" in editor.state_label.text()
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Cancel))
+    editor.close()
+    assert editor.isVisible() and editor.ui.notesEdit.toPlainText() == "Half-written note"
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
+    editor.close()
+    assert not editor.isVisible()

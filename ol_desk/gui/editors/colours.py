@@ -1,0 +1,16 @@
+"""The few colours editors use for meaning (overdue, missing, done), readable on light and dark palettes."""
+from __future__ import annotations
+
+from ol_desk.gui.theme import is_dark
+
+
+def bad() -> str:
+    return "#ff8a80" if is_dark() else "#b00020"
+
+
+def good() -> str:
+    return "#81c995" if is_dark() else "#1b6e2a"
+
+
+def error_style() -> str:
+    return f"color: {bad()};"
