@@ -323,9 +323,9 @@ def _command_for(entity: str, current: str, target: str) -> str | None:
 
 def _classify(session: Session, actor: Actor | None, diff: RoundTripDiff, edits) -> None:
     role = actor.role if actor is not None else Role.CPIC
-    closing = {row.id for row, _, fields, _ in edits if row.entity == "action" and any(
-        f.field == "status" and f.new in (ActionStatus.COMPLETE.value, ActionStatus.CANCELLED.value) for f in fields)}
-    for row, extra, fields, entity in edits:
+    # Actions first: a recommendation may be delivered in the same file that completes its last actions.
+    closing: set[int] = set()
+    for row, extra, fields, entity in sorted(edits, key=lambda e: e[3] != "action"):
         model = Action if entity == "action" else Recommendation
         current = session.get(model, row.id)
         label = extra["label"]
@@ -341,6 +341,9 @@ def _classify(session: Session, actor: Actor | None, diff: RoundTripDiff, edits)
         if problem:
             diff.problems.append(RowProblem(entity, row.id, label, problem))
             continue
+        if entity == "action" and any(f.field == "status" and f.new in (ActionStatus.COMPLETE.value,
+                                                                      ActionStatus.CANCELLED.value) for f in fields):
+            closing.add(row.id)
         shown = fields + ([FieldChange("progress update", "", extra["update"])] if extra["update"] else [])
         diff.changes.append(RowChange(entity, row.id, label, row.version, shown, extra["reason"], extra["update"]))
 
