@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ol_desk.core.dates import today
@@ -22,16 +22,17 @@ class CommandBar(QWidget):
         super().__init__(parent)
         self.commands = commands
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        row = QGridLayout()  # two rows when there are many, so the window fits a small or 200%-scaled screen
         row.setContentsMargins(0, 0, 0, 0)
-        for name, cmd in commands.items():
+        per_row = 5 if len(commands) > 6 else max(len(commands), 1)
+        for index, (name, cmd) in enumerate(commands.items()):
             button = QPushButton(cmd.label, self)
             button.setAccessibleName(cmd.label)
             button.setEnabled(False)
             button.clicked.connect(lambda _checked=False, n=name: self.triggered.emit(n))
             self.buttons[name] = button
-            row.addWidget(button)
-        row.addStretch(1)
+            row.addWidget(button, index // per_row, index % per_row)
+        row.setColumnStretch(per_row, 1)
         self.why = QLabel(self)
         self.why.setWordWrap(True)
         self.why.setAccessibleName("Why some commands are not available")

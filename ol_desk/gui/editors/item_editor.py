@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget)
 
@@ -65,7 +65,7 @@ class ItemEditor(QWidget):
         self._build_frame()
         ctx.ops.changed.connect(self._on_changed)
         self.undo.message.connect(self._undo_message)
-        self.resize(900, 760)
+        self._fit_to_screen(1000, 780)
         self.reload()
 
     # -- frame -----------------------------------------------------------------------------------------------------
@@ -135,6 +135,13 @@ class ItemEditor(QWidget):
         for action in (save_action, self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, int(room.width() * 0.95)), min(height, int(room.height() * 0.9))
+        self.resize(width, height)
 
     @staticmethod
     def _top_align(ui) -> None:

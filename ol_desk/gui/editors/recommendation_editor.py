@@ -119,7 +119,7 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         ui.boardLabel.setText(f"{show_date(v.get('board_decision_on'))}, minute {v['board_minute_ref']}"
                               if v.get("board_decision_on") else "—")
         ui.closedLabel.setText(show_date(v.get("closed_on")))
-        ui.supersededLabel.setText(f"#{v['superseded_by_id']}" if v.get("superseded_by_id") else "—")
+        ui.supersededLabel.setText(snap.superseded_by if snap and snap.superseded_by else "—")
         ui.lastUpdateLabel.setText(show_date(v.get("last_update_on"), "no update yet"))
         if snap:
             self.target.show_value(v["current_target_date"], v["original_target_date"], snap.date_moves,

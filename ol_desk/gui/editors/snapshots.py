@@ -92,6 +92,7 @@ class Snapshot:
     theme_ids: tuple[int, ...] = ()
     commands: dict[str, str | None] = field(default_factory=dict)  # command -> why not (None: allowed)
     context: str = ""                          # the parent the item hangs off, in words
+    superseded_by: str = ""                    # the label of the recommendation that replaced this one
     statutory_due: dt.date | None = None
 
 
@@ -150,7 +151,8 @@ def load_recommendation(session, actor: Actor, rec_id: int) -> Snapshot:
         hub_ids=tuple(h.id for h in rec.hubs), lead_hub_id=rec.lead_hub.id if rec.lead_hub else None,
         theme_ids=tuple(t.id for t in rec.themes),
         commands=_commands(lifecycle.REC_COMMANDS, lambda c: rec_service.why_not(session, actor, rec, c)),
-        context=f"{doc.kind.label} {doc.reference} — {doc.title}".strip())
+        context=f"{doc.kind.label} {doc.reference} — {doc.title}".strip(),
+        superseded_by=f"{rec.superseded_by.label} (#{rec.superseded_by.id})" if rec.superseded_by else "")
 
 
 def load_action(session, actor: Actor, action_id: int) -> Snapshot:

@@ -119,3 +119,16 @@ def test_a_date_moves_only_with_a_reason_and_keeps_its_history(ctx, ops, db, qtb
     history = editor.target.history_label.text()
     assert "First agreed 30 Jun 2025; moved 1 time" in history and "Custody estate refit" in history
     assert "173 days left" in editor.target.value_label.text()
+
+
+def test_the_statutory_clock_counts_down_and_turns_red_when_overdue(qapp):
+    from ol_desk.gui.editors.colours import bad, good
+    from ol_desk.gui.editors.document_editor import clock_words
+    issued = dt.date(2025, 2, 1)
+    text, colour = clock_words("iopc", issued, dt.date(2025, 3, 29), None, dt.date(2025, 3, 29))
+    assert text.startswith("Overdue by 12 days (due 29 Mar 2025)") and colour == bad()
+    text, colour = clock_words("iopc", issued, dt.date(2025, 4, 11), None, dt.date(2025, 3, 29))
+    assert text.startswith("1 day left") and "56 days after issue" in text and colour == ""
+    text, colour = clock_words("iopc", issued, dt.date(2025, 3, 29), dt.date(2025, 3, 20), None)
+    assert text.startswith("Response sent 20 Mar 2025") and colour == good()
+    assert "no statutory clock" in clock_words("public_inquiry", issued, None, None, None)[0]
