@@ -1,0 +1,398 @@
+"""The import wizard: file and sheet → header row and column mapping (pre-filled, profiles) → preview with new,
+changed and rejected rows and their reasons → import with progress and cancel → summary with "undo this import".
+
+Every step runs on the worker thread through ctx.ops and the importer's documented functions; a refused file gets
+its one clear message on the first page and nothing is written.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWizard, QWizardPage)
+from shiboken6 import isValid
+
+from ol_desk.core.excel import column_mapping as cm
+from ol_desk.core.excel.importer import ImportOptions, ImportReport
+from ol_desk.gui.ops import readable
+from . import import_work as work
+from .import_work import Inspection
+
+OUTCOME_COLOURS = {"new": "#2e8b57", "changed": "#b36b00", "rejected": "#c0392b", "unchanged": "#777777"}
+WORKBOOKS = "Excel workbooks (*.xlsx *.xlsm);;All files (*)"
+
+
+def _error_label(parent) -> QLabel:
+    label = QLabel("", parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c0392b;")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__(wizard)
+        self.w = wizard
+        self.setTitle("Choose the workbook")
+        self.setSubTitle("A register, tracker or hub action list in Excel (.xlsx). Nothing is written until the "
+                         "last step.")
+        form = QFormLayout(self)
+        row = QHBoxLayout()
+        self.path = QLineEdit(self)
+        self.path.setAccessibleName("Workbook file")
+        self.path.editingFinished.connect(lambda: self.w.inspect(sheet=None))
+        browse = QPushButton("&Browse…", self)
+        browse.clicked.connect(self.browse)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form.addRow("&File:", row)
+        self.sheet = QComboBox(self)
+        self.sheet.setAccessibleName("Sheet")
+        self.sheet.activated.connect(lambda _i: self.w.inspect(sheet=self.sheet.currentText()))
+        form.addRow("&Sheet:", self.sheet)
+        self.found = QLabel("", self)
+        self.found.setWordWrap(True)
+        form.addRow(self.found)
+        self.error = _error_label(self)
+        form.addRow(self.error)
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import a workbook", self.path.text(), WORKBOOKS)
+        if path:
+            self.path.setText(path)
+            self.w.inspect(sheet=None)
+
+    def show_inspection(self, ins: Inspection | None, error: str = "") -> None:
+        self.error.setText(error)
+        self.sheet.clear()
+        if ins is None:
+            self.found.setText("")
+        else:
+            self.sheet.addItems(ins.sheets)
+            self.sheet.setCurrentText(ins.sheet)
+            self.found.setText(f"Header found on row {ins.header_row} of '{ins.sheet}'; the rows describe "
+                               f"<b>{ins.mode}</b>." + (f" Profile: {ins.profile}." if ins.profile else ""))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return self.w.inspection is not None and not self.w.busy
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__(wizard)
+        self.w = wizard
+        self.setTitle("Header row and columns")
+        self.setSubTitle("Each column is matched to a field by its name or content. Check the amber ones; choose "
+                         "'ignore' for a column that should not be read.")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.header = QLabel("", self)
+        form.addRow("Header row:", self.header)
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Source kind")
+        for value, label in work.KINDS:
+            self.kind.addItem(label, value)
+        form.addRow("Source &kind of these rows:", self.kind)
+        self.profile = QComboBox(self)
+        self.profile.setAccessibleName("Saved profile")
+        self.profile.activated.connect(self._profile_chosen)
+        form.addRow("Saved &profile:", self.profile)
+        self.save_as = QLineEdit(self)
+        self.save_as.setAccessibleName("Save the mapping as a profile")
+        self.save_as.setPlaceholderText("optional: a name to reuse this mapping next time")
+        form.addRow("Save mapping &as:", self.save_as)
+        layout.addLayout(form)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("mappingTable")
+        self.table.setAccessibleName("Column mapping")
+        self.table.setHorizontalHeaderLabels(("Column in the workbook", "Read as", "Confidence", "Matched by"))
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.notes = QLabel("", self)
+        self.notes.setWordWrap(True)
+        layout.addWidget(self.notes)
+        self.combos: list[tuple[str, str | None, QComboBox]] = []
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        ins = self.w.inspection
+        self.header.setText(f"row {ins.header_row} of sheet '{ins.sheet}' — the rows describe {ins.mode}")
+        self.kind.setCurrentIndex(max(0, self.kind.findData(ins.kind)))
+        self.profile.clear()
+        self.profile.addItem("(none: match by names)", None)
+        for name in ins.profiles:
+            self.profile.addItem(name, name)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(ins.profile)))
+        self.table.setRowCount(len(ins.columns))
+        self.combos = []
+        for r, (header, key, confidence, how) in enumerate(ins.columns):
+            self.table.setItem(r, 0, QTableWidgetItem(header))
+            combo = QComboBox(self.table)
+            combo.setAccessibleName(f"Read column {header} as")
+            for value, label in work.FIELD_CHOICES:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(key or cm.IGNORE)))
+            self.table.setCellWidget(r, 1, combo)
+            conf = QTableWidgetItem(f"{confidence:.0%}" if key else "")
+            if key and confidence < 0.8:
+                conf.setForeground(QBrush(QColor("#b36b00")))
+            self.table.setItem(r, 2, conf)
+            self.table.setItem(r, 3, QTableWidgetItem(how))
+            self.combos.append((header, key, combo))
+        self.notes.setText("\n".join(ins.notes))
+
+    def _profile_chosen(self, _index: int) -> None:
+        self.w.options_profile = self.profile.currentData()
+        self.w.inspect(sheet=self.w.inspection.sheet, then=self.initializePage)
+
+    def overrides(self) -> dict[str, str]:
+        return {header: combo.currentData() for header, key, combo in self.combos
+                if combo.currentData() != (key or cm.IGNORE)}
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__(wizard)
+        self.w = wizard
+        self.setTitle("Preview")
+        self.setSubTitle("What the import would do to each row. Rejected rows are skipped, with the reason.")
+        layout = QVBoxLayout(self)
+        self.counts = QLabel("Reading the workbook…", self)
+        self.counts.setWordWrap(True)
+        layout.addWidget(self.counts)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("previewTable")
+        self.table.setAccessibleName("Preview of the rows")
+        self.table.setHorizontalHeaderLabels(("Row", "Outcome", "Item", "What changes / why rejected"))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.error = _error_label(self)
+        layout.addWidget(self.error)
+        self.report: ImportReport | None = None
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        self.report = None
+        self.error.setText("")
+        self.table.setRowCount(0)
+        self.counts.setText("Reading the workbook…")
+        self.completeChanged.emit()
+        self.w.ctx.ops.job(work.run_preview, self.w.path, self.w.options(), label="Import preview",
+                           on_done=self._show, on_error=self._failed)
+
+    def _failed(self, exc) -> None:
+        if isValid(self):
+            self.counts.setText("")
+            self.error.setText(readable(exc))
+
+    def _show(self, report: ImportReport) -> None:
+        if not isValid(self):
+            return
+        self.report = report
+        c = report.counts
+        self.counts.setText(f"<b>{c['new']:,} new</b>, <b>{c['changed']:,} changed</b>, {c['unchanged']:,} "
+                            f"unchanged, <b style='color:#c0392b'>{c['rejected']:,} rejected</b>"
+                            + (f"; {len(report.warnings)} warning(s): " + "; ".join(report.warnings[:3])
+                               if report.warnings else ""))
+        rows = report.rows
+        self.table.setRowCount(len(rows))
+        for r, o in enumerate(rows):
+            detail = o.reason if o.outcome == "rejected" else ", ".join(
+                f"{k}: {_short(old)} → {_short(new)}" for k, (old, new) in o.changes.items())
+            cells = (str(o.row), o.outcome, f"{o.entity} {o.label}", detail)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 1:
+                    item.setForeground(QBrush(QColor(OUTCOME_COLOURS.get(o.outcome, "#000000"))))
+                item.setToolTip(text)
+                self.table.setItem(r, col, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return self.report is not None and (self.report.counts["new"] + self.report.counts["changed"]) > 0
+
+
+def _short(value) -> str:
+    text = "—" if value in (None, "", []) else " ".join(str(value).split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+class ImportPage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__(wizard)
+        self.w = wizard
+        self.setTitle("Importing")
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
+        layout = QVBoxLayout(self)
+        self.state = QLabel("Press Import to write the rows. All rows are written in one go, or none.", self)
+        self.state.setWordWrap(True)
+        layout.addWidget(self.state)
+        self.bar = QProgressBar(self)
+        self.bar.setAccessibleName("Import progress")
+        self.bar.setRange(0, 0)
+        self.bar.hide()
+        layout.addWidget(self.bar)
+        self.cancel = QPushButton("&Cancel the import", self)
+        self.cancel.hide()
+        self.cancel.clicked.connect(self._cancel)
+        layout.addWidget(self.cancel)
+        self.error = _error_label(self)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.report: ImportReport | None = None
+        self.handle = None
+        wizard.ctx.ops.progress.connect(self._progress)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        self.report = None
+        self.error.setText("")
+        self.state.setText(f"Importing {self.w.path.name}…")
+        self.bar.show()
+        self.cancel.show()
+        self.cancel.setEnabled(True)
+        self.handle = self.w.ctx.ops.job(work.run_import, self.w.path, self.w.ctx.actor, self.w.options(),
+                                         label="Import", on_done=self._done, on_error=self._failed)
+        self.completeChanged.emit()
+
+    def _progress(self, label: str, done: int, _total: int, message: str) -> None:
+        if label == "Import" and isValid(self):
+            self.state.setText(f"Importing {self.w.path.name}: {done:,} rows read ({message}).")
+
+    def _cancel(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+            self.cancel.setEnabled(False)
+            self.state.setText("Stopping…")
+
+    def _failed(self, exc) -> None:
+        if not isValid(self):
+            return
+        self.bar.hide()
+        self.cancel.hide()
+        self.state.setText("Nothing was written.")
+        self.error.setText(readable(exc))
+        self.handle = None
+
+    def _done(self, report: ImportReport) -> None:
+        if not isValid(self):
+            return
+        self.report = report
+        self.handle = None
+        if report.changes:
+            self.w.ctx.ops.changed.emit(report.changes)
+        self.bar.hide()
+        self.cancel.hide()
+        self.state.setText(report.summary())
+        self.completeChanged.emit()
+        self.w.next()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return self.report is not None
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: "ImportWizard"):
+        super().__init__(wizard)
+        self.w = wizard
+        self.setTitle("Done")
+        layout = QVBoxLayout(self)
+        self.summary = QLabel("", self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        self.undo = QPushButton("&Undo this import", self)
+        self.undo.clicked.connect(self._undo)
+        layout.addWidget(self.undo)
+        self.undone = QLabel("", self)
+        self.undone.setWordWrap(True)
+        layout.addWidget(self.undone)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        report = self.w.import_page.report
+        warnings = "".join(f"<li>{w}</li>" for w in report.warnings[:10])
+        self.summary.setText(f"<p>{report.summary()}.</p>" + (f"<p>Warnings:</p><ul>{warnings}</ul>" if warnings
+                                                              else ""))
+        self.undo.setEnabled(report.batch_id is not None)
+        self.undone.setText("")
+
+    def _undo(self) -> None:
+        batch = self.w.import_page.report.batch_id
+        self.undo.setEnabled(False)
+        self.w.ctx.ops.write(work.undo_import, self.w.ctx.actor, batch, label="Undo import",
+                             on_done=lambda _c: isValid(self) and self.undone.setText(
+                                 f"Import batch {batch} was undone: everything it wrote is back as it was."),
+                             on_error=lambda exc: isValid(self) and (self.undone.setText(readable(exc)),
+                                                                     self.undo.setEnabled(True)))
+
+
+class ImportWizard(QWizard):
+    def __init__(self, ctx, path: str | Path | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Import a workbook")
+        self.setObjectName("importWizard")
+        self.setMinimumSize(820, 560)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.inspection: Inspection | None = None
+        self.options_profile: str | None = None
+        self.busy = False
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.import_page = ImportPage(self)
+        self.summary_page = SummaryPage(self)
+        for page in (self.file_page, self.mapping_page, self.preview_page, self.import_page, self.summary_page):
+            self.addPage(page)
+        if path:
+            self.file_page.path.setText(str(path))
+            self.inspect(sheet=None)
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file_page.path.text().strip())
+
+    def options(self) -> ImportOptions:
+        page = self.mapping_page
+        return ImportOptions(sheet=self.inspection.sheet if self.inspection else None,
+                             profile=self.options_profile, save_profile=page.save_as.text().strip() or None,
+                             overrides=page.overrides() if page.combos else {},
+                             kind=page.kind.currentData() if page.combos and page.kind.currentData() !=
+                             (self.inspection.kind if self.inspection else None) else None)
+
+    def inspect(self, sheet: str | None, then=None) -> None:
+        if not self.file_page.path.text().strip():
+            return
+        self.inspection = None
+        self.busy = True
+        if then is None:  # a new file or sheet: forget choices made for the last one
+            self.mapping_page.combos = []
+        self.file_page.found.setText("Reading the workbook…")
+        self.file_page.completeChanged.emit()
+        options = ImportOptions(sheet=sheet, profile=self.options_profile)
+
+        def done(ins: Inspection) -> None:
+            if not isValid(self):
+                return
+            self.busy = False
+            self.inspection = ins
+            self.file_page.show_inspection(ins)
+            if then is not None:
+                then()
+
+        def failed(exc) -> None:
+            if not isValid(self):
+                return
+            self.busy = False
+            self.file_page.show_inspection(None, readable(exc))
+        self.ctx.ops.read(work.inspect, self.path, options, label="Read workbook", on_done=done, on_error=failed)

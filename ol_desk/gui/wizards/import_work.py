@@ -1,0 +1,69 @@
+"""The import wizard's work, as plain functions for the worker thread (no Qt): inspect, preview, import, undo.
+
+They call the importer's documented steps (ol_desk.core.excel.importer) and hand back plain values, so no open
+workbook or session crosses to the UI thread.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ol_desk.core.excel import column_mapping as cm
+from ol_desk.core.excel import import_profiles
+from ol_desk.core.excel.importer import (ImportCancelled, ImportOptions, ImportReport, import_file,
+                                         inspect_workbook)
+from ol_desk.core.model.enums import SourceKind
+from ol_desk.core.services.undo import undo_batch
+from ol_desk.gui.learning.hub_list import hub_ids_by_code
+
+FIELD_CHOICES = [(cm.IGNORE, "— ignore this column —")] + [(f.key, f.label) for f in cm.FIELDS]
+
+
+@dataclass
+class Inspection:
+    path: Path
+    sheets: list[str]
+    sheet: str
+    header_row: int
+    mode: str
+    kind: str
+    profile: str | None
+    confidence: float
+    columns: list[tuple[str, str | None, float, str]]   # header, field key, confidence, how it was chosen
+    notes: list[str]
+    profiles: list[str] = field(default_factory=list)
+    hubs: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def inspect(session, path, options: ImportOptions) -> Inspection:
+    info = inspect_workbook(path, session, options)
+    try:
+        return Inspection(Path(path), info.sheets, info.sheet, info.header_row, info.mode, info.kind.value,
+                          info.profile, info.confidence,
+                          [(c.header, c.field, c.confidence, c.how) for c in info.mapping.columns if c.header],
+                          list(info.notes), [p.name for p in import_profiles.all_profiles(session)],
+                          hub_ids_by_code(session))
+    finally:
+        info.close()
+
+
+def _progress(progress):
+    """The importer reports (rows read, what); the operation helper takes (done, total, message)."""
+    return lambda seen, message="": progress(seen, 0, message)
+
+
+def run_preview(db, progress, cancel, path, options: ImportOptions) -> ImportReport:
+    return import_file(db, path, None, options, dry_run=True, progress=_progress(progress), cancel=cancel)
+
+
+def run_import(db, progress, cancel, path, actor, options: ImportOptions) -> ImportReport:
+    if cancel():  # cancelled while waiting its turn on the worker
+        raise ImportCancelled("Import stopped before it began; nothing was written.")
+    return import_file(db, path, actor, options, progress=_progress(progress), cancel=cancel)
+
+
+def undo_import(session, actor, batch_id: int):
+    return undo_batch(session, actor, batch_id)
+
+
+KINDS = [(k.value, k.label) for k in SourceKind]
