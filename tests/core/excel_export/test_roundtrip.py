@@ -153,3 +153,19 @@ def test_pack_and_other_files_are_not_round_trips(db, register, on, tmp_path):
     with db.reading() as s:
         with pytest.raises(ValidationError, match="not an ol-desk round-trip workbook"):
             roundtrip.preview(pack, s)
+
+
+def test_cli_round_trip_preview_then_apply(db, register, on, tmp_path, capsys):
+    from ol_desk.cli.main import main
+    path = tmp_path / "nw.xlsx"
+    base = ["--db", str(db.path), "--as", "Hub Officer", "--role", "hub_officer"]
+    assert main([*base, "export", str(path), "--hub", "NW", "--for-update"]) == 0
+    assert "3 open action(s) and 2 open recommendation(s) of North West (NW)" in capsys.readouterr().out
+    _edit(path, "Actions", register.nw_actions[1], Status="In progress")
+    assert main([*base, "export", "--read-returned", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "status: Open → In progress" in out and "Nothing was written" in out
+    assert main([*base, "export", "--read-returned", str(path), "--apply"]) == 0
+    assert "Applied 1 row(s) as import batch" in capsys.readouterr().out
+    assert main([*base, "export", str(path), "--hub", "NW", "--hub", "MD", "--for-update"]) == 2
+    assert "exactly one --hub" in capsys.readouterr().err
