@@ -10,7 +10,7 @@ from ol_desk.gui.forms.ui_action_details import Ui_ActionDetails
 from . import saving
 from .date_history import DateHistoryField
 from .records_actions import RecordsMixin
-from .fields import fill_choices, get_data, set_data, show_date
+from .fields import fill_choices, get_data, set_data, show_date, unmatched_text
 from .item_editor import ItemEditor
 from .linked_items import LinkedTable, linked_page
 from .link_pickers import recommendation_link_dialog
@@ -105,8 +105,10 @@ class ActionEditor(RecordsMixin, ItemEditor):
             self.ui.titleEdit.setFocus()
             return "Describe the work to do before saving."
         for combo, what in ((self.ui.ownerCombo, "nobody called"), (self.ui.hubCombo, "no hub called")):
-            if combo.currentIndex() > 0 and get_data(combo) is None:
-                return f"There is {what} '{combo.currentText()}'; pick from the list."
+            typed = unmatched_text(combo)
+            if typed:
+                combo.setFocus()
+                return f"There is {what} '{typed}'; pick from the list."
         return None
 
     def save_call(self, fields):

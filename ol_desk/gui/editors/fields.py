@@ -63,6 +63,14 @@ def set_data(combo: QComboBox, value) -> None:
     combo.setCurrentIndex(max(index, 0))
 
 
+def unmatched_text(combo: QComboBox) -> str | None:
+    """Text typed into a picker that matches none of its entries (so it would be dropped), else None."""
+    text = combo.currentText().strip()
+    if combo.isEditable() and text and text != combo.itemText(combo.currentIndex()):
+        return text
+    return None
+
+
 def get_data(combo: QComboBox):
     """The chosen value; a name typed but not matching any entry counts as unchosen (None)."""
     if combo.isEditable() and combo.currentText() != combo.itemText(combo.currentIndex()):

@@ -12,7 +12,7 @@ from . import saving
 from .colours import bad
 from .date_history import DateHistoryField
 from .records_actions import RecordsMixin
-from .fields import fill_choices, fill_enum, get_data, set_data, show_date
+from .fields import fill_choices, fill_enum, get_data, set_data, show_date, unmatched_text
 from .link_pickers import action_link_dialog, document_dialog, recommendation_finder
 from .item_editor import ItemEditor
 from .linked_items import LinkedTable, linked_page
@@ -171,9 +171,10 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         if self.item_id is None and not (fields.get("text") or fields.get("title")):
             self.ui.textEdit.setFocus()
             return "Give the recommendation its text (or at least a title) before saving."
-        if self.ui.ownerCombo.currentText() and get_data(self.ui.ownerCombo) is None \
-                and self.ui.ownerCombo.currentIndex() != 0:
-            return f"There is nobody called '{self.ui.ownerCombo.currentText()}'; pick the owner from the list."
+        typed = unmatched_text(self.ui.ownerCombo)
+        if typed:
+            self.ui.ownerCombo.setFocus()
+            return f"There is nobody called '{typed}'; pick the owner from the list."
         return None
 
     def save_call(self, fields):

@@ -173,3 +173,60 @@ def test_an_editor_follows_a_change_made_in_another_window(ctx, ops, db, qtbot, 
     ops.write(recommendations.update_recommendation, cpic, rec, title="Third wording", label="edit elsewhere")
     settle(ops)
     assert editor.ui.notesEdit.toPlainText() == "unsaved" and "changed elsewhere" in editor.banner.text()
+
+
+def test_completing_an_action_asks_for_a_note_unless_evidence_is_attached(hub_officer_ctx, ops, db, qtbot,
+                                                                           monkeypatch, cpic, tmp_path):
+    from ol_desk.core.services import records
+    with db.transaction() as s:
+        rec = make_recommendation(s, cpic, make_document(s, cpic))
+        action = make_action(s, cpic, [rec], reference="MD-020")
+    editor = _open(hub_officer_ctx, ops, qtbot, Entity.ACTION, action)
+    shown = []
+    command_answers(monkeypatch, ops)  # an empty note
+    from ol_desk.gui.editors.command_bar import CommandInputDialog
+    original = CommandInputDialog.exec
+
+    def record_message(dialog):
+        result = original(dialog)
+        shown.append(dialog.message.text())
+        return result
+    monkeypatch.setattr(CommandInputDialog, "exec", record_message)
+    editor.command_bar.buttons["complete"].click()
+    settle(ops)
+    assert shown == ["Still needed: Completion note."]
+    assert _status(db, Action, action) == ActionStatus.OPEN
+
+    evidence = tmp_path / "sign-off.txt"
+    evidence.write_text("Custody sergeants' briefing sign-off sheet")
+    with db.transaction() as s:
+        records.add_evidence_file(s, cpic, db.evidence_dir, evidence, action_id=action)
+    editor.reload()  # (written outside the app, so nothing announced it)
+    settle(ops)
+    editor.command_bar.buttons["complete"].click()   # with evidence attached the note may stay empty
+    settle(ops)
+    assert _status(db, Action, action) == ActionStatus.COMPLETE
+
+
+def test_superseding_picks_the_newer_recommendation(ctx, ops, db, qtbot, monkeypatch, cpic):
+    from ol_desk.gui.editors.command_bar import CommandInputDialog
+    with db.transaction() as s:
+        doc = make_document(s, cpic)
+        old = make_recommendation(s, cpic, doc, reference="4", title="Old wording")
+        new = make_recommendation(s, cpic, doc, reference="4A", title="Revised wording after the review")
+    editor = _open(ctx, ops, qtbot, Entity.RECOMMENDATION, old)
+
+    def fill(dialog):
+        finder = dialog.widgets["superseded_by_id"][0]
+        finder.search.setText("Revised wording")
+        finder.refresh()
+        settle(ops)
+        dialog._check()
+        return dialog.result()
+    monkeypatch.setattr(CommandInputDialog, "exec", fill)
+    editor.command_bar.buttons["supersede"].click()
+    settle(ops)
+    with db.reading() as s:
+        row = s.get(Recommendation, old)
+        assert row.status == RecStatus.SUPERSEDED and row.superseded_by_id == new
+    assert "4A" in editor.ui.supersededLabel.text()
