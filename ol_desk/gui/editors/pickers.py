@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 
 class CheckList(QListWidget):
@@ -28,12 +28,16 @@ class CheckList(QListWidget):
 
     def set_checked(self, ids) -> None:
         ids = set(ids)
+        first = None
         self.blockSignals(True)
         for i in range(self.count()):
             item = self.item(i)
             on = item.data(Qt.ItemDataRole.UserRole) in ids
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            first = first or (item if on else None)
         self.blockSignals(False)
+        if first is not None:  # the chosen ones in view, not scrolled away below the fold
+            self.scrollToItem(first, QAbstractItemView.ScrollHint.PositionAtTop)
         self.toggled.emit()
 
     def checked(self) -> tuple[int, ...]:
