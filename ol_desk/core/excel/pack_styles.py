@@ -104,7 +104,10 @@ class SheetWriter:
             cell.alignment = HEADER_ALIGN
             cell.border = BOX
             header.append(cell)
+        if any(len(c.header) > c.width for c in columns):  # room for a header that wraps onto two lines
+            ws.row_dimensions[1] = {"ht": str(2 * LINE_POINTS + 2), "customHeight": "1"}
         ws.append(header)
+        ws.row_dimensions.pop(1, None)
 
     def append(self, values) -> None:
         out = []

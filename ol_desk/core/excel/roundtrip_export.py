@@ -71,7 +71,7 @@ READ_ME = [
     "2. Moving a date needs a reason in the next column. Completing or cancelling an action needs a note: write it "
     "in Progress update.",
     "3. Do not add, copy or re-type rows: rows are matched by their ID. Sorting and filtering are fine.",
-    "4. Send the file back to the CPIC learning team, who read it with `ol-desk import FILE`. They see every change "
+    "4. Send the file back to the CPIC learning team, who read it back into ol-desk. They see every change "
     "before it is applied; a row that someone changed in ol-desk after this file was made is shown as a conflict "
     "and is not applied.",
 ]
@@ -170,14 +170,16 @@ def _read_me(wb, hub_name: str) -> None:
     setup_print(ws, "Read me")
     ws.column_dimensions["A"].width = 110
     mark = WriteOnlyCell(ws, MARKING)
-    mark.font = Font(bold=True, color="C00000", size=12)
+    mark.font = Font(name="Calibri", bold=True, color="C00000", size=12)
     ws.append([mark])
     title = WriteOnlyCell(ws, f"Open actions and recommendations of {hub_name}")
-    title.font = Font(bold=True, size=14, color="1F3864")
+    title.font = Font(name="Calibri", bold=True, size=14, color="1F3864")
     ws.append([title])
-    for line in READ_ME:
+    for row, line in enumerate(READ_ME, 3):
         cell = WriteOnlyCell(ws, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if line == READ_ME[0]:
-            cell.font = Font(bold=True, size=12, color="1F3864")
+            cell.font = Font(name="Calibri", bold=True, size=12, color="1F3864")
+        lines = len(line) // 110 + 1
+        ws.row_dimensions[row] = {"ht": str(lines * 15 + 3), "customHeight": "1"}
         ws.append([cell])
