@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 
-from ol_desk.core.model import AuditEvent, Evidence, Hub, Person, ProgressUpdate, Recommendation, Theme
+from ol_desk.core.model import (AuditEvent, Evidence, Hub, Person, ProgressUpdate, Recommendation, SourceDocument,
+                                Theme)
 from ol_desk.core.model.enums import (ActionStatus, Entity, EvidenceKind, FindingType, RecStatus,
                                       ResponsePosition, SourceKind)
 
@@ -61,7 +62,8 @@ class _Names:
         key = (cls, int(ident))
         if key not in self._cache:
             obj = self.session.get(cls, int(ident))
-            self._cache[key] = (obj.label if isinstance(obj, Recommendation) else obj.name) if obj else f"#{ident}"
+            label = getattr(obj, "label", None) if isinstance(obj, (Recommendation, SourceDocument)) else None
+            self._cache[key] = (label or getattr(obj, "name", None) or f"#{ident}") if obj else f"#{ident}"
         return self._cache[key]
 
 
@@ -74,6 +76,8 @@ def show_value(name: str, value, names: _Names) -> str:
         return names(Hub, value)
     if name == "superseded_by_id":
         return names(Recommendation, value)
+    if name == "document_id":
+        return names(SourceDocument, value)
     for enum in _ENUMS.get(name, ()):
         try:
             return enum(value).label

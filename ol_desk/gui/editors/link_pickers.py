@@ -43,6 +43,7 @@ class ItemFinder(QWidget):
     def refresh(self) -> None:
         self._ask += 1
         ask = self._ask
+        self.status.setText("Searching…")
         args = (self.search.text(),) + ((self.exclude,) if self.exclude is not None else ())
         self.ops.read(self.find, *args, on_done=lambda rows: self._show(ask, rows),
                       on_error=lambda exc: self.status.setText(str(exc)))

@@ -94,7 +94,10 @@ def test_walk_a_recommendation_to_closure_through_the_buttons(ctx, hub_officer_c
     assert not board_editor.command_bar.buttons["start"].isEnabled()
     # Every open editor of the item followed along.
     qtbot.waitUntil(lambda: "Closed" in cpic_editor.ui.statusLabel.text(), timeout=5000)
-    assert "Close (Board decision)" in cpic_editor.history.toPlainText()
+    history = cpic_editor.history.toPlainText()
+    assert "Close (Board decision) — Board Chair" in history
+    assert "Status: Evidence accepted → Closed" in history and "Board minute: — → OLB/2025/14" in history
+    assert "Hubs: none → Met Detention" in history
 
 
 def test_a_viewer_sees_every_command_disabled_with_the_reason(ctx_for, ops, db, qtbot, cpic):
