@@ -7,6 +7,7 @@ import sys
 # name -> module with a `main(argv) -> int`
 SUITES = {
     "demo": "benchmarks.bench_demo",
+    "export": "benchmarks.bench_export",
 }
 
 
