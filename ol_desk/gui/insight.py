@@ -5,10 +5,15 @@
 
 Panels: Dashboard (Ctrl+0, first), Learning triage (Ctrl+6), Statutory clocks (Ctrl+7). Action: File › Log Gold
 Group learning… (Ctrl+L, also on a toolbar). Opening a learning entry shows it in the triage panel.
+File › Import workbook… (Ctrl+I) and File › Export › Board register pack… / Hub workbook for update… / Read a
+returned hub workbook…; a workbook dropped on the window opens the import wizard (or, for a returned hub
+workbook, the diff).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
@@ -55,6 +60,96 @@ def install(window) -> None:
     bar.addAction(capture)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     window.capture_action = capture
+    _install_excel(window)
+
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
+
+
+def open_import(ctx, path=None, parent=None):
+    from .wizards.import_wizard import ImportWizard
+    wizard = ImportWizard(ctx, path, parent)
+    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    wizard.open()
+    return wizard
+
+
+def _show(dialog):
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def current_register_filter(window):
+    """The recommendations register's filter as the user left it (for the Board pack), or None."""
+    panel = window.panel("recommendations")
+    model = getattr(panel, "model", None)
+    query = getattr(model, "query", None)
+    return getattr(query, "filter", None)
+
+
+def _install_excel(window) -> None:
+    from .wizards.export_dialogs import BoardPackDialog, HubWorkbookDialog, ReturnedWorkbookDialog
+    ctx = window.ctx
+    menu = window.menu_file
+    before = window.menu_file.actions()[1] if len(menu.actions()) > 1 else None
+    imp = QAction("&Import workbook…", window)
+    imp.setObjectName("importAction")
+    imp.setShortcut(QKeySequence("Ctrl+I"))
+    imp.triggered.connect(lambda _=False: open_import(ctx, None, window))
+    menu.insertAction(before, imp)
+    export = menu.addMenu("E&xport")
+    menu.insertMenu(before, export)
+    pack = export.addAction("&Board register pack…")
+    pack.triggered.connect(lambda _=False: _show(BoardPackDialog(ctx, current_register_filter(window), window)))
+    hub = export.addAction("&Hub workbook for update…")
+    hub.triggered.connect(lambda _=False: _show(HubWorkbookDialog(ctx, window)))
+    back = export.addAction("&Read a returned hub workbook…")
+    back.triggered.connect(lambda _=False: _show(ReturnedWorkbookDialog(ctx, None, window)))
+    for act in (imp, pack, hub, back):
+        act.setEnabled(not getattr(ctx, "read_only", False) or act is pack)
+    window.import_action, window.export_menu = imp, export
+    window.setAcceptDrops(True)
+    window._workbook_drops = WorkbookDrops(window)
+    window.installEventFilter(window._workbook_drops)
+
+
+class WorkbookDrops(QObject):
+    """A workbook dropped on the window: a returned hub workbook opens as a diff, anything else in the wizard."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+
+    @staticmethod
+    def _workbook(event) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        return next((p for p in paths if p.suffix.lower() in WORKBOOK_SUFFIXES), None)
+
+    def eventFilter(self, _obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and self._workbook(event):
+            event.acceptProposedAction()
+            return True
+        if event.type() == QEvent.Type.Drop:
+            path = self._workbook(event)
+            if path is not None:
+                event.acceptProposedAction()
+                self.open(path)
+                return True
+        return False
+
+    def open(self, path: Path) -> None:
+        from ol_desk.core.excel.roundtrip import is_roundtrip_workbook
+        from .wizards.export_dialogs import ReturnedWorkbookDialog
+        ctx = self.window.ctx
+
+        def chosen(returned: bool) -> None:
+            if returned:
+                _show(ReturnedWorkbookDialog(ctx, path, self.window))
+            else:
+                open_import(ctx, path, self.window)
+        ctx.ops.read(lambda _session: is_roundtrip_workbook(path), label="Read workbook", on_done=chosen)
 
 
 def _capture(window) -> None:

@@ -60,3 +60,38 @@ def test_clocks_show_days_left_with_overdue_in_red_and_open_the_document(qtbot, 
     with db.reading() as s:
         pfd = s.scalar(select(SourceDocument.id).where(SourceDocument.kind == "pfd"))
     assert ctx.opened == [(Entity.DOCUMENT, pfd)]
+
+
+def test_file_menu_offers_import_and_exports_and_a_dropped_workbook_opens_the_wizard(make_window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl, Qt as QtNS
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from ol_desk.gui.wizards.export_dialogs import BoardPackDialog
+    from ol_desk.gui.wizards.import_wizard import ImportWizard
+    from ol_desk.core.queries.register_filter import RegisterFilter
+    window = make_window()
+    install(window)
+    assert window.import_action.shortcut().toString() == "Ctrl+I"
+    assert [a.text() for a in window.export_menu.actions()] == [
+        "&Board register pack…", "&Hub workbook for update…", "&Read a returned hub workbook…"]
+    window.show_register(Entity.RECOMMENDATION, RegisterFilter(overdue=True, labels=("Overdue",)))
+    window.export_menu.actions()[0].trigger()
+    pack = next(w for w in QApplication.topLevelWidgets() if isinstance(w, BoardPackDialog) and w.isVisible())
+    assert pack.register.overdue                                   # the register's filter, pre-filled
+    pack.reject()
+
+    book = tmp_path / "tracker.xlsx"
+    from openpyxl import Workbook
+    Workbook().save(book)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(book))])
+    args = (QPoint(10, 10), QtNS.DropAction.CopyAction, data, QtNS.MouseButton.LeftButton,
+            QtNS.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(*args)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()                                      # a workbook may be dropped here
+    QApplication.sendEvent(window, QDropEvent(*args))
+    qtbot.waitUntil(lambda: any(isinstance(w, ImportWizard) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=5000)
+    wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard) and w.isVisible())
+    assert wizard.file_page.path.text() == str(book)
+    wizard.reject()
