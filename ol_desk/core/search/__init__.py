@@ -40,10 +40,13 @@ The query language (docs/search.md for users): words, "exact phrases", -exclude,
 hub:"North West", theme:custody, status:open|overdue|finished|<status>, source:pfd, kind:action, finding:afi,
 owner:name, due:<2025-06-01 (also >, <=, >=, a..b, 2025, 2025-06), issued:2023, ref:, title:.
 """
+from . import whoosh_fixes
 from .indexer import IndexCancelled
 from .index import SearchIndex
 from .process import IndexWorkerError
 from .query import QueryError
 from .results import Hit, SearchResult
+
+whoosh_fixes.apply()
 
 __all__ = ["Hit", "IndexCancelled", "IndexWorkerError", "QueryError", "SearchIndex", "SearchResult"]

@@ -11,19 +11,30 @@ from whoosh import query as wq
 from ol_desk.core.dates import today
 from ol_desk.core.model import Hub, Theme
 from . import changes as ch
-from . import indexer, process
+from . import indexer, process, spelling
 from .query import ParsedQuery, QueryError, Vocabulary, compile_query, parse, resolve_kind
 from .results import Hit, SearchResult, build_hits, configure
-from .schema import KINDS, META_KEY, SPELLING_FIELDS, TEXT_FIELDS
+from .schema import KINDS, META_KEY
 from .store import IndexStore, IndexUnusable, check_state, read_state
 
 INLINE_ROWS = 500          # outbox rows a search applies itself before answering
 INLINE_DOCS = 3000         # ... as long as they touch at most this many index documents
 INLINE_REBUILD_ROWS = 5_000  # below this many items a rebuild runs in-process (tests, new databases)
 IDS_CAP = 100_000          # ids_matching returns at most this many ids
-_META_MASK = wq.Term("kind", META_KEY)
+_META = wq.Term("kind", META_KEY)
 # What reading a damaged index raises (Whoosh has no error class of its own for it).
 _BROKEN = (IndexUnusable, OSError, EOFError, ValueError, KeyError, IndexError, AttributeError, TypeError)
+
+
+def _only(q: wq.Query, kinds: list[str], excluded: list[wq.Query] = ()) -> wq.Query:
+    """q restricted to some kinds, never matching the state document (nor `excluded`).
+
+    In the query rather than Whoosh's filter=/mask=: those build a bit set per search and test its truth for every
+    hit counted (an O(n) test in Whoosh 2.7), which cost seconds per query at this size.
+    """
+    if kinds:
+        q = wq.And([q, wq.Or([wq.Term("kind", k) for k in kinds])])
+    return wq.AndNot(q, wq.Or([_META, *excluded]))
 
 
 class SearchIndex:
@@ -97,8 +108,8 @@ class SearchIndex:
             return []
 
         def run(searcher):
-            q, _corrected = self._compile(searcher, parsed)
-            results = searcher.search(q, limit=None, scored=False, filter=wq.Term("kind", kind), mask=_META_MASK)
+            q, _corrections = self._compile(searcher, parsed)
+            results = searcher.search(_only(q, [kind]), limit=None, scored=False)
             column = searcher.reader().column_reader("eid")
             return sorted(int(column[docnum]) for docnum in results.docs())[:cap]
         return self._with_searcher(run)
@@ -115,8 +126,8 @@ class SearchIndex:
                 return []
             q = wq.Or([wq.Term(f, t, boost=w * (1.5 if f == "title" else 1.0))
                        for t, w in terms for f in ("body", "title")])
-            mask = wq.Or([_META_MASK] + [wq.Term("key", f"{kind}:{i}") for i in exclude_ids])
-            results = searcher.search(q, limit=limit, filter=wq.Term("kind", kind), mask=mask)
+            excluded = [wq.Term("key", f"{kind}:{i}") for i in exclude_ids]
+            results = searcher.search(_only(q, [kind], excluded), limit=limit)
             configure(results)
             with self.db.reading() as session:
                 return build_hits(session, results)
@@ -124,45 +135,23 @@ class SearchIndex:
 
     # -- internals ---------------------------------------------------------------------------------------------
     def _search(self, searcher, parsed: ParsedQuery, limit: int, kinds) -> SearchResult:
-        q, corrected = self._compile(searcher, parsed)
-        kind_filter = None
-        if kinds:
-            kind_filter = wq.Or([wq.Term("kind", resolve_kind(k)) for k in kinds])
-        results = searcher.search(q, limit=max(1, int(limit)), filter=kind_filter, mask=_META_MASK)
+        q, corrections = self._compile(searcher, parsed)
+        limit = max(1, int(limit))
+        q = _only(q, [resolve_kind(k) for k in kinds or ()])
+        results = searcher.search(q, limit=limit)
         configure(results)
         with self.db.reading() as session:
             hits = build_hits(session, results)
-        return SearchResult(hits, results.estimated_length() if len(hits) >= limit else len(hits), corrected)
+        corrected = spelling.corrected_text(parsed.text, corrections, hits, searcher.schema) if corrections else None
+        # Not results.estimated_length(): with nothing cheaper known it counts every hit (seconds at 200k items).
+        total = q.estimate_size(searcher.reader()) if len(hits) >= limit else len(hits)
+        return SearchResult(hits, max(total, len(hits)), corrected)
 
     def _compile(self, searcher, parsed: ParsedQuery):
-        corrections = self._corrections(searcher, parsed)
+        """The Whoosh query, with misspelt words replaced; and the corrections made ({typed: stem})."""
+        corrections = spelling.corrections(searcher, parsed)
         q = compile_query(parsed, searcher.schema, self._vocabulary(), today=today(), corrections=corrections)
-        corrected = None
-        if corrections:
-            corrected = parsed.text
-            for wrong, right in corrections.items():
-                corrected = corrected.replace(wrong, right, 1)
-        return q, corrected
-
-    @staticmethod
-    def _corrections(searcher, parsed: ParsedQuery) -> dict[str, str]:
-        """Misspelt words (no document has them) → the closest word the index knows, by frequency."""
-        reader = searcher.reader()
-        out: dict[str, str] = {}
-        for atom in parsed.words():
-            word = atom.text
-            if len(word) < 4 or any(c.isdigit() for c in word) or word in out:
-                continue
-            if any(reader.doc_frequency(f, t.text) for f in TEXT_FIELDS for t in searcher.schema[f].analyzer(word)):
-                continue
-            candidates = []
-            for fname in SPELLING_FIELDS:
-                for suggestion in searcher.suggest(fname, word.lower(), limit=3, maxdist=1 if len(word) < 6 else 2,
-                                                   prefix=1):
-                    candidates.append(suggestion)
-            if candidates:
-                out[word] = candidates[0]
-        return out
+        return q, corrections
 
     def _vocabulary(self) -> Vocabulary:
         with self.db.reading() as s:

@@ -72,7 +72,7 @@ def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Can
         state = IndexState(seq, db.uid, SCHEMA_VERSION)
         write_state(writer, state)
         progress(done, total, "writing the index")
-        writer.commit(optimize=procs > 1)
+        writer.commit()
     except BaseException:
         writer.cancel()
         ix.close()

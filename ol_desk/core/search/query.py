@@ -165,7 +165,7 @@ def text_query(words: str, schema, fields=None) -> wq.Query | None:
         boost = TEXT_FIELDS.get(fname, 1.0)
         if len(tokens) == 1:
             parts.append(wq.Term(fname, tokens[0], boost=boost))
-        elif tokens:
+        elif tokens and schema[fname].format.supports("positions"):
             parts.append(wq.Phrase(fname, tokens, boost=boost))
     if not parts:
         return None  # only stop words ("the", "of"): ignored

@@ -62,9 +62,14 @@ def _lead(text: str) -> str:
     return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
 
 
+def _kind_and_id(key: str) -> tuple[str, int]:
+    kind, _, number = key.partition(":")
+    return kind, int(number)
+
+
 def build_hits(session, whoosh_hits, *, snippets: bool = True) -> list[Hit]:
     """Hits in rank order, with what they show read from the database."""
-    entries = [(h, h["kind"], int(h["eid"])) for h in whoosh_hits]
+    entries = [(h, *_kind_and_id(h["key"])) for h in whoosh_hits]
     by_kind: dict[str, list[int]] = defaultdict(list)
     for _h, kind, eid in entries:
         by_kind[kind].append(eid)

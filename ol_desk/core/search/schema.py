@@ -1,7 +1,7 @@
 """The Whoosh schema of the search index, and its version.
 
-Text is analysed with an English stemming analyser (so "checks" finds "check"); the unstemmed words are kept for
-spelling suggestions. Only what identifies a hit is stored (its key, kind and id); what a hit shows (reference,
+Text is analysed with an English stemming analyser (so "checks" finds "check"). Typos are corrected from the
+stemmed words themselves (no separate spelling field: it doubled the postings and the build time). Only what identifies a hit is stored (its key, kind and id); what a hit shows (reference,
 title, snippet) is read from the database, which stays the one truth and keeps the index small.
 
 Bump SCHEMA_VERSION whenever the fields or what goes into them change: an index of another version is rebuilt.
@@ -9,9 +9,10 @@ Bump SCHEMA_VERSION whenever the fields or what goes into them change: an index 
 from __future__ import annotations
 
 from whoosh.analysis import RegexTokenizer, LowercaseFilter, StemmingAnalyzer
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 8
 
 # What the index holds, by Entity value.
 KINDS = ("recommendation", "action", "update", "document", "learning")
@@ -22,7 +23,7 @@ META_KEY = "_meta"
 # Free-text fields and the boost a match in each gets: a reference or a title outranks a long update.
 TEXT_FIELDS = {"ref": 6.0, "title": 3.0, "body": 1.0, "context": 0.5}
 
-# Fields with unstemmed words for "did you mean" (the spelling field name is spell_<field>).
+# Fields whose words a misspelt word is corrected to.
 SPELLING_FIELDS = ("title", "body")
 
 
@@ -36,12 +37,12 @@ def build_schema() -> Schema:
     return Schema(
         key=ID(unique=True, stored=True),                  # "recommendation:123"
         kind=ID(stored=True),                              # an Entity value from KINDS
-        eid=NUMERIC(int, bits=64, stored=True, sortable=True),
+        eid=COLUMN(NumericColumn("I")),                   # the row id, as a column only (for ids_matching)
         ref=TEXT(analyzer=_plain(), phrase=True),
-        title=TEXT(analyzer=english, phrase=True, spelling=True),
-        body=TEXT(analyzer=english, phrase=True, spelling=True),
+        title=TEXT(analyzer=english, phrase=True),
+        body=TEXT(analyzer=english, phrase=True),
         # Words about the item that are not its own text: its document's title, hub and theme names, owner.
-        context=TEXT(analyzer=english, phrase=True),
+        context=TEXT(analyzer=english, phrase=False),
         # Filters (all lowercase codes/values).
         source=KEYWORD(lowercase=True, commas=True),       # SourceKind values
         finding=KEYWORD(lowercase=True, commas=True),      # FindingType values
@@ -49,8 +50,8 @@ def build_schema() -> Schema:
         theme=KEYWORD(lowercase=True, commas=True),        # theme codes
         status=KEYWORD(lowercase=True, commas=True),       # RecStatus / ActionStatus / TriageOutcome / document state
         owner=TEXT(analyzer=_plain()),                     # owner's (or author's) name
-        due=NUMERIC(int, bits=32),                          # yyyymmdd of the current target / due / response date
-        issued=NUMERIC(int, bits=32),                       # yyyymmdd the source document was issued
+        due=NUMERIC(int, bits=32, shift_step=16),          # yyyymmdd of the current target / due / response date
+        issued=NUMERIC(int, bits=32, shift_step=16),       # yyyymmdd the source document was issued
         meta=STORED(),                                     # JSON state, on the META_KEY document only
     )
 

@@ -97,46 +97,42 @@ def _actions(session: Session, where: Where) -> list[dict]:
         return []
     r, d, ar = Recommendation, SourceDocument, ActionRecommendation
     recs: dict[int, list] = defaultdict(list)
-    for aid, rref, rtitle, finding, dref, dkind, issued in session.execute(
-            select(ar.action_id, r.reference, r.title, r.finding_type, d.reference, d.kind, d.date_issued)
+    for aid, rref, finding, dref, dkind in session.execute(
+            select(ar.action_id, r.reference, r.finding_type, d.reference, d.kind)
             .join(r, r.id == ar.recommendation_id).join(d, d.id == r.document_id).where(where(ar.action_id))):
-        recs[aid].append((f"{dref} {rref}", rtitle, finding, dkind, issued))
+        recs[aid].append((f"{dref} {rref}", finding, dkind))
     themes: dict[int, set] = defaultdict(set)
-    for aid, code, name in session.execute(
-            select(ar.action_id, Theme.code, Theme.name)
+    for aid, code in session.execute(
+            select(ar.action_id, Theme.code)
             .join(RecommendationTheme, RecommendationTheme.recommendation_id == ar.recommendation_id)
             .join(Theme, Theme.id == RecommendationTheme.theme_id).where(where(ar.action_id))):
-        themes[aid].add((code, name))
+        themes[aid].add(code)
     out = []
     for aid, ref, title, notes, done_note, emb_note, cancel, status, due, hcode, hname, owner in rows:
         linked, t = recs.get(aid, ()), themes.get(aid, ())
-        issued = min((x[4] for x in linked if x[4]), default=None)
         out.append(_doc(
             "action", aid, ref=_join(ref, " ".join(x[0] for x in linked)), title=title,
-            body=_join(notes, done_note, emb_note, cancel),
-            context=_join(" ".join(x[1] for x in linked), hname, " ".join(n for _c, n in t), owner),
-            source=_keys(x[3] for x in linked), finding=_keys(x[2] for x in linked), hub=_keys([hcode]),
-            theme=_keys(c for c, _n in t), status=_value(status), owner=owner, due=date_number(due),
-            issued=date_number(issued)))
+            body=_join(notes, done_note, emb_note, cancel), context=hname,
+            source=_keys(x[2] for x in linked), finding=_keys(x[1] for x in linked), hub=_keys([hcode]),
+            theme=_keys(t), status=_value(status), owner=owner, due=date_number(due)))
     return out
 
 
 def _updates(session: Session, where: Where) -> list[dict]:
+    """A progress update carries its parent's reference and hubs (not its words: the parent is its own hit)."""
     u, r, d, a, ah = ProgressUpdate, Recommendation, SourceDocument, Action, aliased(Hub)
     rows = session.execute(
-        select(u.id, u.text, u.written_on, u.author, u.recommendation_id, r.reference, r.title, d.reference,
-               d.kind, a.reference, a.title, ah.code, ah.name)
+        select(u.id, u.text, u.written_on, u.author, u.recommendation_id, r.reference, d.reference, d.kind,
+               a.reference, ah.code)
         .outerjoin(r, r.id == u.recommendation_id).outerjoin(d, d.id == r.document_id)
         .outerjoin(a, a.id == u.action_id).outerjoin(ah, ah.id == a.hub_id).where(where(u.id))).all()
     rec_ids = {row[4] for row in rows if row[4] is not None}
     hubs = _rec_links(session, lambda c: c.in_(rec_ids))[0] if rec_ids else {}
     out = []
-    for uid, text, written, author, rid, rref, rtitle, dref, dkind, aref, atitle, hcode, hname in rows:
-        h = hubs.get(rid, ()) if rid is not None else ([(hcode, hname)] if hcode else [])
-        parent_ref = f"{dref} {rref}" if rid is not None else (aref or "")
-        out.append(_doc(
-            "update", uid, ref=parent_ref, body=text, context=_join(rtitle or atitle, " ".join(n for _c, n in h)),
-            source=_value(dkind), hub=_keys(c for c, _n in h), owner=author, issued=date_number(written)))
+    for uid, text, written, author, rid, rref, dref, dkind, aref, acode in rows:
+        codes = [c for c, _n in hubs.get(rid, ())] if rid is not None else [acode]
+        out.append(_doc("update", uid, ref=f"{dref} {rref}" if rid is not None else aref, body=text,
+                        source=_value(dkind), hub=_keys(codes), owner=author, issued=date_number(written)))
     return out
 
 

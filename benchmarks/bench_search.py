@@ -1,0 +1,218 @@
+"""Search benchmark: full index build, index size, query latency (with snippets), edit→searchable, against SQLite
+FTS5 over the same texts measured in the same run.
+
+    python -m benchmarks search                       # on the shared 200k demo database (copied first)
+    python -m benchmarks.bench_search --db PATH --procs 2 --rounds 5 [--skip-build]
+
+The database is copied (SQLite backup API) to /work/bench-data/search-bench.sqlite3 because indexing writes
+beside it; the FTS5 reference goes to search-bench-fts.sqlite3 next to it.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+from .common import Row, percentile, print_table, run_measured, timed
+
+SHARED = Path("/work/bench-data/demo-200000-s1.sqlite3")
+WORK = Path("/work/bench-data/search-bench.sqlite3")
+
+# (category, ol-desk query, FTS5 MATCH expression, extra FTS5 WHERE condition)
+OVERDUE_TAGS = "(statusnew OR statusassigned OR statusin_progress OR statusreopened OR statusopen)"
+QUERIES = [
+    ("single word", "custody", "custody", ""),
+    ("single word", "pursuit", "pursuit", ""),
+    ("single word", "safeguarding", "safeguarding", ""),
+    ("single word", "taser", "taser", ""),
+    ("multi-word", "custody detainee breathing", "custody detainee breathing", ""),
+    ("multi-word", "domestic abuse referral", "domestic abuse referral", ""),
+    ("multi-word", "body worn video", "body worn video", ""),
+    ("phrase", '"prone position"', '"prone position"', ""),
+    ("phrase", '"mental health"', '"mental health"', ""),
+    ("filtered", "custody hub:MD", "custody AND hubmd", ""),
+    ("filtered", "pursuit status:overdue", f"pursuit AND {OVERDUE_TAGS}", "AND due < :today"),
+    ("filtered", "restraint source:pfd kind:recommendation", "restraint AND sourcepfd AND kindrecommendation", ""),
+    ("filtered", "training kind:action due:<2025-06-01", "training AND kindaction", "AND due < 20250601"),
+    ("filtered", "theme:custody detainee", "detainee AND themecustody", ""),
+    ("misspelt", "custdy", "custdy", ""),
+    ("misspelt", "persuit", "persuit", ""),
+    ("misspelt", "safegaurding", "safegaurding", ""),
+]
+LIMIT = 20
+
+
+def copy_database(src: Path, dst: Path) -> None:
+    for p in (dst, Path(str(dst) + "-wal"), Path(str(dst) + "-shm")):
+        p.unlink(missing_ok=True)
+    shutil.rmtree(Path(str(dst) + ".d"), ignore_errors=True)
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    target = sqlite3.connect(dst)
+    source.backup(target)
+    target.close()
+    source.close()
+
+
+def dir_size_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def build_fts(db, fts_path: Path) -> tuple[float, float]:
+    """The same documents the index gets, into an FTS5 table (porter stemming). Returns (seconds, size MB)."""
+    from sqlalchemy import func, select
+
+    from ol_desk.core.search.schema import KINDS
+    from ol_desk.core.search.sources import TABLES, index_documents
+    fts_path.unlink(missing_ok=True)
+    con = sqlite3.connect(fts_path)
+    con.execute("PRAGMA journal_mode=OFF")
+    con.execute("PRAGMA synchronous=OFF")
+    con.execute("CREATE VIRTUAL TABLE fts USING fts5(kind UNINDEXED, eid UNINDEXED, due UNINDEXED, ref, title, body, "
+                "context, tags, tokenize='porter unicode61')")
+
+    def tags(doc) -> str:
+        out = [f"kind{doc['kind']}"]
+        for field in ("source", "finding", "hub", "theme", "status"):
+            out += [field + "".join(c for c in v if c.isalnum() or c == "_") for v in doc.get(field, "").split(",") if v]
+        return " ".join(out)
+
+    with timed() as t:
+        for kind in KINDS:
+            table = TABLES[kind]
+            with db.reading() as s:
+                lo, hi = s.execute(select(func.min(table.id), func.max(table.id))).one()
+                for start in range(lo or 1, (hi or 0) + 1, 5000):
+                    docs = index_documents(s, kind, lambda c: c.between(start, start + 4999))
+                    con.executemany("INSERT INTO fts VALUES (?,?,?,?,?,?,?,?)",
+                                    [(d["kind"], d["eid"], d.get("due"), d.get("ref", ""), d.get("title", ""),
+                                      d.get("body", ""), d.get("context", ""), tags(d)) for d in docs])
+        con.commit()
+        con.execute("INSERT INTO fts(fts) VALUES('optimize')")
+        con.commit()
+        seconds = t()
+    con.close()
+    return seconds, fts_path.stat().st_size / 2**20
+
+
+def time_queries(index, fts_path: Path, rounds: int) -> tuple[dict, dict, dict]:
+    from ol_desk.core.dates import today
+    today_n = int(today().strftime("%Y%m%d"))
+    con = sqlite3.connect(fts_path)
+    whoosh_t: dict[str, list[float]] = {}
+    fts_t: dict[str, list[float]] = {}
+    counts: dict[str, tuple[int, int]] = {}
+    sql = ("SELECT kind, eid, ref, title, snippet(fts, 5, '<mark>', '</mark>', ' … ', 24) FROM fts "
+           "WHERE fts MATCH :q {extra} ORDER BY bm25(fts, 0, 0, 0, 6, 3, 1, 0.5, 0) LIMIT :limit")
+    for q, *_ in QUERIES:  # warm up both (page cache, cached searcher)
+        index.search(q, limit=LIMIT)
+    for _ in range(rounds):
+        for _cat, q, match, extra in QUERIES:
+            t0 = time.perf_counter()
+            result = index.search(q, limit=LIMIT)
+            whoosh_t.setdefault(q, []).append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            rows = con.execute(sql.format(extra=extra.replace(":today", str(today_n))),
+                               {"q": match, "limit": LIMIT}).fetchall()
+            fts_t.setdefault(q, []).append(time.perf_counter() - t0)
+            counts[q] = (len(result.hits), len(rows))
+    con.close()
+    return whoosh_t, fts_t, counts
+
+
+def edit_to_searchable(db, index, tries: int = 5) -> list[float]:
+    """Seconds from the commit of an edit to the first search that finds it (the search applies the backlog)."""
+    from sqlalchemy import select
+
+    from ol_desk.core.model import Recommendation
+    from ol_desk.core.model.enums import Role
+    from ol_desk.core.services import Actor, recommendations
+    actor = Actor("Benchmark", Role.CPIC)
+    out = []
+    with db.reading() as s:
+        ids = list(s.scalars(select(Recommendation.id).order_by(Recommendation.id).limit(tries)))
+    for i, rec_id in enumerate(ids):
+        word = f"zebracrossing{i}x{os.getpid()}"
+        with db.transaction() as s:
+            rec = s.get(Recommendation, rec_id)
+            recommendations.update_recommendation(s, actor, rec_id, text=f"{rec.text} {word}")
+        t0 = time.perf_counter()
+        while not index.search(word, limit=5).hits:
+            if time.perf_counter() - t0 > 60:
+                break
+            time.sleep(0.01)
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.bench_search")
+    ap.add_argument("--db", type=Path, default=SHARED)
+    ap.add_argument("--work", type=Path, default=WORK)
+    ap.add_argument("--procs", type=int, default=2, help="Whoosh writer processes for the build")
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--skip-build", action="store_true", help="reuse the copy and index made by a previous run")
+    args = ap.parse_args(argv)
+    if not args.db.exists():
+        print(f"no database at {args.db}", file=sys.stderr)
+        return 2
+    from ol_desk.core.search import SearchIndex
+    from ol_desk.core.store import open_database
+
+    rows: list[Row] = []
+    fts_path = args.work.with_name(args.work.stem + "-fts.sqlite3")
+    if not args.skip_build:
+        copy_database(args.db, args.work)
+    db = open_database(args.work)
+    counts_by_kind = {}
+    from ol_desk.core.search.indexer import count_rows
+    counts_by_kind = count_rows(db)
+    items = sum(counts_by_kind.values())
+    if not args.skip_build:
+        seconds, rss, proc = run_measured(
+            [sys.executable, "-m", "ol_desk.core.search.worker", "rebuild", "--procs", str(args.procs)],
+            env={"OL_DESK_DB": str(args.work)})
+        if proc.returncode != 0:
+            print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
+            return 1
+        fts_seconds, fts_mb = build_fts(db, fts_path)
+        rows.append(Row(f"full index build ({items:,} items, {args.procs} writer procs)", seconds, "s",
+                        fts_seconds, "FTS5 build", "< 600 s"))
+        rows.append(Row("index size", dir_size_mb(db.index_dir), "MB", fts_mb, "FTS5 file"))
+        rows.append(Row("peak RSS of the build process", rss, "MB"))
+    index = SearchIndex(db)
+    whoosh_t, fts_t, counts = time_queries(index, fts_path, args.rounds)
+    all_w = [x for v in whoosh_t.values() for x in v]
+    all_f = [x for v in fts_t.values() for x in v]
+    for cat in dict.fromkeys(c for c, *_ in QUERIES):
+        w = [x for c, q, *_ in QUERIES if c == cat for x in whoosh_t[q]]
+        f = [x for c, q, *_ in QUERIES if c == cat for x in fts_t[q]]
+        rows.append(Row(f"query p95, {cat} (top {LIMIT} + snippets)", percentile(w, 95) * 1000, "ms",
+                        percentile(f, 95) * 1000, "FTS5"))
+    rows.append(Row(f"query p50, whole mix ({len(all_w)} runs)", percentile(all_w, 50) * 1000, "ms",
+                    percentile(all_f, 50) * 1000, "FTS5"))
+    rows.append(Row(f"query p95, whole mix ({len(all_w)} runs)", percentile(all_w, 95) * 1000, "ms",
+                    percentile(all_f, 95) * 1000, "FTS5", "≤ 150 ms"))
+    with timed() as t:
+        n_ids = len(index.ids_matching("custody", "recommendation"))
+    rows.append(Row(f"ids_matching('custody', recommendation): {n_ids:,} ids", t() * 1000, "ms"))
+    edits = edit_to_searchable(db, index)
+    rows.append(Row("edit → searchable, median of 5", percentile(edits, 50), "s", target="≤ 1 s"))
+    rows.append(Row("edit → searchable, worst of 5", max(edits), "s", target="≤ 1 s"))
+    index.close()
+    print_table(f"Search (Whoosh) on {args.db.name}: {', '.join(f'{k} {v:,}' for k, v in counts_by_kind.items())}",
+                rows)
+    print("\nhits returned (ol-desk / FTS5; FTS5 has no typo tolerance, so misspelt words find nothing there):")
+    for _cat, q, *_ in QUERIES:
+        print(f"  {q:<45} {counts[q][0]:>3} / {counts[q][1]:>3}")
+    print(f"\ntoday = {dt.date.today()}; rounds = {args.rounds}")
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
