@@ -8,6 +8,7 @@ import sys
 SUITES = {
     "demo": "benchmarks.bench_demo",
     "export": "benchmarks.bench_export",
+    "import": "benchmarks.bench_import",
 }
 
 

@@ -16,7 +16,12 @@ GENESIS = "0" * 64
 _TAIL_KEY = "ol_desk.audit_tail"
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def to_jsonable(value: Any) -> Any:
+    if type(value) in _PLAIN:  # the common case first (exact types: str enums still convert below)
+        return value
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if hasattr(value, "value") and isinstance(getattr(value, "value"), str):  # enums

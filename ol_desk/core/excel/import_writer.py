@@ -4,7 +4,7 @@ update functions (which record old→new per field). Everything runs inside `in_
 import batch id and the batch can be undone."""
 from __future__ import annotations
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ol_desk.core import audit, lifecycle
@@ -51,11 +51,10 @@ class ImportWriter:
     def _insert(self, entity: Entity, table, rows: list[dict], extras: list[dict] | None = None) -> list[int]:
         if not rows:
             return []
-        result = self.session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
-        ids = list(result.scalars())
+        ids = self._insert_rows(table, rows)
         events = []
         for i, (new_id, row) in enumerate(zip(ids, rows)):
-            fields = {k: [None, v] for k, v in row.items() if k not in _BOOKKEEPING and v not in (None, "")}
+            fields = {k: [None, v] for k, v in row.items() if v is not None and v != "" and k not in _BOOKKEEPING}
             detail = {"fields": fields, **(extras[i] if extras else {})}
             events.append(audit.PendingEvent(self.actor.name, "create", entity.value, new_id, detail,
                                              self.batch_id))
@@ -63,6 +62,22 @@ class ImportWriter:
         writes.announce(self.session, entity, ids)
         self.changes |= Changes(created={entity: frozenset(ids)})
         return ids
+
+    def _insert_rows(self, table, rows: list[dict]) -> list[int]:
+        """Insert and return the new ids in order. On SQLite the transaction holds the write lock (the batch row
+        was written first), so ids are given explicitly from max(id) + 1 and the rows go in one executemany;
+        elsewhere RETURNING gives them."""
+        if self.session.get_bind().dialect.name == "sqlite":
+            start = (self.session.scalar(select(func.max(table.c.id))) or 0) + 1
+            ids = list(range(start, start + len(rows)))
+            for new_id, row in zip(ids, rows):
+                row["id"] = new_id
+            self.session.execute(insert(table), rows)
+            for row in rows:
+                del row["id"]
+            return ids
+        result = self.session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+        return list(result.scalars())
 
     def _updates(self, parent: str, owners: list[tuple[int, str]]) -> None:
         rows = [{"recommendation_id": None, "action_id": None, parent: pid, "written_on": self.today,

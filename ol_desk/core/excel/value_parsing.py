@@ -4,6 +4,7 @@ or raises `BadValue` with words a person understands."""
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -143,6 +144,7 @@ def split_values(value, weak: bool = False) -> list[str]:
 
 
 # -- words -------------------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=4096)
 def _key(word: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", word.lower()).split())
 
@@ -301,6 +303,7 @@ class HubMatcher:
     def __init__(self, hubs):
         self.by_key: dict[str, int] = {}
         self.names: dict[int, str] = {}
+        self._memo: dict[str, tuple] = {}
         for hub in hubs:
             self.names[hub.id] = hub.name
             words = [hub.code, hub.name, *(a for a in (hub.aliases or "").split(";"))]
@@ -314,6 +317,15 @@ class HubMatcher:
 
     def find_all(self, value) -> tuple[list[int], list[str]]:
         """Hub ids for each part of a multi-value cell, and the parts that name no hub."""
+        key = value if isinstance(value, str) else text(value)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) > 10_000:
+                self._memo.clear()
+            found = self._memo[key] = self._find_all(key)
+        return list(found[0]), list(found[1])
+
+    def _find_all(self, value) -> tuple[list[int], list[str]]:
         whole = text(value)
         if not whole:
             return [], []
