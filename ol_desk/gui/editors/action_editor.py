@@ -19,6 +19,7 @@ from .link_pickers import recommendation_link_dialog
 class ActionEditor(RecordsMixin, ItemEditor):
     entity = Entity.ACTION
     commands = ACTION_COMMANDS
+    date_field, date_words = "current_due_date", "due date"
 
     def __init__(self, ctx, item_id=None, parent=None, *, recommendation_ids: tuple[int, ...] = ()):
         self.recommendation_ids = tuple(recommendation_ids)
@@ -33,7 +34,7 @@ class ActionEditor(RecordsMixin, ItemEditor):
         ui.notesEdit.setMaximumHeight(120)
         self.due = DateHistoryField("due date", page)
         ui.dueDateHostLayout.addWidget(self.due)
-        self.due.moved.connect(self._move_due)
+        self.due.moved.connect(self.move_date)
         self.bind("reference", lambda: ui.referenceEdit.text().strip(), ui.referenceEdit.setText)
         ui.referenceEdit.textChanged.connect(self.edited)
         for name, edit in (("title", ui.titleEdit), ("notes", ui.notesEdit)):
@@ -114,10 +115,6 @@ class ActionEditor(RecordsMixin, ItemEditor):
     def save_call(self, fields):
         return (saving.save_action, (self.ctx.actor, self.item_id, self.snap.version if self.snap else None,
                                      fields), {"recommendation_ids": self.recommendation_ids})
-
-    def _move_due(self, new_date, reason) -> None:
-        self.write(saving.move_date, self.ctx.actor, self.entity, self.item_id, self.snap.version, new_date, reason,
-                   label=f"move the due date of action {self.snap.label}")
 
     def optional_inputs(self, name):
         # Completing needs evidence *or* a note; with evidence attached the note may stay empty.

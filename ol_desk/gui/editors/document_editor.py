@@ -33,6 +33,7 @@ def clock_words(kind, issued, due, sent, statutory) -> tuple[str, str]:
 
 class DocumentEditor(ItemEditor):
     entity = Entity.DOCUMENT
+    date_field, date_words = "response_due", "response due date"
 
     def build_details(self) -> QWidget:
         page = QWidget(self)
@@ -45,7 +46,7 @@ class DocumentEditor(ItemEditor):
             make_optional(edit)
         self.due = DateHistoryField("response due date", page)
         ui.responseDueHostLayout.addWidget(self.due)
-        self.due.moved.connect(self._move_due)
+        self.due.moved.connect(self.move_date)
         self.bind("kind", ui.kindCombo.currentData, lambda v: set_data(ui.kindCombo, v),
                   lambda v: SourceKind(v).label)
         for name, edit in (("reference", ui.referenceEdit), ("title", ui.titleEdit),
@@ -108,10 +109,6 @@ class DocumentEditor(ItemEditor):
             self.ui.titleEdit.setFocus()
             return "Give the document a title or a reference before saving."
         return None
-
-    def _move_due(self, new_date, reason) -> None:
-        self.write(saving.move_date, self.ctx.actor, self.entity, self.item_id, self.snap.version, new_date, reason,
-                   label=f"move the response due date of {self.snap.label}")
 
     def _new_rec(self) -> None:
         from . import new_recommendation

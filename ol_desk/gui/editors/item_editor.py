@@ -21,6 +21,7 @@ from ol_desk.gui.ops import readable
 from . import saving
 from .command_bar import CommandBar, CommandInputDialog, INPUTS
 from .conflict import KEEP_MINE, RELOAD, ConflictDialog
+from .fields import show_date
 from .history_text import FIELD_LABELS
 from .records_panels import HistoryView
 from .snapshots import LOADERS, Snapshot, load_choices
@@ -289,8 +290,10 @@ class ItemEditor(QWidget):
 
     # -- writing ---------------------------------------------------------------------------------------------------
     def write(self, fn, *args, label: str, done: Callable | None = None, failed: Callable | None = None,
-              **kwargs) -> None:
-        """An immediate write (date move, command, update, evidence, link): reload after, keeping unsaved edits."""
+              conflict: tuple[Callable, Callable] | None = None, **kwargs) -> None:
+        """An immediate write (date move, command, update, evidence, link): reload after, keeping unsaved edits.
+        `conflict` = (rows_for(theirs), rerun(version)): when the item changed meanwhile, show both and let the
+        user re-apply this step on the saved version (Keep mine) or drop it (Reload)."""
         self._writing += 1
         self._update_commands()
         self._show_state()
@@ -307,13 +310,44 @@ class ItemEditor(QWidget):
             self._show_state()
             if failed is not None and failed(exc):
                 return
-            if isinstance(exc, ConflictError):
+            if isinstance(exc, ConflictError) and conflict is not None:
+                self._step_conflict(exc, *conflict)
+            elif isinstance(exc, ConflictError):
                 self.say(f"{exc} The editor now shows the saved version; your unsaved edits are kept.", "error")
                 self.reload(keep_edits=True)
             else:
                 self.say(readable(exc), "error")
 
         self.ctx.ops.write(fn, *args, label=label, on_done=on_done, on_error=on_error, **kwargs)
+
+    def _step_conflict(self, exc: ConflictError, rows_for: Callable, rerun: Callable) -> None:
+        self._pending_edits = self.changed_fields()
+
+        def loaded(result) -> None:
+            self._loaded(result)  # theirs on screen, my unsaved field edits still on top
+            choice = ConflictDialog(f"{exc}\n\nWhat you were doing is below beside what is saved now.",
+                                    rows_for(self.snap), self).ask()
+            if choice == KEEP_MINE:
+                rerun(self.snap.version)
+            elif choice == RELOAD:
+                self.say("Kept the saved version; your step was not applied.", "info")
+            else:
+                self.say("Not done: this item was changed elsewhere. Try the step again when ready.", "error")
+        self.ctx.ops.read(_load, self.ctx.actor, self.entity, self.item_id, on_done=loaded,
+                          on_error=lambda e: self.say(readable(e), "error"))
+
+    # The date with a history: each kind names its field and words (subclasses set these).
+    date_field = ""
+    date_words = ""
+
+    def move_date(self, new_date, reason: str, version: int | None = None) -> None:
+        what = self.date_words
+        self.write(saving.move_date, self.ctx.actor, self.entity, self.item_id,
+                   version if version is not None else self.snap.version, new_date, reason,
+                   label=f"move the {what} of {self.snap.label}",
+                   conflict=(lambda theirs: [(what.capitalize(), show_date(new_date),
+                                              show_date(theirs.values.get(self.date_field)))],
+                             lambda v: self.move_date(new_date, reason, v)))
 
     def save(self) -> None:
         if self._writing:
@@ -407,11 +441,15 @@ class ItemEditor(QWidget):
         if self.snap is None:
             return
         inputs = self.command_inputs(name)
-        if inputs is None:
-            return
-        label = f"{self.commands[name].label.lower()} {self.snap.label}"
-        self.write(saving.run_command, self.ctx.actor, self.entity, self.item_id, name, self.snap.version, inputs,
-                   label=label, done=lambda _r: self.say(f"{self.commands[name].label}: done.", "ok"))
+        if inputs is not None:
+            self._run_command(name, inputs, self.snap.version)
+
+    def _run_command(self, name: str, inputs: dict, version: int) -> None:
+        cmd = self.commands[name]
+        self.write(saving.run_command, self.ctx.actor, self.entity, self.item_id, name, version, inputs,
+                   label=f"{cmd.label.lower()} {self.snap.label}", done=lambda _r: self.say(f"{cmd.label}: done.", "ok"),
+                   conflict=(lambda theirs: [("Command", cmd.label, f"status now {theirs.values['status'].label}")],
+                             lambda v: self._run_command(name, inputs, v)))
 
     # -- other windows' changes ------------------------------------------------------------------------------------
     def related(self) -> dict[Entity, set[int]]:

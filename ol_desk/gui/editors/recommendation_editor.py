@@ -22,6 +22,7 @@ from .pickers import HubPicker, ThemePicker
 class RecommendationEditor(RecordsMixin, ItemEditor):
     entity = Entity.RECOMMENDATION
     commands = REC_COMMANDS
+    date_field, date_words = "current_target_date", "target date"
 
     def __init__(self, ctx, item_id=None, parent=None, *, document_id: int | None = None):
         self.document_id = document_id
@@ -42,7 +43,7 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         ui.themesHostLayout.addWidget(self.themes)
         self.target = DateHistoryField("target date", page)
         ui.targetDateHostLayout.addWidget(self.target)
-        self.target.moved.connect(self._move_target)
+        self.target.moved.connect(self.move_date)
         ui.hubsHostLabel.setBuddy(self.hubs.list)
         ui.themesHostLabel.setBuddy(self.themes)
         ui.textEdit.setMaximumHeight(160)
@@ -187,10 +188,6 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         return (saving.save_recommendation,
                 (self.ctx.actor, self.item_id, self.snap.version if self.snap else None, fields),
                 {"document_id": self.document_id, "hubs": hubs, "themes": themes})
-
-    def _move_target(self, new_date, reason) -> None:
-        self.write(saving.move_date, self.ctx.actor, self.entity, self.item_id, self.snap.version, new_date, reason,
-                   label=f"move the target date of {self.snap.label}")
 
     def optional_inputs(self, name):
         return set()

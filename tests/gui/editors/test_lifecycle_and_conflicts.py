@@ -233,3 +233,33 @@ def test_superseding_picks_the_newer_recommendation(ctx, ops, db, qtbot, monkeyp
         row = s.get(Recommendation, old)
         assert row.status == RecStatus.SUPERSEDED and row.superseded_by_id == new
     assert "4A" in editor.ui.supersededLabel.text()
+
+
+def test_a_date_move_that_meets_a_change_elsewhere_can_still_be_applied(ctx, ops, db, qtbot, monkeypatch, cpic):
+    from ol_desk.gui.editors.date_history import DateExtensionDialog
+    from ol_desk.gui.editors.fields import set_date
+    from .conftest import answer_dialog
+    with db.transaction() as s:
+        rec = make_recommendation(s, cpic, make_document(s, cpic), target_date=dt.date(2025, 6, 30))
+    editor = _open(ctx, ops, qtbot, Entity.RECOMMENDATION, rec)
+    _edited_behind_the_back(db, rec, cpic)
+
+    def fill(dialog):
+        set_date(dialog.ui.newDateEdit, dt.date(2025, 8, 31))
+        dialog.ui.reasonEdit.setPlainText("Board agreed two more months")
+        dialog.ui.buttonBox.accepted.emit()
+    answer_dialog(monkeypatch, DateExtensionDialog, fill)
+    shown = []
+
+    def keep_mine(dialog):
+        table = dialog.ui.changesTable
+        shown.append(tuple(table.item(0, c).text() for c in range(3)))
+        return conflict_module.KEEP_MINE
+    monkeypatch.setattr(ConflictDialog, "ask", keep_mine)
+    editor.target.change_button.click()
+    settle(ops)
+    assert shown == [("Target date", "31 Aug 2025", "30 Jun 2025")]
+    with db.reading() as s:
+        row = s.get(Recommendation, rec)
+        assert row.current_target_date == dt.date(2025, 8, 31) and row.title == "Rousing checks (Board wording)"
+    assert editor.ui.titleEdit.text() == "Rousing checks (Board wording)"
