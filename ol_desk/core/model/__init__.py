@@ -8,6 +8,7 @@ from .enums import (ActionStatus, Entity, EvidenceKind, FindingType, HubKind, La
                     OPEN_ACTION_STATUSES, OPEN_REC_STATUSES)
 from .recommendations import Recommendation, RecommendationHub, RecommendationTheme
 from .records import DateChange, Evidence, LearningEntry, ProgressUpdate
+from .related import RelatedLink
 from .reference import Hub, Person, Theme
 from .system import AuditEvent, ImportBatch, ImportProfile, Meta, OutboxEntry
 
@@ -16,6 +17,6 @@ __all__ = [
     "Action", "ActionRecommendation", "ActionStatus", "AuditEvent", "Base", "DateChange", "Entity", "Evidence",
     "EvidenceKind", "FINISHED_REC_STATUSES", "FindingType", "Hub", "HubKind", "ImportBatch", "ImportProfile",
     "LabelledEnum", "LearningEntry", "Meta", "OPEN_ACTION_STATUSES", "OPEN_REC_STATUSES", "OutboxEntry", "Person",
-    "ProgressUpdate", "RecStatus", "Recommendation", "RecommendationHub", "RecommendationTheme",
+    "ProgressUpdate", "RecStatus", "Recommendation", "RecommendationHub", "RecommendationTheme", "RelatedLink",
     "ResponsePosition", "Role", "SourceDocument", "SourceKind", "Theme", "TriageOutcome", "utcnow",
 ]

@@ -219,6 +219,12 @@ def _undo_links(session: Session, obj, detail: dict) -> dict:
         now = sorted(t.id for t in obj.themes)
         obj.themes = [session.get(Theme, t) for t in before]
         extra["themes"] = [now, sorted(before)]
+    if isinstance(obj, Recommendation) and "related" in detail:  # services.related
+        from .related import set_related_ids
+        before, _after = detail["related"]
+        now = set_related_ids(session, obj.id, before, "undo")
+        extra["related"] = [now, sorted(before)]
+        writes.announce(session, Entity.RECOMMENDATION, set(now) | set(before))
     recs = detail.get("recommendations")
     if isinstance(obj, Action) and recs and isinstance(recs[0], list):
         before, _after = recs

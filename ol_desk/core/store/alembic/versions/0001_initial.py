@@ -324,6 +324,19 @@ def upgrade() -> None:
     with op.batch_alter_table('recommendation_themes', schema=None) as batch_op:
         batch_op.create_index('ix_recommendation_themes_theme', ['theme_id', 'recommendation_id'], unique=False)
 
+    op.create_table('related_links',
+    sa.Column('recommendation_id', sa.Integer(), nullable=False),
+    sa.Column('related_id', sa.Integer(), nullable=False),
+    sa.Column('linked_by', sa.String(length=120), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.CheckConstraint('recommendation_id < related_id', name=op.f('ck_related_links_ordered')),
+    sa.ForeignKeyConstraint(['recommendation_id'], ['recommendations.id'], name=op.f('fk_related_links_recommendation_id_recommendations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['related_id'], ['recommendations.id'], name=op.f('fk_related_links_related_id_recommendations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('recommendation_id', 'related_id', name=op.f('pk_related_links'))
+    )
+    with op.batch_alter_table('related_links', schema=None) as batch_op:
+        batch_op.create_index('ix_related_links_related', ['related_id', 'recommendation_id'], unique=False)
+
     _audit_append_only()
 
 
@@ -338,6 +351,10 @@ def _audit_append_only() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('related_links', schema=None) as batch_op:
+        batch_op.drop_index('ix_related_links_related')
+
+    op.drop_table('related_links')
     with op.batch_alter_table('recommendation_themes', schema=None) as batch_op:
         batch_op.drop_index('ix_recommendation_themes_theme')
 
