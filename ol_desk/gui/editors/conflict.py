@@ -5,9 +5,15 @@ changed fields on top of their version) or Decide later (keep editing; nothing l
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem
 
+from ol_desk.core.errors import ConflictError
 from ol_desk.gui.forms.ui_conflict_dialog import Ui_ConflictDialog
+from ol_desk.gui.ops import readable
+from .history_text import FIELD_LABELS
+from .snapshots import Snapshot, load_for_editor
 
 RELOAD, KEEP_MINE, LATER = "reload", "keep_mine", "later"
 
@@ -44,3 +50,53 @@ class ConflictDialog(QDialog):
     def ask(self) -> str:
         self.exec()
         return self.choice
+
+
+class ConflictMixin:
+    """ItemEditor's side of a conflict: a Save against a stale copy, or a step (date move, command) that met a
+    change made elsewhere. Needs ItemEditor's binds, _loaded, save, say and ctx."""
+
+    def _step_conflict(self, exc: ConflictError, rows_for: Callable, rerun: Callable) -> None:
+        self._pending_edits = self.changed_fields()
+
+        def loaded(result) -> None:
+            self._loaded(result)  # theirs on screen, my unsaved field edits still on top
+            choice = ConflictDialog(f"{exc}\n\nWhat you were doing is below beside what is saved now.",
+                                    rows_for(self.snap), self).ask()
+            if choice == KEEP_MINE:
+                rerun(self.snap.version)
+            elif choice == RELOAD:
+                self.say("Kept the saved version; your step was not applied.", "info")
+            else:
+                self.say("Not done: this item was changed elsewhere. Try the step again when ready.", "error")
+        self.ctx.ops.read(load_for_editor, self.ctx.actor, self.entity, self.item_id, on_done=loaded,
+                          on_error=lambda e: self.say(readable(e), "error"))
+
+    def conflict_rows(self, fields: dict, theirs: Snapshot) -> list[tuple[str, str, str]]:
+        rows = []
+        for name, mine in fields.items():
+            saved = self.saved_value(name, theirs)
+            rows.append((FIELD_LABELS.get(name, name.replace("_", " ").capitalize()),
+                         self.binds[name].show(mine), self.binds[name].show(saved)))
+        return rows
+
+    def saved_value(self, name: str, snap: Snapshot):
+        return snap.values.get(name)
+
+    def _resolve_conflict(self, exc: ConflictError, fields: dict, loaded) -> None:
+        choices, theirs = loaded
+        message = (f"{exc}\n\nYour changes are below beside what is saved now.")
+        choice = ConflictDialog(message, self.conflict_rows(fields, theirs), self).ask()
+        if choice == RELOAD:
+            self._pending_edits = {}
+            self._loaded(loaded)
+            self.say("Reloaded the saved version; your changes were dropped.", "info")
+        elif choice == KEEP_MINE:
+            self._pending_edits = dict(fields)
+            self._loaded(loaded)
+            self.say("Applying your changes on top of the saved version…", "info")
+            self.save()
+        else:
+            self.say("Not saved: this item was changed elsewhere. Your edits are still here; Save again to "
+                     "decide.", "error")
+

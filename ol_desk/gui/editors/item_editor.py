@@ -19,12 +19,12 @@ from ol_desk.core.lifecycle import EDITORS
 from ol_desk.core.model.enums import Entity
 from ol_desk.gui.ops import readable
 from . import saving
-from .command_bar import CommandBar, CommandInputDialog, INPUTS
-from .conflict import KEEP_MINE, RELOAD, ConflictDialog
-from .fields import show_date
+from .command_bar import CommandBar
+from .conflict import ConflictMixin
 from .history_text import FIELD_LABELS
+from .item_steps import StepsMixin
 from .records_panels import HistoryView
-from .snapshots import LOADERS, Snapshot, load_choices
+from .snapshots import Snapshot, load_for_editor
 from .undo_stack import undo_stack
 
 STYLES = {"error": "background:#fde7e9; color:#8a0016; border:1px solid #f1aeb5; padding:6px;",
@@ -39,12 +39,7 @@ class Binding:
     show: Callable[[Any], str]
 
 
-def _load(session, actor, entity: Entity, item_id: int | None):
-    snap = LOADERS[entity](session, actor, item_id) if item_id is not None else None
-    return load_choices(session), snap
-
-
-class ItemEditor(QWidget):
+class ItemEditor(ConflictMixin, StepsMixin, QWidget):
     entity: Entity
     commands: dict = {}
     closed = Signal(object)      # (entity, id) when the window closes
@@ -189,8 +184,8 @@ class ItemEditor(QWidget):
     def reload(self, keep_edits: bool = False) -> None:
         """Read the item again. With keep_edits, the user's unsaved changes are laid back on top."""
         self._pending_edits = self.changed_fields() if keep_edits else {}
-        self.ctx.ops.read(_load, self.ctx.actor, self.entity, self.item_id, label=f"Open {self.entity.label}",
-                          on_done=self._loaded, on_error=self._load_failed)
+        self.ctx.ops.read(load_for_editor, self.ctx.actor, self.entity, self.item_id,
+                          label=f"Open {self.entity.label}", on_done=self._loaded, on_error=self._load_failed)
 
     def _loaded(self, loaded) -> None:
         self.choices, snap = loaded
@@ -320,35 +315,6 @@ class ItemEditor(QWidget):
 
         self.ctx.ops.write(fn, *args, label=label, on_done=on_done, on_error=on_error, **kwargs)
 
-    def _step_conflict(self, exc: ConflictError, rows_for: Callable, rerun: Callable) -> None:
-        self._pending_edits = self.changed_fields()
-
-        def loaded(result) -> None:
-            self._loaded(result)  # theirs on screen, my unsaved field edits still on top
-            choice = ConflictDialog(f"{exc}\n\nWhat you were doing is below beside what is saved now.",
-                                    rows_for(self.snap), self).ask()
-            if choice == KEEP_MINE:
-                rerun(self.snap.version)
-            elif choice == RELOAD:
-                self.say("Kept the saved version; your step was not applied.", "info")
-            else:
-                self.say("Not done: this item was changed elsewhere. Try the step again when ready.", "error")
-        self.ctx.ops.read(_load, self.ctx.actor, self.entity, self.item_id, on_done=loaded,
-                          on_error=lambda e: self.say(readable(e), "error"))
-
-    # The date with a history: each kind names its field and words (subclasses set these).
-    date_field = ""
-    date_words = ""
-
-    def move_date(self, new_date, reason: str, version: int | None = None) -> None:
-        what = self.date_words
-        self.write(saving.move_date, self.ctx.actor, self.entity, self.item_id,
-                   version if version is not None else self.snap.version, new_date, reason,
-                   label=f"move the {what} of {self.snap.label}",
-                   conflict=(lambda theirs: [(what.capitalize(), show_date(new_date),
-                                              show_date(theirs.values.get(self.date_field)))],
-                             lambda v: self.move_date(new_date, reason, v)))
-
     def save(self) -> None:
         if self._writing:
             return
@@ -383,73 +349,13 @@ class ItemEditor(QWidget):
         self._writing -= 1
         self._show_state()
         if isinstance(exc, ConflictError):
-            self.ctx.ops.read(_load, self.ctx.actor, self.entity, self.item_id,
+            self.ctx.ops.read(load_for_editor, self.ctx.actor, self.entity, self.item_id,
                               on_done=lambda loaded: self._resolve_conflict(exc, fields, loaded),
                               on_error=lambda e: self.say(readable(e), "error"))
         elif isinstance(exc, OlDeskError):
             self.say(f"Not saved: {exc}", "error")
         else:
             self.say(readable(exc), "error")
-
-    def conflict_rows(self, fields: dict, theirs: Snapshot) -> list[tuple[str, str, str]]:
-        rows = []
-        for name, mine in fields.items():
-            saved = self.saved_value(name, theirs)
-            rows.append((FIELD_LABELS.get(name, name.replace("_", " ").capitalize()),
-                         self.binds[name].show(mine), self.binds[name].show(saved)))
-        return rows
-
-    def saved_value(self, name: str, snap: Snapshot):
-        return snap.values.get(name)
-
-    def _resolve_conflict(self, exc: ConflictError, fields: dict, loaded) -> None:
-        choices, theirs = loaded
-        message = (f"{exc}\n\nYour changes are below beside what is saved now.")
-        choice = ConflictDialog(message, self.conflict_rows(fields, theirs), self).ask()
-        if choice == RELOAD:
-            self._pending_edits = {}
-            self._loaded(loaded)
-            self.say("Reloaded the saved version; your changes were dropped.", "info")
-        elif choice == KEEP_MINE:
-            self._pending_edits = dict(fields)
-            self._loaded(loaded)
-            self.say("Applying your changes on top of the saved version…", "info")
-            self.save()
-        else:
-            self.say("Not saved: this item was changed elsewhere. Your edits are still here; Save again to "
-                     "decide.", "error")
-
-    # -- lifecycle -------------------------------------------------------------------------------------------------
-    def command_inputs(self, name: str) -> dict | None:
-        """Ask for what the command needs; None when the user cancels."""
-        fields = INPUTS.get(name)
-        if not fields:
-            return {}
-        dialog = CommandInputDialog(self.commands[name], fields, self, optional=self.optional_inputs(name),
-                                    pick_recommendation=self.recommendation_picker())
-        if dialog.exec() != CommandInputDialog.DialogCode.Accepted:
-            return None
-        return dialog.values()
-
-    def optional_inputs(self, name: str) -> set[str]:
-        return set()
-
-    def recommendation_picker(self):
-        return None
-
-    def run_command(self, name: str) -> None:
-        if self.snap is None:
-            return
-        inputs = self.command_inputs(name)
-        if inputs is not None:
-            self._run_command(name, inputs, self.snap.version)
-
-    def _run_command(self, name: str, inputs: dict, version: int) -> None:
-        cmd = self.commands[name]
-        self.write(saving.run_command, self.ctx.actor, self.entity, self.item_id, name, version, inputs,
-                   label=f"{cmd.label.lower()} {self.snap.label}", done=lambda _r: self.say(f"{cmd.label}: done.", "ok"),
-                   conflict=(lambda theirs: [("Command", cmd.label, f"status now {theirs.values['status'].label}")],
-                             lambda v: self._run_command(name, inputs, v)))
 
     # -- other windows' changes ------------------------------------------------------------------------------------
     def related(self) -> dict[Entity, set[int]]:

@@ -1,5 +1,6 @@
-"""Progress updates and evidence for recommendation and action editors: post an update; attach a file (copied into the database's
-evidence store and hashed), add a link, open one (a stored file is checked against its SHA-256 first)."""
+"""Progress updates and evidence for recommendation and action editors: post an update; attach a file (copied
+into the database's evidence store and hashed), add a link, open one (a stored file is checked against its SHA-256
+first)."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -172,6 +172,11 @@ def load_action(session, actor: Actor, action_id: int) -> Snapshot:
 LOADERS = {Entity.DOCUMENT: load_document, Entity.RECOMMENDATION: load_recommendation, Entity.ACTION: load_action}
 
 
+def load_for_editor(session, actor: Actor, entity: Entity, item_id: int | None) -> tuple[Choices, Snapshot | None]:
+    """Everything an editor shows: the pickers' choices and the item (None for a new one)."""
+    return load_choices(session), (LOADERS[entity](session, actor, item_id) if item_id is not None else None)
+
+
 def _matching(session, model, text: str, columns, limit: int):
     """Rows of `model` by id ("#12" or "12"), or whose columns contain the text; newest first."""
     text = text.strip().lstrip("#")
@@ -198,7 +203,8 @@ def find_recommendations(session, text: str, limit: int = 50) -> list[LinkedRow]
     """Recommendations by id, reference or words (for superseding and linking an action to another one)."""
     columns = (Recommendation.reference, Recommendation.title, Recommendation.text)
     return [LinkedRow(r.id, r.label, r.title or r.text[:120], r.status.label, r.current_target_date,
-                      r.owner.name if r.owner else "") for r in _matching(session, Recommendation, text, columns, limit)]
+                      r.owner.name if r.owner else "")
+            for r in _matching(session, Recommendation, text, columns, limit)]
 
 
 def find_documents(session, text: str, limit: int = 50) -> list[LinkedRow]:
