@@ -6,6 +6,7 @@ import sys
 
 # name -> module with a `main(argv) -> int`
 SUITES = {
+    "dashboard": "benchmarks.bench_dashboard",
     "demo": "benchmarks.bench_demo",
     "export": "benchmarks.bench_export",
     "import": "benchmarks.bench_import",

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Date, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS, DEFAULT_STALE_DAYS, today
 from ol_desk.core.model import Hub, Recommendation, RecommendationHub, SourceDocument
 from ol_desk.core.model.enums import OPEN_REC_STATUSES, Entity, RecStatus, SourceKind
 from . import predicates as p
-from .register_filter import RegisterFilter, document_conditions, recommendation_conditions
+from .register_filter import RegisterFilter, within, document_conditions, recommendation_conditions
 
 OPEN = tuple(sorted(s.value for s in OPEN_REC_STATUSES))
 # Ageing buckets: (label, from days old inclusive, to days old exclusive or None).
@@ -105,15 +105,26 @@ def tiles(session: Session, on: dt.date, due_days: int = DEFAULT_DUE_SOON_DAYS,
     return [out[k] for k, *_ in wanted]
 
 
-def by_source_kind(session: Session, on: dt.date) -> list[Slice]:
+def _kind_by_age(session: Session, on: dt.date) -> dict[tuple[SourceKind, int], int]:
+    """Open recommendations counted by (source kind, age bucket) in one pass over the register."""
+    opened = func.coalesce(SourceDocument.date_issued, type_coerce(func.date(Recommendation.created_at), Date))
+    bucket = case(*[(and_(True, *within(opened, age_window(on, lo, hi))), i)
+                    for i, (_label, lo, hi) in enumerate(AGE_BUCKETS)], else_=-1)
     rows = session.execute(
-        select(SourceDocument.kind, func.count(Recommendation.id))
+        select(SourceDocument.kind, bucket, func.count())
         .join(Recommendation, Recommendation.document_id == SourceDocument.id)
-        .where(p.rec_open()).group_by(SourceDocument.kind))
-    counts = {SourceKind(k): n for k, n in rows}
-    return [Slice(k.value, k.label, counts[k], Entity.RECOMMENDATION,
+        .where(p.rec_open()).group_by(SourceDocument.kind, bucket))
+    return {(SourceKind(k), b): n for k, b, n in rows}
+
+
+def by_source_kind(session: Session, on: dt.date, counts=None) -> list[Slice]:
+    counts = counts if counts is not None else _kind_by_age(session, on)
+    per_kind: dict[SourceKind, int] = {}
+    for (kind, _bucket), n in counts.items():
+        per_kind[kind] = per_kind.get(kind, 0) + n
+    return [Slice(k.value, k.label, per_kind[k], Entity.RECOMMENDATION,
                   _filter("Open", k.label, statuses=OPEN, source_kinds=(k.value,)))
-            for k in SourceKind if counts.get(k)]
+            for k in SourceKind if per_kind.get(k)]
 
 
 def by_hub(session: Session, on: dt.date) -> list[StackedBar]:
@@ -145,11 +156,15 @@ def age_window(on: dt.date, lo_days: int, hi_days: int | None) -> tuple[dt.date 
     return oldest, newest
 
 
-def ageing(session: Session, on: dt.date) -> list[Slice]:
-    named = [(f"age:{lo}", label, _filter("Open", f"Open for {label.lower()}", statuses=OPEN,
-                                          opened_between=age_window(on, lo, hi)))
-             for label, lo, hi in AGE_BUCKETS]
-    return _counted(session, Entity.RECOMMENDATION, named, on)
+def ageing(session: Session, on: dt.date, counts=None) -> list[Slice]:
+    counts = counts if counts is not None else _kind_by_age(session, on)
+    out = []
+    for i, (label, lo, hi) in enumerate(AGE_BUCKETS):
+        n = sum(v for (_kind, b), v in counts.items() if b == i)
+        out.append(Slice(f"age:{lo}", label, n, Entity.RECOMMENDATION,
+                         _filter("Open", f"Open for {label.lower()}", statuses=OPEN,
+                                 opened_between=age_window(on, lo, hi))))
+    return out
 
 
 def _month_start(day: dt.date, back: int) -> dt.date:
@@ -199,7 +214,8 @@ def responses_due(session: Session, on: dt.date, weeks: int = RESPONSE_WEEKS) ->
 def compute(session: Session, on: dt.date | None = None, *, due_days: int = DEFAULT_DUE_SOON_DAYS,
             stale_days: int = DEFAULT_STALE_DAYS) -> Dashboard:
     on = on or today()
+    kind_by_age = _kind_by_age(session, on)
     return Dashboard(on=on, tiles=tiles(session, on, due_days, stale_days),
-                     by_source_kind=by_source_kind(session, on), by_hub=by_hub(session, on),
-                     ageing=ageing(session, on), closures_by_month=closures_by_month(session, on),
+                     by_source_kind=by_source_kind(session, on, kind_by_age), by_hub=by_hub(session, on),
+                     ageing=ageing(session, on, kind_by_age), closures_by_month=closures_by_month(session, on),
                      responses_due=responses_due(session, on))

@@ -84,15 +84,15 @@ def recommendation_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElem
     if f.rag is not None:
         c.append(p.rec_rag(f.rag, on))
     if f.opened_between is not None:
-        c.extend(_within(p.rec_opened_on(), f.opened_between))
+        c.extend(within(p.rec_opened_on(), f.opened_between))
     if f.closed_between is not None:
-        c.extend(_within(Recommendation.closed_on, f.closed_between))
+        c.extend(within(Recommendation.closed_on, f.closed_between))
     if f.ids is not None:
         c.append(Recommendation.id.in_(f.ids))
     return c
 
 
-def _within(column, window) -> list[ColumnElement[bool]]:
+def within(column, window) -> list[ColumnElement[bool]]:
     lo, hi = window
     return ([column >= lo] if lo is not None else []) + ([column <= hi] if hi is not None else [])
 
@@ -111,7 +111,7 @@ def document_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bo
                   SourceDocument.response_due <= on + dt.timedelta(days=f.due_within_days)])
     if f.response_due_between is not None:
         c.append(p.response_outstanding())
-        c.extend(_within(SourceDocument.response_due, f.response_due_between))
+        c.extend(within(SourceDocument.response_due, f.response_due_between))
     if f.ids is not None:
         c.append(SourceDocument.id.in_(f.ids))
     return c
