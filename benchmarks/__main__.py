@@ -8,6 +8,7 @@ import sys
 SUITES = {
     "dashboard": "benchmarks.bench_dashboard",
     "demo": "benchmarks.bench_demo",
+    "editors": "benchmarks.bench_editors",
     "export": "benchmarks.bench_export",
     "import": "benchmarks.bench_import",
 }

@@ -185,9 +185,12 @@ def _matching(session, model, text: str, columns, limit: int):
         query = query.where(model.id == int(text))
     elif text:
         like = f"%{text}%"
-        clause = columns[0].ilike(like)
-        for column in columns[1:]:
-            clause = clause | column.ilike(like)
+        # SQLite's LIKE already ignores ASCII case; ilike's lower() on both sides would double the scan's cost.
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        clause = None
+        for column in columns:
+            term = column.like(like) if sqlite else column.ilike(like)
+            clause = term if clause is None else clause | term
         query = query.where(clause)
     return session.scalars(query)
 
