@@ -11,6 +11,7 @@ SUITES = {
     "editors": "benchmarks.bench_editors",
     "export": "benchmarks.bench_export",
     "import": "benchmarks.bench_import",
+    "similar": "benchmarks.bench_similar",
 }
 
 
