@@ -11,11 +11,22 @@ Targets: pack ≤ 2× the floor's time, peak memory < 500 MB.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import sys
 from pathlib import Path
 
 from .common import Row, print_table, run_measured
+
+
+def _measured(argv: list[str], env: dict | None):
+    """run_measured, plus the CPU seconds (user + system) the child used: on a shared, loaded machine wall time
+    swings with other people's work, CPU time much less."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds, rss, proc = run_measured(argv, env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, rss, proc
 
 BENCH_DIR = Path(os.environ.get("OL_DESK_BENCH_DIR", "/work/bench-data"))
 SHARED_DB = BENCH_DIR / "demo-200000-s1.sqlite3"
@@ -84,31 +95,31 @@ def main(argv: list[str]) -> int:
     shutil.copyfile(SHARED_DB, copy)
     env = {"OL_DESK_TODAY": os.environ.get("OL_DESK_TODAY", "")} if os.environ.get("OL_DESK_TODAY") else None
     try:
-        pack_s, pack_mb, proc = run_measured([sys.executable, "-m", "ol_desk", "--db", str(copy), "export",
+        pack_s, pack_cpu, pack_mb, proc = _measured([sys.executable, "-m", "ol_desk", "--db", str(copy), "export",
                                               str(out)], env)
         if proc.returncode != 0:
             print(proc.stderr[-2000:], file=sys.stderr)
             return 1
         print(proc.stdout.strip())
         size_mb = out.stat().st_size / 2**20
-        floor_s, floor_mb, fproc = run_measured([sys.executable, "-m", "benchmarks.bench_export", "--floor",
+        floor_s, floor_cpu, floor_mb, fproc = _measured([sys.executable, "-m", "benchmarks.bench_export", "--floor",
                                                  str(copy), str(floor_out)], env)
         if fproc.returncode != 0:
             print(fproc.stderr[-2000:], file=sys.stderr)
             return 1
-        read_s, read_mb, _ = run_measured([sys.executable, "-m", "benchmarks.bench_export", "--read", str(copy)],
-                                          env)
+        read_s, read_cpu, _mb, _ = _measured([sys.executable, "-m", "benchmarks.bench_export", "--read",
+                                               str(copy)], env)
         print(f"pack {size_mb:.0f} MB, floor file {floor_out.stat().st_size / 2**20:.0f} MB")
     finally:
         for path in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm"), out, floor_out):
             path.unlink(missing_ok=True)
         shutil.rmtree(Path(f"{copy}.d"), ignore_errors=True)
+    floor_name = "openpyxl write-only, same values"
     rows = [
-        Row("full register pack, 200k recs (time)", pack_s, "s", floor_s, "openpyxl write-only, same values",
-            "≤ 2×"),
-        Row("full register pack (peak RSS)", pack_mb, "MB", floor_mb, "openpyxl write-only, same values",
-            "< 500 MB"),
-        Row("the same queries, values only (time)", read_s, "s", pack_s, "full pack", "(share of SQL)"),
+        Row("full register pack, 200k recs (wall time)", pack_s, "s", floor_s, floor_name, "≤ 2×"),
+        Row("full register pack (CPU time)", pack_cpu, "s", floor_cpu, floor_name, "≤ 2×"),
+        Row("full register pack (peak RSS)", pack_mb, "MB", floor_mb, floor_name, "< 500 MB"),
+        Row("the same queries, values only (CPU time)", read_cpu, "s", pack_cpu, "full pack", "(share of SQL)"),
     ]
     print_table("Register pack export", rows)
     return 0 if pack_mb < 500 else 1

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
@@ -54,8 +54,32 @@ class Column:
     editable: bool = False    # round trip: unlocked, tinted, marked in the header
 
 
-def _styled(ws, *, kind: str, editable: bool, quoted: bool = False) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws)
+class _ReusedCell(Cell):
+    """A styled cell object reused for one column row after row. openpyxl's write-only sheet takes a Cell in a row
+    after failing to convert it (its error message formats the cell's repr), so the repr is kept cheap."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<styled cell>"
+
+
+# Python type -> openpyxl data type, for values this module has already made safe (text checked and cleaned).
+_DATA_TYPES = {str: "s", int: "n", float: "n", bool: "b", dt.date: "d", dt.datetime: "d"}
+
+
+def _put(cell: Cell, value) -> None:
+    """Set a reused cell's value without openpyxl's per-value checks (done once, by `SheetWriter.append`)."""
+    data_type = _DATA_TYPES.get(value.__class__)
+    if data_type is None:
+        cell.value = value
+    else:
+        cell._value = value
+        cell.data_type = data_type
+
+
+def _styled(ws, *, kind: str, editable: bool, quoted: bool = False) -> Cell:
+    cell = _ReusedCell(ws, column=1, row=1)
     if kind == "date":
         cell.number_format = DATE_FORMAT
     elif kind == "datetime":
@@ -126,15 +150,15 @@ class SheetWriter:
                     value = clean_text(value)
                 if is_formula_like(value):
                     cell = quoted[i]
-                    cell.value = value
-                    cell.data_type = "s"
+                    cell._value = value
+                    cell.data_type = "s"  # text, never a formula
                     out.append(cell)
                     continue
             cell = plain[i]
             if cell is None:
                 out.append(value)
             else:
-                cell.value = value
+                _put(cell, value)
                 out.append(cell)
         if lines > 1:
             # Spreadsheet applications do not size rows to wrapped text on opening: give the height needed.
