@@ -49,7 +49,7 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         ui.textEdit.setMaximumHeight(160)
         for edit in (ui.responseRationaleEdit, ui.notesEdit):
             edit.setMaximumHeight(90)
-        self.document_button = QPushButton("C&hoose document…", page)
+        self.document_button = QPushButton("&Choose document…", page)
         self.document_button.clicked.connect(self._choose_document)
         holder = QWidget(page)
         row = QHBoxLayout(holder)
@@ -90,7 +90,9 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
             ("&New action…", self._new_action)])
         (self.open_action_button, self.unlink_action_button, self.link_action_button,
          self.new_action_button) = buttons
-        return [("&Actions", page), *self.record_tabs()]
+        from ol_desk.gui.learning.similar_panel import SimilarPanel
+        self.similar = SimilarPanel(self.ctx, self)
+        return [("&Actions", page), *self.record_tabs(), ("Similar", self.similar)]
 
     # -- showing ---------------------------------------------------------------------------------------------------
     def fill(self, snap) -> None:
@@ -135,6 +137,9 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         self.open_action_button.setEnabled(bool(snap and snap.linked))
         self.tabs.setTabText(1, f"&Actions ({len(snap.linked) if snap else 0})")
         self.show_records(snap)
+        if snap is not None:  # recommendations from other sources that say much the same, and those linked
+            self.similar.show_for(snap.id, f"{v['title']} {v['text']}", v["document_id"])
+        self.similar.setEnabled(snap is not None)
 
     def heading(self):
         if self.snap is None:

@@ -200,7 +200,7 @@ class Ui_ActionDetails(object):
 
     def retranslateUi(self, ActionDetails):
         ActionDetails.setWindowTitle(QCoreApplication.translate("ActionDetails", u"Action", None))
-        self.referenceEditLabel.setText(QCoreApplication.translate("ActionDetails", u"&Reference:", None))
+        self.referenceEditLabel.setText(QCoreApplication.translate("ActionDetails", u"Re&ference:", None))
         self.referenceEdit.setPlaceholderText(QCoreApplication.translate("ActionDetails", u"e.g. NW-001", None))
 #if QT_CONFIG(accessibility)
         self.referenceEdit.setAccessibleName(QCoreApplication.translate("ActionDetails", u"Reference", None))
