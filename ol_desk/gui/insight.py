@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QToolBar
 
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.services.learning import CAPTURERS
+from .theme import icon as theme_icon
 
 
 def open_capture(ctx, parent=None):
@@ -48,7 +49,7 @@ def install(window) -> None:
             triage.select_item(Entity.LEARNING, entry_id)
     window.set_opener(Entity.LEARNING, show_entry)
 
-    capture = QAction("Log &Gold Group learning…", window)
+    capture = QAction(theme_icon("learning"), "Log &Gold Group learning…", window)
     capture.setObjectName("captureLearningAction")
     capture.setShortcut(QKeySequence("Ctrl+L"))
     capture.setStatusTip("Quick capture of learning identified by a Gold Group (Ctrl+L)")
@@ -57,6 +58,7 @@ def install(window) -> None:
     window.addAction(capture)
     bar = QToolBar("Learning", window)
     bar.setObjectName("learningToolbar")
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     bar.addAction(capture)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     window.capture_action = capture

@@ -5,6 +5,7 @@ RegisterFilter that selects exactly the counted rows. The same charts are drawn 
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Sequence
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QHorizontalBarSeries,
@@ -30,7 +31,14 @@ SHORT_KIND = {SourceKind.HMICFRS.label: "HMICFRS", SourceKind.PFD.label: "PFD", 
 OnSlice = Callable[[Slice], None]
 
 
+_MONTH = re.compile(r"^([A-Z][a-z]{2}) \d{2}(\d{2})$")
+
+
 def short(label: str) -> str:
+    """The word on an axis: short source names; months as "Jun<br>’24" so twelve of them fit."""
+    month = _MONTH.match(label)
+    if month:
+        return f"{month.group(1)}<br>’{month.group(2)}"
     return SHORT_KIND.get(label, label)
 
 

@@ -84,9 +84,6 @@ class DashboardPanel(QWidget):
             grid.addWidget(view, *places[key])
             self.views[key] = view
         layout.addLayout(grid, 1)
-        hint = QLabel("Press a tile or a bar to open the register on exactly those items.", body)
-        hint.setEnabled(False)
-        layout.addWidget(hint)
 
         ctx.ops.changed.connect(self._on_changed)
 
@@ -124,8 +121,8 @@ class DashboardPanel(QWidget):
 
     def _show(self, data: Dashboard) -> None:
         self.data = data
-        self.heading.setText(f"<b>Register on {data.on:%A %d %B %Y}</b> — open recommendations "
-                             f"{data.tile('open').count:,}")
+        self.heading.setText(f"<b>Register on {data.on:%A %d %B %Y}</b> — press a tile or a bar to open the "
+                             f"register on exactly those items")
         for s in data.tiles:
             self.tiles[s.key].show_slice(s)
         for key, chart in build_charts(data, self.activate).items():
