@@ -38,7 +38,8 @@ _ENUMS = {"kind": (SourceKind, EvidenceKind), "finding_type": (FindingType,),
 VERB_WORDS = {"create": "Created", "update": "Edited", "delete": "Deleted", "move_date": "Moved a date",
               "set_hubs": "Changed hubs", "set_themes": "Changed themes", "link": "Changed linked recommendations",
               "updated": "Progress noted", "undo": "Undid a change"}
-_HIDDEN = {"stored_path", "recommendation_id", "action_id", "last_update_on"}
+# Bookkeeping, or the actor again (shown once per event).
+_HIDDEN = {"stored_path", "recommendation_id", "action_id", "last_update_on", "added_by", "author"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ def show_value(name: str, value, names: _Names) -> str:
         return names(Recommendation, value)
     if name == "document_id":
         return names(SourceDocument, value)
+    if name == "size_bytes" and isinstance(value, int):
+        return f"{value:,} bytes"
     for enum in _ENUMS.get(name, ()):
         try:
             return enum(value).label

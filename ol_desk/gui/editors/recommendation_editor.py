@@ -3,7 +3,7 @@ date with its extensions, linked actions (new or existing), progress updates, ev
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ol_desk.core.lifecycle import REC_COMMANDS
 from ol_desk.core.model.enums import Entity, FindingType, RecStatus, ResponsePosition
@@ -91,8 +91,10 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         (self.open_action_button, self.unlink_action_button, self.link_action_button,
          self.new_action_button) = buttons
         from ol_desk.gui.learning.similar_panel import SimilarPanel
-        self.similar = SimilarPanel(self.ctx, self)
-        return [("&Actions", page), *self.record_tabs(), ("Similar", self.similar)]
+        similar_page = QWidget(self)
+        self.similar = SimilarPanel(self.ctx, similar_page)
+        QVBoxLayout(similar_page).addWidget(self.similar)  # the panel has no margins of its own
+        return [("&Actions", page), *self.record_tabs(), ("Similar", similar_page)]
 
     # -- showing ---------------------------------------------------------------------------------------------------
     def fill(self, snap) -> None:
