@@ -50,7 +50,14 @@ def cmd_import(args, ctx: CliContext) -> int:
         return _undo(args, ctx)
     if not args.file:
         raise ValidationError("Name the workbook to import (or use --undo BATCH or --list).")
+    from pathlib import Path
+
+    from ol_desk.core.excel import roundtrip
     from ol_desk.core.excel.importer import ImportOptions, import_file
+    from ol_desk.core.excel.workbook_reader import check_file
+    check_file(Path(args.file))   # bad files get the importer's one clear message before anything else
+    if roundtrip.is_roundtrip_workbook(args.file):
+        return _roundtrip(roundtrip, args, ctx)
     options = ImportOptions(sheet=args.sheet, profile=args.profile, save_profile=args.save_profile,
                             overrides=_overrides(args.map), kind=args.kind, hub=args.hub, document=args.document)
     bar = ProgressBar("Reading rows")
@@ -140,3 +147,49 @@ def _list(args, ctx: CliContext) -> int:
     if profiles:
         print("Saved profiles: " + ", ".join(p.name for p in profiles))
     return 0
+
+
+def _roundtrip(roundtrip, args, ctx: CliContext) -> int:
+    """A hub's round-trip workbook (`ol-desk export --for-update`): its own reader compares each row with what
+    was exported and with the database now, and applies the hub's edits as an import batch."""
+    ignored = [name for name, value in (("--sheet", args.sheet), ("--profile", args.profile),
+                                        ("--save-profile", args.save_profile), ("--map", args.map),
+                                        ("--kind", args.kind), ("--hub", args.hub), ("--document", args.document))
+               if value]
+    if ignored:
+        ctx.info(f"{_file_name(args.file)} is a hub round-trip workbook; {', '.join(ignored)} do not apply to it.")
+    if args.dry_run:
+        with ctx.db().reading() as session:
+            diff = roundtrip.preview(args.file, session, ctx.actor)
+        if args.json:
+            ctx.print_json({"roundtrip": True, "dry_run": True, **diff.as_dict()})
+            return 0
+        print(diff.summary())
+        _print_diff(diff)
+        print("Nothing was written (--dry-run).")
+        return 0
+    with ctx.db().transaction() as session:
+        report = roundtrip.apply(args.file, session, ctx.actor)
+    if args.json:
+        ctx.print_json({"roundtrip": True, "dry_run": False, "batch_id": report.batch_id, **report.diff.as_dict()})
+        return 0
+    print(report.summary())
+    _print_diff(report.diff)
+    return 0
+
+
+def _file_name(path: str) -> str:
+    from pathlib import Path
+    return Path(path).name
+
+
+def _print_diff(diff) -> None:
+    def fields(changes) -> str:
+        return ", ".join(f"{c.field} '{c.old}' → '{c.new}'" for c in changes)
+    for row in diff.changes:
+        print(f"  changed   {row.entity} {row.label}: {fields(row.fields)}")
+    for row in diff.conflicts:
+        print(f"  conflict  {row.entity} {row.label}: changed in the app since the export "
+              f"(version {row.exported_version} → {row.current_version}); not applied: {fields(row.fields)}")
+    for row in diff.problems:
+        print(f"  rejected  {row.entity} {row.label}: {row.message}")

@@ -56,3 +56,17 @@ def test_rejected_rows_are_listed_with_their_reason(db, capsys, tmp_path):
     out = capsys.readouterr().out
     assert "1 new, 0 changed, 0 unchanged, 1 rejected" in out
     assert "rejected  row 3: target date '31/02/2024' is not a date" in out
+
+
+def test_a_hub_round_trip_workbook_is_handed_to_its_own_reader(db, samples, capsys, tmp_path):
+    target = str(db.path)
+    assert main(["--db", target, "import", str(samples / "pfd_tracker.xlsx")]) == 0
+    book = tmp_path / "md.xlsx"
+    assert main(["--db", target, "export", str(book), "--hub", "MD", "--for-update"]) == 0
+    capsys.readouterr()
+    assert main(["--db", target, "import", str(book), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "(hub MD," in out and "0 row(s) to change" in out and "Nothing was written" in out
+    assert main(["--db", target, "import", str(book), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["roundtrip"] is True and data["batch_id"] is None
