@@ -76,7 +76,8 @@ BOARD_COLUMNS = [
     Column("ID", 8), Column("Source", 18), Column("Document", 16), Column("Ref", 8), Column("Title", 40, "wrap"),
     Column("Recommendation", 60, "wrap"), Column("Lead hub", 9), Column("Owner", 18), Column("First target", 12, "date"),
     Column("Current target", 12, "date"), Column("Date changes", 9, "count"), Column("Actions", 9, "count"),
-    Column("Last update", 12, "date"), Column("Board decision", 24, "wrap"), Column("Minute ref", 14),
+    Column("Last update", 12, "date"), Column("Board decision", 24, "wrap", editable=True),
+    Column("Minute ref", 14, editable=True),
 ]
 
 

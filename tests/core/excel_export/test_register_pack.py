@@ -125,3 +125,13 @@ def test_cli_export_writes_the_pack(db, register, on, tmp_path, capsys):
     assert "(recommendations 2, actions 3," in capsys.readouterr().out  # NW leads one, shares one
     assert main(["--db", str(db.path), "export", str(path), "--status", "bogus"]) == 2
     assert "'bogus' is not a status" in capsys.readouterr().err
+
+
+def test_query_selects_what_the_search_finds(db, register, on, tmp_path, capsys):
+    path = tmp_path / "hits.xlsx"
+    assert main(["--db", str(db.path), "export", str(path), "--query", "rousing"]) == 0
+    capsys.readouterr()
+    wb = load_workbook(path, read_only=True)
+    assert [r[0] for r in wb["Recommendations"].iter_rows(min_row=2, values_only=True)] == [register.overdue_rec]
+    assert [r[1] for r in wb["Actions"].iter_rows(min_row=2, values_only=True)] == ["NW-001", "MD-001"]
+    assert any('matching "rousing"' in str(r[0]) for r in wb["Summary"].iter_rows(values_only=True) if r)
