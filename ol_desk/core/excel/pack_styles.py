@@ -248,3 +248,40 @@ def excel_date(value) -> dt.date | None:
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
         return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
     return value
+
+
+# Excel and LibreOffice hold at most 1,048,576 rows in a sheet: the header and this many data rows.
+MAX_DATA_ROWS = 1_048_575
+
+
+class SheetSeries:
+    """A `SheetWriter` that carries on in "Title (2)", "Title (3)"… (placed right after the first) when a sheet is
+    full, so a register larger than a spreadsheet's row limit is split rather than cut or refused."""
+
+    def __init__(self, wb, title: str, columns: list[Column], *, print_title: str = "",
+                 max_rows: int = MAX_DATA_ROWS, **kw):
+        self.wb, self.title, self.columns, self.max_rows, self.kw = wb, title, columns, max_rows, kw
+        self.print_title = print_title or title
+        self.parts = [SheetWriter(wb, title, columns, print_title=self.print_title, **kw)]
+
+    @property
+    def rows(self) -> int:
+        return sum(p.rows for p in self.parts)
+
+    def append(self, values) -> None:
+        if self.parts[-1].rows >= self.max_rows:
+            n = len(self.parts) + 1
+            part = SheetWriter(self.wb, f"{self.title} ({n})", self.columns,
+                               print_title=f"{self.print_title} (part {n})", **self.kw)
+            sheets = self.wb._sheets
+            sheets.insert(sheets.index(self.parts[-1].ws) + 1, sheets.pop(sheets.index(part.ws)))
+            self.parts.append(part)
+        self.parts[-1].append(values)
+
+    def add_rag(self, header: str = "RAG") -> None:
+        for part in self.parts:
+            part.add_rag(header)
+
+    def finish(self) -> None:
+        for part in self.parts:
+            part.finish()

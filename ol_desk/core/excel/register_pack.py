@@ -26,7 +26,7 @@ from ol_desk.core.model import Hub
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.queries.stats import Stats, compute
 from . import pack_queries as q
-from .pack_styles import MARKING, Column, SheetWriter
+from .pack_styles import MARKING, MAX_DATA_ROWS, Column, SheetSeries
 from .pack_summary import write_summary
 
 Progress = Callable[[int, "int | None", str], None]
@@ -126,7 +126,7 @@ class _Feed:
     def __init__(self, total: int, progress: Progress | None, cancel: Callable[[], bool] | None):
         self.done, self.total, self.progress, self.cancel = 0, total, progress, cancel
 
-    def run(self, sheet: SheetWriter, rows, to_values, on: dt.date, what: str) -> None:
+    def run(self, sheet: SheetSeries, rows, to_values, on: dt.date, what: str) -> None:
         append = sheet.append
         written = 0
         for written, row in enumerate(rows, 1):
@@ -177,7 +177,8 @@ def save_atomically(wb: Workbook, path: Path) -> None:
 def export_register_pack(path, session: Session, *, register: RegisterFilter | None = None,
                          action_register: RegisterFilter | None = None, on: dt.date | None = None,
                          filter_words=(), exported_by: str = "", database: str = "",
-                         progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> PackReport:
+                         progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
+                         max_rows: int = MAX_DATA_ROWS) -> PackReport:
     path = check_target(path)
     on = on or today()
     register = register or RegisterFilter()
@@ -189,10 +190,12 @@ def export_register_pack(path, session: Session, *, register: RegisterFilter | N
     set_marking(wb, "Improvement register pack", exported_by)
     write_summary(wb, stats, on=on, filters=list(filter_words), exported_by=exported_by or "ol-desk",
                   database=database or "the ol-desk database", hub_names=hub_names, due_days=DEFAULT_DUE_SOON_DAYS)
-    recs = SheetWriter(wb, "Recommendations", REC_COLUMNS, print_title="Recommendations")
-    acts = SheetWriter(wb, "Actions", ACTION_COLUMNS, print_title="Actions")
-    over = SheetWriter(wb, "Overdue", OVERDUE_COLUMNS, print_title="Overdue recommendations and actions")
-    board = SheetWriter(wb, "For Board decision", BOARD_COLUMNS, print_title="Closures for Board decision")
+    recs = SheetSeries(wb, "Recommendations", REC_COLUMNS, max_rows=max_rows)
+    acts = SheetSeries(wb, "Actions", ACTION_COLUMNS, max_rows=max_rows)
+    over = SheetSeries(wb, "Overdue", OVERDUE_COLUMNS, print_title="Overdue recommendations and actions",
+                       max_rows=max_rows)
+    board = SheetSeries(wb, "For Board decision", BOARD_COLUMNS, print_title="Closures for Board decision",
+                        max_rows=max_rows)
 
     total = stats.recommendations + stats.actions + stats.overdue + stats.actions_overdue + stats.awaiting_board
     feed = _Feed(total, progress, cancel)

@@ -135,3 +135,16 @@ def test_query_selects_what_the_search_finds(db, register, on, tmp_path, capsys)
     assert [r[0] for r in wb["Recommendations"].iter_rows(min_row=2, values_only=True)] == [register.overdue_rec]
     assert [r[1] for r in wb["Actions"].iter_rows(min_row=2, values_only=True)] == ["NW-001", "MD-001"]
     assert any('matching "rousing"' in str(r[0]) for r in wb["Summary"].iter_rows(values_only=True) if r)
+
+
+def test_a_sheet_past_the_row_limit_carries_on_in_a_second_sheet(db, register, on, tmp_path):
+    path = tmp_path / "split.xlsx"
+    with db.reading() as s:
+        report = export_register_pack(path, s, on=on, max_rows=3)
+    wb = load_workbook(path, read_only=True)
+    assert wb.sheetnames == ["Summary", "Recommendations", "Recommendations (2)", "Actions", "Actions (2)",
+                             "Overdue", "For Board decision"]
+    ids = [r[0] for name in ("Recommendations", "Recommendations (2)")
+           for r in wb[name].iter_rows(min_row=2, values_only=True)]
+    assert sorted(ids) == [1, 2, 3, 4] and report.rows["recommendations"] == 4
+    assert next(wb["Actions (2)"].iter_rows(max_row=1, values_only=True))[0] == "ID"  # its own header row
