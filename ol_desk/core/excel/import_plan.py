@@ -230,36 +230,42 @@ class Resolver:
                     creating.append({"values": values, "hubs": r.hub_ids, "update": r.update_text})
                 self._out(RowOutcome(r.row, "new", "recommendation", label))
                 continue
-            change, shown = {}, {}
-            for k in _REC_FIELDS:
-                if k in r.values and r.values[k] != getattr(cur, k):
-                    change[k], shown[k] = r.values[k], [_shown(getattr(cur, k)), _shown(r.values[k])]
-            target = r.values.get("target_date")
-            if target is not None and target != cur.current_target_date:
-                change["target_date"] = target
-                shown["target date"] = [_shown(cur.current_target_date), _shown(target)]
-            if owner_mapped and owner != cur.owner_id:
-                change["owner_id"] = owner
-                shown["owner"] = [self._person_shown(cur.owner_id), self._person_shown(owner)]
+            change, shown = self._compare(r, cur, _REC_FIELDS, ("target_date", "current_target_date", "target date"),
+                                          owner_mapped, owner, latest)
             if r.hub_ids is not None:
                 now = links.get(cur.id, [])
                 if (sorted(now), now[:1]) != (sorted(r.hub_ids), r.hub_ids[:1]):
                     change["hubs"] = r.hub_ids
                     shown["hubs"] = [self._hubs_shown(now), self._hubs_shown(r.hub_ids)]
-            if r.update_text and r.update_text != latest.get(cur.id):
-                change["update"] = r.update_text
-                shown["latest update"] = [latest.get(cur.id), r.update_text]
             shown.update(doc_changes.get(r.row, ("", {}))[1])
             if shown:
                 if self.writer and change:
-                    if isinstance(change.get("owner_id"), tuple):
-                        change["owner_id"] = self._owner_id(change["owner_id"][1])
                     self.writer.update_recommendation(cur.id, change)
                 self._out(RowOutcome(r.row, "changed", "recommendation", label, shown))
             else:
                 self._out(RowOutcome(r.row, "unchanged", "recommendation", label))
         if self.writer and creating:
             self.writer.create_recommendations(creating)
+
+    def _compare(self, r: ParsedRow, cur, fields: tuple, date: tuple[str, str, str], owner_mapped: bool, owner,
+                 latest: dict[int, str]) -> tuple[dict, dict]:
+        """What differs between the row and the register: (values to write, field → [old, new] to show)."""
+        change, shown = {}, {}
+        for k in fields:
+            if k in r.values and r.values[k] != getattr(cur, k):
+                change[k], shown[k] = r.values[k], [_shown(getattr(cur, k)), _shown(r.values[k])]
+        key, column, label = date
+        new_date = r.values.get(key)
+        if new_date is not None and new_date != getattr(cur, column):
+            change[key] = new_date
+            shown[label] = [_shown(getattr(cur, column)), _shown(new_date)]
+        if owner_mapped and owner != cur.owner_id:
+            change["owner_id"] = owner
+            shown["owner"] = [self._person_shown(cur.owner_id), self._person_shown(owner)]
+        if r.update_text and r.update_text != latest.get(cur.id):
+            change["update"] = r.update_text
+            shown["latest update"] = [latest.get(cur.id), r.update_text]
+        return change, shown
 
     def _existing_recs(self, doc_ids: set[int], refs: set[str]) -> dict[tuple, object]:
         cols = (Recommendation.id, Recommendation.document_id, Recommendation.reference, Recommendation.position,
@@ -328,28 +334,14 @@ class Resolver:
                     creating.append({"values": values, "recs": recs, "update": r.update_text})
                 self._out(RowOutcome(r.row, "new", "action", r.label))
                 continue
-            change, shown = {}, {}
-            for k in _ACTION_FIELDS:
-                if k in r.values and r.values[k] != getattr(cur, k):
-                    change[k], shown[k] = r.values[k], [_shown(getattr(cur, k)), _shown(r.values[k])]
-            due = r.values.get("due_date")
-            if due is not None and due != cur.current_due_date:
-                change["due_date"] = due
-                shown["due date"] = [_shown(cur.current_due_date), _shown(due)]
-            if owner_mapped and owner != cur.owner_id:
-                change["owner_id"] = owner
-                shown["owner"] = [self._person_shown(cur.owner_id), self._person_shown(owner)]
+            change, shown = self._compare(r, cur, _ACTION_FIELDS, ("due_date", "current_due_date", "due date"),
+                                          owner_mapped, owner, latest)
             now = linked.get(cur.id, [])
             if recs and not set(recs) <= set(now):
                 change["recs"] = sorted(set(now) | set(recs))
                 shown["recommendations"] = [now, change["recs"]]
-            if r.update_text and r.update_text != latest.get(cur.id):
-                change["update"] = r.update_text
-                shown["latest update"] = [latest.get(cur.id), r.update_text]
             if change:
                 if self.writer:
-                    if isinstance(change.get("owner_id"), tuple):
-                        change["owner_id"] = self._owner_id(change["owner_id"][1])
                     self.writer.update_action(cur.id, change)
                 self._out(RowOutcome(r.row, "changed", "action", r.label, shown))
             else:

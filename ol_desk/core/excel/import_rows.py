@@ -104,6 +104,14 @@ def _date(ctx_out: ParsedRow, cell: _Cells, key: str, what: str, extras: list[st
     return parsed.value
 
 
+def _put_date(out: ParsedRow, cell: _Cells, values: dict, key: str, what: str, extras: list[str]) -> None:
+    """The target/due date column into `values[key]` (left out when the cell is blank)."""
+    if cell.has("target_date"):
+        value = _date(out, cell, "target_date", what, extras)
+        if value is not None:
+            values[key] = value
+
+
 def _parse(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> None:
     n = out.row
     kind = ctx.kind
@@ -201,21 +209,10 @@ def _recommendation(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind
     values = {"finding_type": ftype, "text": text or title}
     if cell.has("title"):
         values["title"] = title
-    if cell.has("target_date"):
-        target = _date(out, cell, "target_date", "target date", extras)
-        if target is not None:
-            values["target_date"] = target
-    if cell.has("status"):
-        parsed = vp.rec_status(cell.raw("status"))
-        if parsed is not None:
-            if parsed.value is None:
-                out.warnings.append(f"row {n}: {parsed.warning}")
-                extras.append(parsed.keep_text)
-            else:
-                status = parsed.value
-                if status == RecStatus.NEW and out.hub_ids:
-                    status = RecStatus.ASSIGNED
-                values["status"] = status
+    _put_date(out, cell, values, "target_date", "target date", extras)
+    status = _status(out, cell, vp.rec_status, extras)
+    if status is not None:
+        values["status"] = RecStatus.ASSIGNED if status == RecStatus.NEW and out.hub_ids else status
     if cell.has("evidence") and cell.text("evidence"):
         extras.append(f"Evidence: {cell.text('evidence')}")
     out.values = values
@@ -234,20 +231,12 @@ def _action(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> No
         return
     out.hub_ids = [hub_id]
     values: dict = {"title": title}
-    if cell.has("target_date"):
-        due = _date(out, cell, "target_date", "due date", extras)
-        if due is not None:
-            values["due_date"] = due
-    if cell.has("status"):
-        parsed = vp.action_status(cell.raw("status"))
-        if parsed is not None:
-            if parsed.value is None:
-                out.warnings.append(f"row {n}: {parsed.warning}")
-                extras.append(parsed.keep_text)
-            else:
-                values["status"] = parsed.value
-                if parsed.value == ActionStatus.CANCELLED:
-                    values["cancel_reason"] = cell.text("status")
+    _put_date(out, cell, values, "due_date", "due date", extras)
+    status = _status(out, cell, vp.action_status, extras)
+    if status is not None:
+        values["status"] = status
+        if status == ActionStatus.CANCELLED:
+            values["cancel_reason"] = cell.text("status")
     if cell.has("percent_complete"):
         pct = vp.parse_percent(cell.raw("percent_complete"))
         if pct is not None:
@@ -256,3 +245,16 @@ def _action(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> No
         extras.append(f"Evidence: {cell.text('evidence')}")
     out.linked_ref = cell.text("linked_reference")
     out.values = values
+
+
+def _status(out: ParsedRow, cell: _Cells, parse, extras: list[str]):
+    """The status word as the model's status; an unknown word is warned about, kept in the notes, and gives None."""
+    if not cell.has("status"):
+        return None
+    parsed = parse(cell.raw("status"))
+    if parsed is None:
+        return None
+    if parsed.value is None:
+        out.warnings.append(f"row {out.row}: {parsed.warning}")
+        extras.append(parsed.keep_text)
+    return parsed.value

@@ -184,27 +184,24 @@ for _status, _words in {
         _ACTION_STATUS_WORDS[_key(_w)] = _status
 
 
-def rec_status(value) -> Parsed | None:
-    """A status word as a recommendation status; an unknown word is kept as text with a warning (value None)."""
+def _status_word(value, words: dict) -> Parsed | None:
     raw = text(value)
     if not raw:
         return None
-    found = _REC_STATUS_WORDS.get(_key(raw))
+    found = words.get(_key(raw))
     if found is None:
         return Parsed(None, f"status '{raw}' is not a status ol-desk knows; kept as text in the notes",
                       f"Status in spreadsheet: {raw}")
     return Parsed(found)
+
+
+def rec_status(value) -> Parsed | None:
+    """A status word as a recommendation status; an unknown word is kept as text with a warning (value None)."""
+    return _status_word(value, _REC_STATUS_WORDS)
 
 
 def action_status(value) -> Parsed | None:
-    raw = text(value)
-    if not raw:
-        return None
-    found = _ACTION_STATUS_WORDS.get(_key(raw))
-    if found is None:
-        return Parsed(None, f"status '{raw}' is not a status ol-desk knows; kept as text in the notes",
-                      f"Status in spreadsheet: {raw}")
-    return Parsed(found)
+    return _status_word(value, _ACTION_STATUS_WORDS)
 
 
 _FINDING_WORDS = {
