@@ -26,6 +26,12 @@ bench: $(STAMP)
 forms: $(STAMP)
 	$(BIN)/python -m ol_desk.gui.build_forms
 
+# Start the app on a fresh demo database under a virtual X server and save a PNG of each main screen.
+screenshots: $(STAMP)
+	@if command -v xvfb-run >/dev/null 2>&1; then \
+	  xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m ol_desk.gui.screenshots docs/screens; \
+	else QT_QPA_PLATFORM=offscreen $(BIN)/python -m ol_desk.gui.screenshots docs/screens; fi
+
 # Qt's shared libraries that a bare Debian/Ubuntu machine lacks (needs root). CI calls this before `make test`.
 system-deps:
 	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \

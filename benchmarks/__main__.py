@@ -10,6 +10,7 @@ SUITES = {
     "demo": "benchmarks.bench_demo",
     "editors": "benchmarks.bench_editors",
     "export": "benchmarks.bench_export",
+    "gui": "benchmarks.bench_gui",
     "import": "benchmarks.bench_import",
     "similar": "benchmarks.bench_similar",
 }

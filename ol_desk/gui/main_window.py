@@ -8,6 +8,10 @@ Panel API (for other GUI modules):
     window.panel("recommendations")                   # the widget, or None
     window.set_opener(Entity.LEARNING, fn)            # fn(ctx, entity, id, parent) opens that kind of item
     window.ctx                                        # the AppContext every panel is built with
+    window.menu_file / menu_edit / menu_view / menu_help   # menus to add actions to
+
+Modules listed in EXTENSIONS are imported just after the first register page is painted and their
+install(window) called (then `window.started` is emitted); the remembered panel is shown once it exists.
 
 A panel widget may define `on_shown()` (called each time it becomes current) and a `status_text` signal(str)
 (shown in the status bar while it is current). Items open through `ctx.open_item(entity, id)`: documents,
@@ -19,7 +23,7 @@ import importlib
 import logging
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget)
@@ -40,18 +44,28 @@ REGISTER_PANELS = {Entity.RECOMMENDATION: "recommendations", Entity.ACTION: "act
                    Entity.DOCUMENT: "documents", Entity.LEARNING: "learning",
                    Entity.HUB: "reference", Entity.THEME: "reference", Entity.PERSON: "reference"}
 Opener = Callable[[AppContext, Entity, "int | None", QWidget], object]
+AUTO = object()  # MainWindow(search_index=AUTO): open the database's own search index after start-up
+# Modules that add panels, openers and menu entries: each has install(window). Imported just after the first
+# register page is painted; one that is missing or fails is logged and skipped, so the registers always open.
+EXTENSIONS = ("ol_desk.gui.insight",)
 
 
 class MainWindow(QMainWindow):
+    started = Signal()   # extensions installed and the search index opened (after the first register page)
+
     def __init__(self, db, identity: Identity | None = None, settings: QSettings | None = None,
-                 parent: QWidget | None = None, *, search_index=None, start_index: bool = True):
+                 parent: QWidget | None = None, *, search_index=AUTO, start_index: bool = True,
+                 extensions: tuple[str, ...] = EXTENSIONS):
+        """search_index: AUTO opens this database's index once the first register page is shown; None: no search.
+        start_index: bring the index up to date in the background after start-up."""
         super().__init__(parent)
         self.db = db
         self.settings = settings or app_settings()
         self.identity = identity or load_identity(self.settings) or GUEST
         self.ops = Operations(db, self)
-        if search_index is None:
-            search_index = _search_index(db)
+        self._auto_index = search_index is AUTO
+        if self._auto_index:
+            search_index = None   # imported and opened after the first paint (Whoosh costs ~0.2 s to import)
         self.ctx = AppContext(db, self.ops, self.identity.actor(), open_item=self.open_item,
                               show_register=self.show_register, new_item=self.new_item,
                               read_only=self.identity.read_only, search_index=search_index, settings=self.settings)
@@ -85,8 +99,32 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._add_default_panels()
         self._restore_state()
-        if start_index and search_index is not None:
-            QTimer.singleShot(0, self._bring_index_up_to_date)
+        # The registers paint first; extensions (dashboard, wizards) and the search index follow at once after.
+        self._extensions, self._start_index, self._started = extensions, start_index, False
+        first = self.stack.currentWidget()
+        if hasattr(first, "model") and hasattr(first.model, "reloaded"):
+            first.model.reloaded.connect(lambda: QTimer.singleShot(0, self._finish_start))
+        QTimer.singleShot(1500, self._finish_start)
+
+    def _finish_start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        for name in self._extensions:
+            try:
+                importlib.import_module(name).install(self)
+            except Exception:  # noqa: BLE001 - an optional part must not stop the app from starting
+                log.exception("could not add %s to the main window", name)
+                self.statusBar().showMessage(f"Part of the window could not be loaded ({name}); see the log.", 15000)
+        if self._wanted_panel in self._keys:
+            self.show_panel(self._wanted_panel)
+        elif not self._wanted_panel and self._keys:
+            self.navigation.setCurrentRow(0)
+        if self._auto_index:
+            self.ctx.search_index = _search_index(self.db)
+        if self._start_index and self.ctx.search_index is not None:
+            self._bring_index_up_to_date()
+        self.started.emit()
 
     # -- panels ------------------------------------------------------------------------------------------------
     def add_panel(self, key: str, title: str, widget: QWidget, icon: str | None = None,
@@ -117,10 +155,11 @@ class MainWindow(QMainWindow):
         return widget
 
     def _fit_navigation(self) -> None:
+        self.navigation.ensurePolished()   # the style sheet's font decides the width
         metrics = self.navigation.fontMetrics()
         widest = max(metrics.horizontalAdvance(self.navigation.item(i).text())
                      for i in range(self.navigation.count()))
-        self.navigation.setFixedWidth(widest + self.navigation.iconSize().width() + 56)
+        self.navigation.setFixedWidth(widest + self.navigation.iconSize().width() + 64)
 
     def panel(self, key: str) -> QWidget | None:
         return self.stack.widget(self._keys.index(key)) if key in self._keys else None
@@ -322,6 +361,7 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         key = str(s.value("window/panel", "") or "")
+        self._wanted_panel = key if key != "search" else ""
         if key in self._keys and key != "search":
             self.show_panel(key)
 

@@ -19,6 +19,17 @@ _DARK = {
 }
 
 
+_WARNING = {"light": QColor("#b3261e"), "dark": QColor("#ff7b72")}
+_warning = [None]
+
+
+def warning_colour() -> QColor:
+    """The colour of overdue dates: readable on the current palette (looked up once per theme change)."""
+    if _warning[0] is None:
+        _warning[0] = _WARNING["dark" if is_dark() else "light"]
+    return _warning[0]
+
+
 def icon(name: str) -> QIcon:
     """An icon compiled in from resources/icons/<name>.svg."""
     return QIcon(f":/icons/{name}.svg")
@@ -53,4 +64,5 @@ def apply_theme(app: QApplication, name: str = "system") -> None:
     else:
         app.setPalette(QPalette())
     app.setStyleSheet(style_sheet())
+    _warning[0] = None
     app.setWindowIcon(icon("app"))

@@ -20,10 +20,12 @@ def make_window(qtbot, db):
     from ol_desk.gui.settings import Identity
 
     def make(role=Role.CPIC, hub="NW", name="Learning Officer", **kwargs):
+        kwargs.setdefault("extensions", ())   # the registers alone; tests of other panels build their own
         window = MainWindow(db, Identity(name, role, hub), **kwargs)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window._started, timeout=5000)
         assert window.ops.wait_idle()
         return window
     return make

@@ -55,3 +55,17 @@ def test_viewers_are_not_offered_new_items(make_window):
     window = make_window(role=Role.VIEWER, hub=None)
     assert not window.new_actions[Entity.RECOMMENDATION].isEnabled()
     assert not window.panel("recommendations").new_button.isEnabled()
+
+
+def test_extension_modules_add_their_panels_and_a_broken_one_is_skipped(make_window, monkeypatch):
+    import sys
+    import types
+    fake = types.ModuleType("ol_desk_test_extension")
+    fake.install = lambda window: window.add_panel("extra", "Extra", QLabel("extra"), before="recommendations")
+    broken = types.ModuleType("ol_desk_test_broken")
+    broken.install = lambda window: 1 / 0
+    monkeypatch.setitem(sys.modules, fake.__name__, fake)
+    monkeypatch.setitem(sys.modules, broken.__name__, broken)
+    window = make_window(extensions=(broken.__name__, fake.__name__))
+    assert window.navigation.item(0).text() == "Extra"
+    assert window.panel("recommendations") is not None

@@ -50,12 +50,13 @@ def window(qtbot, demo_db):
     from ol_desk.core.model.enums import Role
     from ol_desk.gui.main_window import MainWindow
     from ol_desk.gui.settings import Identity
-    w = MainWindow(demo_db, Identity("Learning Officer", Role.CPIC, "NW"), search_index=None, start_index=False)
+    w = MainWindow(demo_db, Identity("Learning Officer", Role.CPIC, "NW"), search_index=None, start_index=False,
+                   extensions=())
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
     panel = w.panel("recommendations")
-    qtbot.waitUntil(lambda: panel.model.loaded_once, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.model.loaded_once and w._started, timeout=10_000)
     assert w.ops.wait_idle()
     return w
 
@@ -82,6 +83,18 @@ def test_the_register_shows_every_row_but_reads_only_pages(window):
     assert panel.model.rowCount() == 10_000
     assert panel.count.text() == "10,000 recommendations"
     assert len(panel.model._rows) <= 10 * panel.model.page_size
+
+
+def test_a_new_sort_shows_the_count_and_first_page_before_the_full_list(window, qtbot, qtmodeltester):
+    panel = window.panel("recommendations")
+    model = panel.model
+    qtmodeltester.check(model, force_py=True)     # stays connected: checks every signal of the reload below
+    seen = []
+    model.first_page_ready.connect(lambda: seen.append((model.rowCount(), len(model.ids()), model.is_loaded(0))))
+    with qtbot.waitSignal(model.reloaded, timeout=10_000):
+        panel.set_query(RegisterQuery(sort_key="title"))
+    assert seen[0] == (10_000, model.page_size, True)   # all rows counted, only the first page's ids yet
+    assert len(model.ids()) == 10_000
 
 
 def test_sorting_by_a_column_orders_the_whole_register_in_sql(window, demo_db, qtbot):
@@ -197,6 +210,6 @@ def test_column_chooser_hides_a_column_and_remembers_it(window, qtbot):
     assert panel.table.isColumnHidden(owner)
     window.close()
     from ol_desk.gui.main_window import MainWindow
-    again = MainWindow(window.db, window.identity, search_index=None, start_index=False)
+    again = MainWindow(window.db, window.identity, search_index=None, start_index=False, extensions=())
     qtbot.addWidget(again)
     assert again.panel("recommendations").table.isColumnHidden(owner)

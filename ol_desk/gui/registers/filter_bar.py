@@ -35,7 +35,9 @@ def _combo(name: str, tip: str) -> QComboBox:
     box = QComboBox()
     box.setAccessibleName(name)
     box.setToolTip(tip)
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # shrink with the window (long names are elided; the full list shows when it opens)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(9)
     box.setMaximumWidth(230)
     return box
 
@@ -57,7 +59,7 @@ class FilterBar(QWidget):
         self.text.setAccessibleName("Filter by words")
         self.text.setPlaceholderText("Filter: words, hub:NW, theme:custody, owner:name …")
         self.text.setClearButtonEnabled(True)
-        self.text.setMinimumWidth(220)
+        self.text.setMinimumWidth(160)
         self.source = _combo("Source kind", "Only items from this kind of source")
         self.source.addItem("Any source", None)
         for kind in SourceKind:

@@ -1,23 +1,23 @@
 """RegisterModel: a table model that holds the filtered ids in sort order and reads rows a page at a time.
 
 Everything SQL runs on the operation thread (ctx.ops). The model never holds more than MAX_CACHED rows of values;
-a row not yet read shows empty cells and asks for its page, which arrives as dataChanged. After a write the model
+a row not yet read shows empty cells and asks for its page, which arrives as dataChanged. A new filter or sort loads
+in two phases: the count and the first page (LIMIT, which SQLite answers from an index or a top-N sort) are shown
+first, then the full id list replaces the first page's ids without a reset. After a write the model
 refreshes only what the write touched: updated rows are re-read in place (they keep their position, so nothing
 jumps under the cursor); created or deleted rows re-run the id query (`reloaded` lets the view restore its
 selection and scroll position).
 """
 from __future__ import annotations
 
-import datetime as dt
 from array import array
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 
-from ol_desk.core.model.enums import Entity, LabelledEnum
+from ol_desk.core.model.enums import Entity
 from ol_desk.core.services.changes import Changes
 from ..ops import readable
-from ..theme import is_dark
+from .. import theme
 from . import query as rq
 from .specs import RegisterSpec
 
@@ -29,31 +29,9 @@ _RELATED = {Entity.HUB, Entity.PERSON, Entity.THEME, Entity.UPDATE, Entity.EVIDE
             Entity.ACTION, Entity.DOCUMENT}
 
 
-def display(value, kind: str, enum_cls=None) -> str:
-    if value is None:
-        return ""
-    if kind == "enum":
-        if isinstance(value, LabelledEnum):
-            return value.label
-        try:
-            return enum_cls(value).label
-        except (ValueError, TypeError):
-            return str(value)
-    if kind == "date":
-        if isinstance(value, str):
-            value = dt.date.fromisoformat(value[:10])
-        return value.strftime("%d %b %Y")
-    if kind == "percent":
-        return f"{value}%"
-    if kind == "bool":
-        return "Yes" if value else ""
-    if kind == "int":
-        return str(value)
-    return " ".join(str(value).split())
-
-
 class RegisterModel(QAbstractTableModel):
     reloaded = Signal()             # a new id list is in place (filter, sort or membership changed)
+    first_page_ready = Signal()     # the count and the first page are known and shown (before `reloaded`)
     loading_changed = Signal(bool)
     load_failed = Signal(str)       # a readable message (e.g. a free-text query the index cannot parse)
     counts_changed = Signal(int, int)  # shown, total
@@ -64,7 +42,8 @@ class RegisterModel(QAbstractTableModel):
         self.spec = spec
         self.page_size = page_size
         self._query = rq.RegisterQuery(sort_key=spec.default_sort[0], descending=spec.default_sort[1])
-        self._ids = array("q")
+        self._ids = array("q")      # ids in order; during a two-phase load only the first page of them
+        self._count = 0             # rows in the register (may exceed len(self._ids) for a moment)
         self._rows: dict[int, tuple] = {}
         self._stale: set[int] = set()
         self._requested: set[tuple[int, int]] = set()
@@ -83,34 +62,68 @@ class RegisterModel(QAbstractTableModel):
         self._query = q
         self.reload()
 
-    def reload(self, *, recount: bool = True) -> None:
+    def reload(self, *, two_phase: bool = True) -> None:
+        """Read the register again. Two phases (a new filter or sort): the count and the first page come first and
+        are shown at once, the full id list follows. One phase (after an edit, F5): everything at once, so the view
+        keeps its place without passing through the top."""
         self._gen += 1
         gen = self._gen
         self._set_loading(True)
-        spec, q, index = self.spec, self._query, self.ctx.search_index
+        spec, q, index, size = self.spec, self._query, self.ctx.search_index, self.page_size
+        resolved: dict = {}
 
-        def work(session):
-            ids = rq.fetch_ids(session, spec, q, index)
-            total = rq.count_all(session, spec) if recount or not self.loaded_once else None
-            first = rq.fetch_rows(session, spec, ids[:self.page_size]) if ids else {}
-            return ids, total, first
-        self.ctx.ops.read(work, on_done=lambda out: self._loaded(gen, *out),
-                          on_error=lambda exc: self._failed(gen, exc), label=f"Load {spec.title.lower()}")
+        def head(session):
+            resolved["q"] = rq.resolve(spec, q, index)
+            ids = rq.fetch_ids(session, spec, resolved["q"], limit=size)
+            count = rq.count_matching(session, spec, resolved["q"]) if len(ids) == size else len(ids)
+            return count, ids, rq.fetch_rows(session, spec, ids) if ids else {}, rq.count_all(session, spec)
 
-    def _loaded(self, gen: int, ids: array, total: int | None, first: dict) -> None:
+        def everything(session):
+            ids = rq.fetch_ids(session, spec, resolved.get("q") or rq.resolve(spec, q, index))
+            first = rq.fetch_rows(session, spec, ids[:size]) if ids and not two_phase else {}
+            return ids, first, rq.count_all(session, spec) if not two_phase else None
+
+        on_error = lambda exc: self._failed(gen, exc)  # noqa: E731
+        if two_phase:
+            self.ctx.ops.read(head, on_done=lambda out: self._head_loaded(gen, *out), on_error=on_error,
+                              label=f"Load {spec.title.lower()}")
+        self.ctx.ops.read(everything, on_done=lambda out: self._loaded(gen, *out), on_error=on_error,
+                          label=f"Load {spec.title.lower()}")
+
+    def _head_loaded(self, gen: int, count: int, ids: array, rows: dict, total: int) -> None:
         if gen != self._gen:
             return
         self.beginResetModel()
-        self._ids = ids
-        self._rows = dict(first)
+        self._ids, self._count = ids, count
+        self._rows = dict(rows)
         self._stale.clear()
         self._requested.clear()
+        self.total = total
+        self.endResetModel()
+        self.counts_changed.emit(self._count, self.total)
+        self.first_page_ready.emit()
+
+    def _loaded(self, gen: int, ids: array, first: dict, total: int | None) -> None:
+        if gen != self._gen:
+            return
+        if len(ids) == self._count and ids[:len(self._ids)] == self._ids and self._count and not first:
+            self._ids = ids          # the rest of the ids behind the page already shown: no reset, no jump
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1))
+        else:
+            self.beginResetModel()
+            self._ids, self._count = ids, len(ids)
+            if first or not self._ids:
+                self._rows = dict(first)
+            self._stale.clear()
+            self._requested.clear()
+            self.endResetModel()
         if total is not None:
             self.total = total
-        self.endResetModel()
         self.loaded_once = True
         self._set_loading(False)
-        self.counts_changed.emit(len(self._ids), self.total)
+        self.counts_changed.emit(self._count, self.total)
+        if first:
+            self.first_page_ready.emit()
         self.reloaded.emit()
 
     def _failed(self, gen: int, exc: BaseException) -> None:
@@ -126,6 +139,8 @@ class RegisterModel(QAbstractTableModel):
 
     # -- pages -----------------------------------------------------------------------------------------------------
     def _values(self, row: int) -> tuple | None:
+        if row >= len(self._ids):
+            return None             # its id arrives with the rest of the list (then dataChanged)
         item_id = self._ids[row]
         values = self._rows.get(item_id)
         if values is None or item_id in self._stale:
@@ -153,13 +168,13 @@ class RegisterModel(QAbstractTableModel):
         for gone in set(ids) - set(rows):   # deleted since the id query: keep the row, show it empty
             self._rows[gone] = ("",) * len(self.spec.columns) + (False,)
         first = page * self.page_size
-        last = min(first + len(ids), len(self._ids)) - 1
+        last = min(first + len(ids), self._count) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
 
     def fetch_page_for_row(self, row: int) -> None:
         """Ask for the page holding `row` now (the view prefetches the page below the visible one)."""
-        if 0 <= row < len(self._ids) and (self._ids[row] not in self._rows or self._ids[row] in self._stale):
+        if 0 <= row < len(self._ids) == self._count and not self.is_loaded(row):
             self._request_page(row // self.page_size)
 
     # -- after a write ---------------------------------------------------------------------------------------------
@@ -168,20 +183,20 @@ class RegisterModel(QAbstractTableModel):
         if not self.loaded_once or not changes.touches(*(_RELATED | {entity})):
             return
         if changes.created.get(entity) or changes.deleted.get(entity):
-            self.reload()
+            self.reload(two_phase=False)
             return
         touched = changes.updated.get(entity, frozenset())
         if changes.kinds - {entity}:
             touched = set(self._rows)      # a hub or owner renamed, an update posted: re-read what is loaded
         stale = set(touched) & set(self._rows)
-        if stale and self._ids:
+        if stale and self._count:
             self._stale |= stale
             self._requested = {k for k in self._requested if k[0] != self._gen}
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, self.columnCount() - 1))
 
     # -- Qt model interface ----------------------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.spec.columns)
@@ -192,11 +207,11 @@ class RegisterModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+        if not index.isValid() or not (0 <= index.row() < self._count):
             return None
         row, col = index.row(), index.column()
         if role == ID_ROLE:
-            return self._ids[row]
+            return self.id_at(row)
         column = self.spec.columns[col]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column.kind in ("int", "percent"):
@@ -210,8 +225,8 @@ class RegisterModel(QAbstractTableModel):
             return None
         flagged = bool(values[-1]) and column.key == self.spec.flag_column
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#ff7b72" if is_dark() else "#b3261e") if flagged else None
-        text = display(values[col], column.kind, column.enum)
+            return theme.warning_colour() if flagged else None
+        text = values[col]   # formatted once, on the operation thread, when the page was read
         if role == Qt.ItemDataRole.ToolTipRole:
             if flagged:
                 return f"{text} — overdue"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel,
                                QMenu, QMessageBox, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from ol_desk.core.model.enums import Entity
@@ -86,14 +86,12 @@ class RegisterPanel(QWidget):
         header.setSectionsMovable(True)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.setHighlightSections(False)
         for i, c in enumerate(spec.columns):
             header.resizeSection(i, c.width)
             self.table.setColumnHidden(i, not c.visible)
-            if c.wide:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -155,7 +153,7 @@ class RegisterPanel(QWidget):
 
     def refresh(self) -> None:
         self._keep_scroll = True
-        self.model.reload()
+        self.model.reload(two_phase=False)
 
     def identity_changed(self) -> None:
         read_only = self.ctx.read_only
@@ -286,6 +284,8 @@ class RegisterPanel(QWidget):
         return self.model.id_at(index.row()) if index.isValid() else None
 
     def _remember(self) -> None:
+        if self._saved is not None:
+            return   # a load in two phases resets twice: keep what the user had before the first
         self._saved = (self.selected_ids(), self.current_id(), self.table.verticalScrollBar().value(),
                        self._keep_scroll or self.model.query == getattr(self, "_last_query", None))
 
@@ -331,7 +331,7 @@ class RegisterPanel(QWidget):
             self.ctx.open_item(self.spec.entity, item_id)
 
     def _show_counts(self, shown: int, total: int) -> None:
-        what = self.spec.title.lower()
+        what = self.spec.noun or self.spec.title.lower()
         text = f"{shown:,} {what}" if shown == total else f"{shown:,} of {total:,} {what}"
         self.count.setText(text)
         self.status_text.emit(f"{self.spec.title}: {shown:,} shown of {total:,}")

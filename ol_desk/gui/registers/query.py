@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, column, func, select
 
 from ol_desk.core.dates import today
+from ol_desk.core.model.enums import LabelledEnum
 from ol_desk.core.queries.register_filter import RegisterFilter
 from .specs import RegisterSpec
 
@@ -66,12 +67,18 @@ def _with_joins(stmt, spec: RegisterSpec, keys):
     return stmt
 
 
-def fetch_ids(session, spec: RegisterSpec, q: RegisterQuery, search_index=None, on: dt.date | None = None) -> array:
-    """Every id the filter selects, in the sort order (ties broken by id, so the order is stable)."""
-    on = on or today()
-    f = resolve_text(spec, q.filter, search_index)
+def resolve(spec: RegisterSpec, q: RegisterQuery, search_index) -> RegisterQuery:
+    """The query with its free text turned into ids (once; the later phases of a load reuse it)."""
+    if not q.filter.text.strip():
+        return q
+    return RegisterQuery(resolve_text(spec, q.filter, search_index).with_(text=""), q.sort_key, q.descending)
+
+
+def _ordered(spec: RegisterSpec, q: RegisterQuery, on: dt.date):
+    """SELECT id … WHERE filter ORDER BY column, id — or None when the filter can match nothing."""
+    f = q.filter
     if f.ids is not None and not f.ids:
-        return array("q")
+        return None
     col = spec.column(q.sort_key) if q.sort_key in {c.key for c in spec.columns} else spec.column("id")
     stmt = select(spec.id_col).select_from(spec.table)
     stmt = _with_joins(stmt, spec, set(col.joins))
@@ -81,18 +88,64 @@ def fetch_ids(session, spec: RegisterSpec, q: RegisterQuery, search_index=None, 
     # SQLite's own NULL order (first ascending, last descending) lets the column's index serve the sort;
     # ties are broken by id, which every SQLite index carries, so the order is stable.
     if col.key == "id":
-        stmt = stmt.order_by(spec.id_col.desc() if q.descending else spec.id_col)
-    elif q.descending:
-        stmt = stmt.order_by(col.expr.desc(), spec.id_col.desc())
-    else:
-        stmt = stmt.order_by(col.expr.asc(), spec.id_col)
+        return stmt.order_by(spec.id_col.desc() if q.descending else spec.id_col)
+    if q.descending:
+        return stmt.order_by(col.expr.desc(), spec.id_col.desc())
+    return stmt.order_by(col.expr.asc(), spec.id_col)
+
+
+def fetch_ids(session, spec: RegisterSpec, q: RegisterQuery, search_index=None, on: dt.date | None = None,
+              limit: int | None = None) -> array:
+    """The ids the filter selects, in the sort order (all of them, or the first `limit`)."""
+    stmt = _ordered(spec, resolve(spec, q, search_index), on or today())
+    if stmt is None:
+        return array("q")
+    if limit is not None:
+        stmt = stmt.limit(limit)
     # read the DBAPI rows directly: a million ids through SQLAlchemy's Row objects costs ~3x the query itself
     rows = session.connection().execute(stmt).cursor.fetchall()
     return array("q", itertools.chain.from_iterable(rows))
 
 
+def count_matching(session, spec: RegisterSpec, q: RegisterQuery, search_index=None,
+                   on: dt.date | None = None) -> int:
+    """How many rows the filter selects (without reading them)."""
+    q = resolve(spec, q, search_index)
+    if q.filter.ids is not None and not q.filter.ids:
+        return 0
+    stmt = select(func.count()).select_from(spec.table)
+    conditions = _where(spec, q.filter, on or today())
+    if conditions:
+        stmt = stmt.where(and_(*conditions))
+    return session.scalar(stmt) or 0
+
+
+def display(value, kind: str, enum_cls=None) -> str:
+    """A value as the register shows it."""
+    if value is None:
+        return ""
+    if kind == "enum":
+        if isinstance(value, LabelledEnum):
+            return value.label
+        try:
+            return enum_cls(value).label
+        except (ValueError, TypeError):
+            return str(value)
+    if kind == "date":
+        if isinstance(value, str):
+            value = dt.date.fromisoformat(value[:10])
+        return value.strftime("%d %b %Y")
+    if kind == "percent":
+        return f"{value}%"
+    if kind == "bool":
+        return "Yes" if value else ""
+    if kind == "int":
+        return str(value)
+    return " ".join(str(value).split())
+
+
 def fetch_rows(session, spec: RegisterSpec, ids, on: dt.date | None = None) -> dict[int, tuple]:
-    """The shown values of these rows (every column, plus the row flag last), by id."""
+    """These rows as shown: every column's text, plus the row flag (overdue) last, by id."""
     on = on or today()
     exprs = [c.expr for c in spec.columns]
     flag = spec.flag(on) if spec.flag is not None else None
@@ -101,11 +154,10 @@ def fetch_rows(session, spec: RegisterSpec, ids, on: dt.date | None = None) -> d
     stmt = _with_joins(select(spec.id_col, *exprs).select_from(spec.table), spec, set(spec.joins))
     stmt = stmt.where(ids_condition(spec.id_col, ids))
     out = {}
+    kinds = [(c.kind, c.enum) for c in spec.columns]
     for row in session.execute(stmt):
-        values = tuple(row[1:])
-        if flag is None:
-            values += (False,)
-        out[row[0]] = values
+        texts = tuple(display(v, kind, enum) for v, (kind, enum) in zip(row[1:], kinds))
+        out[row[0]] = texts + (bool(row[-1]) if flag is not None else False,)
     return out
 
 

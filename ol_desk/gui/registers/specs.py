@@ -35,7 +35,6 @@ class Column:
     width: int = 110
     visible: bool = True        # shown unless the user hides it
     joins: tuple[str, ...] = () # keys of RegisterSpec.joins this column needs
-    wide: bool = False          # the column that takes the spare width
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,7 @@ class RegisterSpec:
     flag_column: str = ""
     search_kind: str = ""
     default_sort: tuple[str, bool] = ("id", False)    # column key, descending
+    noun: str = ""                                    # what the rows are, plural ("learning entries")
 
     @property
     def id_col(self):
@@ -76,18 +76,18 @@ _rec_doc = aliased(SourceDocument, name="rec_doc")
 RECOMMENDATIONS = RegisterSpec(
     Entity.RECOMMENDATION, "Recommendations", Recommendation,
     columns=(
-        Column("id", "#", Recommendation.id, "int", width=70),
-        Column("document", "Document", _rec_doc.reference, width=140, joins=("doc",)),
+        Column("id", "#", Recommendation.id, "int", width=60),
+        Column("document", "Document", _rec_doc.reference, width=130, joins=("doc",)),
         Column("reference", "Ref", Recommendation.reference, width=70),
-        Column("finding", "Type", Recommendation.finding_type, "enum", FindingType, width=130),
-        Column("title", "Title", Recommendation.title, width=360, wide=True),
-        Column("lead_hub", "Lead hub", _lead_hub.code, width=80, joins=("lead_link", "lead_hub")),
-        Column("owner", "Owner", _rec_owner.name, width=150, joins=("owner",)),
-        Column("status", "Status", Recommendation.status, "enum", RecStatus, width=120),
+        Column("finding", "Type", Recommendation.finding_type, "enum", FindingType, width=145),
+        Column("title", "Title", Recommendation.title, width=330),
+        Column("lead_hub", "Lead hub", _lead_hub.code, width=70, joins=("lead_link", "lead_hub")),
+        Column("owner", "Owner", _rec_owner.name, width=140, joins=("owner",)),
+        Column("status", "Status", Recommendation.status, "enum", RecStatus, width=125),
         Column("target", "Target", Recommendation.current_target_date, "date", width=95),
         Column("original_target", "Original target", Recommendation.original_target_date, "date", width=95,
                visible=False),
-        Column("last_update", "Last update", Recommendation.last_update_on, "date", width=95),
+        Column("last_update", "Last update", Recommendation.last_update_on, "date", width=95, visible=False),
         Column("response", "Response", Recommendation.response_position, "enum", ResponsePosition, width=120,
                visible=False),
         Column("source", "Source", _rec_doc.kind, "enum", SourceKind, width=150, visible=False, joins=("doc",)),
@@ -111,7 +111,7 @@ ACTIONS = RegisterSpec(
     columns=(
         Column("id", "#", Action.id, "int", width=70),
         Column("reference", "Ref", Action.reference, width=90),
-        Column("title", "Title", Action.title, width=380, wide=True),
+        Column("title", "Title", Action.title, width=380),
         Column("hub", "Hub", _action_hub.code, width=70, joins=("hub",)),
         Column("owner", "Owner", _action_owner.name, width=150, joins=("owner",)),
         Column("status", "Status", Action.status, "enum", ActionStatus, width=100),
@@ -156,7 +156,7 @@ DOCUMENTS = RegisterSpec(
         Column("id", "#", SourceDocument.id, "int", width=70),
         Column("kind", "Kind", SourceDocument.kind, "enum", SourceKind, width=160),
         Column("reference", "Ref", SourceDocument.reference, width=140),
-        Column("title", "Title", SourceDocument.title, width=380, wide=True),
+        Column("title", "Title", SourceDocument.title, width=380),
         Column("issuing_body", "Issued by", SourceDocument.issuing_body, width=160),
         Column("issued", "Issued", SourceDocument.date_issued, "date", width=95),
         Column("response_due", "Response due", SourceDocument.response_due, "date", width=105),
@@ -192,10 +192,10 @@ LEARNING = RegisterSpec(
         Column("id", "#", LearningEntry.id, "int", width=70),
         Column("operation", "Operation", LearningEntry.operation, width=170),
         Column("incident", "Incident", LearningEntry.incident_date, "date", width=95),
-        Column("learning", "Learning", LearningEntry.learning, width=380, wide=True),
+        Column("learning", "Learning", LearningEntry.learning, width=380),
         Column("gold_lead", "Gold lead", LearningEntry.gold_lead, width=140),
         Column("hub", "Suggested hub", _learning_hub.code, width=100, joins=("hub",)),
-        Column("triage", "Triage", LearningEntry.triage_outcome, "enum", TriageOutcome, width=150),
+        Column("triage", "Triage", LearningEntry.triage_outcome, "enum", TriageOutcome, width=190),
         Column("recommendation", "Rec #", LearningEntry.recommendation_id, "int", width=70),
         Column("captured_by", "Captured by", LearningEntry.captured_by, width=140, visible=False),
     ),
@@ -203,7 +203,7 @@ LEARNING = RegisterSpec(
     joins={"hub": (_learning_hub, _learning_hub.id == LearningEntry.suggested_hub_id)},
     filters=frozenset({HUB, STATUS, TEXT}),
     statuses=tuple((s.value, s.label) for s in TriageOutcome),
-    search_kind="learning", default_sort=("incident", True),
+    search_kind="learning", default_sort=("incident", True), noun="learning entries",
 )
 
 SPECS = {s.entity: s for s in (RECOMMENDATIONS, ACTIONS, DOCUMENTS, LEARNING)}
