@@ -221,14 +221,13 @@ class Resolver:
             doc_id = self.docs.get(r.doc_key)
             cur = existing.get((doc_id, r.ref, pos)) if doc_id is not None else None
             owner = self._owner_id(r.owner) if owner_mapped else None
-            label = r.label if pos == 1 else f"{r.label} ({pos})"
             if cur is None:
                 if self.writer:
                     values = {"document_id": doc_id, "reference": r.ref, "position": pos, **r.values}
                     if owner_mapped:
                         values["owner_id"] = owner
                     creating.append({"values": values, "hubs": r.hub_ids, "update": r.update_text})
-                self._out(RowOutcome(r.row, "new", "recommendation", label))
+                self._out(RowOutcome(r.row, "new", "recommendation", _rec_label(r, pos)))
                 continue
             change, shown = self._compare(r, cur, _REC_FIELDS, ("target_date", "current_target_date", "target date"),
                                           owner_mapped, owner, latest)
@@ -241,9 +240,9 @@ class Resolver:
             if shown:
                 if self.writer and change:
                     self.writer.update_recommendation(cur.id, change)
-                self._out(RowOutcome(r.row, "changed", "recommendation", label, shown))
+                self._out(RowOutcome(r.row, "changed", "recommendation", _rec_label(r, pos), shown))
             else:
-                self._out(RowOutcome(r.row, "unchanged", "recommendation", label))
+                self.counts["unchanged"] += 1  # not listed: the hot path of a re-import
         if self.writer and creating:
             self.writer.create_recommendations(creating)
 
@@ -345,7 +344,7 @@ class Resolver:
                     self.writer.update_action(cur.id, change)
                 self._out(RowOutcome(r.row, "changed", "action", r.label, shown))
             else:
-                self._out(RowOutcome(r.row, "unchanged", "action", r.label))
+                self.counts["unchanged"] += 1
         if self.writer and creating:
             self.writer.create_actions(creating)
 
@@ -399,6 +398,10 @@ class Resolver:
         notes = r.values.get("notes", "")
         r.values["notes"] = f"{notes}\n{note}" if notes else note
         return []
+
+
+def _rec_label(r: ParsedRow, position: int) -> str:
+    return r.label if position == 1 else f"{r.label} ({position})"
 
 
 def _chunks(items: list, size: int = 900):
