@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem
 
 from ol_desk.core.errors import ConflictError
 from ol_desk.gui.forms.ui_conflict_dialog import Ui_ConflictDialog
-from ol_desk.gui.ops import readable
 from .history_text import FIELD_LABELS
 from .snapshots import Snapshot, load_for_editor
 
@@ -69,8 +68,7 @@ class ConflictMixin:
                 self.say("Kept the saved version; your step was not applied.", "info")
             else:
                 self.say("Not done: this item was changed elsewhere. Try the step again when ready.", "error")
-        self.ctx.ops.read(load_for_editor, self.ctx.actor, self.entity, self.item_id, on_done=loaded,
-                          on_error=lambda e: self.say(readable(e), "error"))
+        self.read(load_for_editor, self.ctx.actor, self.entity, self.item_id, on_done=loaded)
 
     def conflict_rows(self, fields: dict, theirs: Snapshot) -> list[tuple[str, str, str]]:
         rows = []

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
+from shiboken6 import isValid
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget)
@@ -184,8 +185,8 @@ class ItemEditor(ConflictMixin, StepsMixin, QWidget):
     def reload(self, keep_edits: bool = False) -> None:
         """Read the item again. With keep_edits, the user's unsaved changes are laid back on top."""
         self._pending_edits = self.changed_fields() if keep_edits else {}
-        self.ctx.ops.read(load_for_editor, self.ctx.actor, self.entity, self.item_id,
-                          label=f"Open {self.entity.label}", on_done=self._loaded, on_error=self._load_failed)
+        self.read(load_for_editor, self.ctx.actor, self.entity, self.item_id, label=f"Open {self.entity.label}",
+                  on_done=self._loaded, on_error=self._load_failed)
 
     def _loaded(self, loaded) -> None:
         self.choices, snap = loaded
@@ -283,6 +284,17 @@ class ItemEditor(ConflictMixin, StepsMixin, QWidget):
         if self.isActiveWindow() or error:
             self.say(text, "error" if error else "ok")
 
+    # -- talking to the worker ------------------------------------------------------------------------------------
+    def _alive(self, fn: Callable | None) -> Callable | None:
+        """A callback that does nothing once this window is gone (a result can arrive after it closed)."""
+        if fn is None:
+            return None
+        return lambda *args: fn(*args) if isValid(self) else None
+
+    def read(self, fn, *args, on_done: Callable, on_error: Callable | None = None, **kwargs) -> None:
+        on_error = on_error or (lambda exc: self.say(readable(exc), "error"))
+        self.ctx.ops.read(fn, *args, on_done=self._alive(on_done), on_error=self._alive(on_error), **kwargs)
+
     # -- writing ---------------------------------------------------------------------------------------------------
     def write(self, fn, *args, label: str, done: Callable | None = None, failed: Callable | None = None,
               conflict: tuple[Callable, Callable] | None = None, **kwargs) -> None:
@@ -313,7 +325,8 @@ class ItemEditor(ConflictMixin, StepsMixin, QWidget):
             else:
                 self.say(readable(exc), "error")
 
-        self.ctx.ops.write(fn, *args, label=label, on_done=on_done, on_error=on_error, **kwargs)
+        self.ctx.ops.write(fn, *args, label=label, on_done=self._alive(on_done), on_error=self._alive(on_error),
+                           **kwargs)
 
     def save(self) -> None:
         if self._writing:
@@ -330,8 +343,8 @@ class ItemEditor(ConflictMixin, StepsMixin, QWidget):
         self._writing += 1
         self._show_state()
         label = f"save {self.entity.label.lower()} {self.snap.label if self.snap else ''}".strip()
-        self.ctx.ops.write(fn, *args, label=label, on_done=self._saved,
-                           on_error=lambda exc: self._save_failed(exc, fields), **kwargs)
+        self.ctx.ops.write(fn, *args, label=label, on_done=self._alive(self._saved),
+                           on_error=self._alive(lambda exc: self._save_failed(exc, fields)), **kwargs)
 
     def validate(self, fields: dict) -> str | None:
         """What is missing, in words, before anything is sent (the services check again)."""
@@ -349,9 +362,8 @@ class ItemEditor(ConflictMixin, StepsMixin, QWidget):
         self._writing -= 1
         self._show_state()
         if isinstance(exc, ConflictError):
-            self.ctx.ops.read(load_for_editor, self.ctx.actor, self.entity, self.item_id,
-                              on_done=lambda loaded: self._resolve_conflict(exc, fields, loaded),
-                              on_error=lambda e: self.say(readable(e), "error"))
+            self.read(load_for_editor, self.ctx.actor, self.entity, self.item_id,
+                      on_done=lambda loaded: self._resolve_conflict(exc, fields, loaded))
         elif isinstance(exc, OlDeskError):
             self.say(f"Not saved: {exc}", "error")
         else:

@@ -3,6 +3,7 @@ one that supersedes). Searches run on the worker thread; typing waits a moment b
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from shiboken6 import isValid
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -46,11 +47,11 @@ class ItemFinder(QWidget):
         self.status.setText("Searching…")
         args = (self.search.text(),) + ((self.exclude,) if self.exclude is not None else ())
         self.ops.read(self.find, *args, on_done=lambda rows: self._show(ask, rows),
-                      on_error=lambda exc: self.status.setText(str(exc)))
+                      on_error=lambda exc: isValid(self) and self.status.setText(str(exc)))
 
     def _show(self, ask: int, rows) -> None:
-        if ask != self._ask:
-            return  # a newer search is on its way
+        if not isValid(self) or ask != self._ask:
+            return  # the dialog has closed, or a newer search is on its way
         self.list.clear()
         for row in rows:
             item = QListWidgetItem(row_text(row), self.list)

@@ -74,7 +74,7 @@ class RecordsMixin:
             if not QDesktopServices.openUrl(url):
                 self.evidence_panel.say(f"Could not open {row.url}; copy the address instead.", error=True)
             return
-        self.ctx.ops.read(_stored_file, self.ctx.db.evidence_dir, row.id, label="open evidence",
+        self.read(_stored_file, self.ctx.db.evidence_dir, row.id, label="open evidence",
                           on_done=lambda path: self._open_path(path), on_error=self._failed)
 
     def _open_path(self, path: Path) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from shiboken6 import isValid
 
 from ol_desk.gui.ops import readable
 
@@ -121,6 +122,9 @@ class UndoStack(QObject):
         redo.triggered.connect(lambda: self.redo(actor_of()))
 
         def refresh() -> None:
+            if not (isValid(undo) and isValid(redo)):  # their window has closed
+                self.changed.disconnect(refresh)
+                return
             undo.setEnabled(self.can_undo())
             undo.setText(self.undo_text())
             redo.setEnabled(self.can_redo())

@@ -173,3 +173,14 @@ def test_closing_with_unsaved_changes_asks_first(ctx, ops, db, qtbot, monkeypatc
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
     editor.close()
     assert not editor.isVisible()
+
+
+def test_a_result_arriving_after_the_window_closed_is_ignored(ctx, ops, db, cpic):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    with db.transaction() as s:
+        doc = make_document(s, cpic)
+    editor = open_editor(ctx, Entity.DOCUMENT, doc)   # its read is on its way
+    editor.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    settle(ops)   # the read reports back to a window that no longer exists: nothing happens, nothing raises
+    assert open_editor(ctx, Entity.DOCUMENT, doc) is not editor

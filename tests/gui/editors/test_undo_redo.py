@@ -54,11 +54,12 @@ def test_undo_and_redo_an_edit_and_a_lifecycle_command(ctx, ops, db, qtbot, cpic
     assert "Undid a change" in editor.history.toPlainText()
 
 
-def _editor_after_saving_a_title(ctx, ops, db, qtbot, cpic, title: str):
+def _editor_after_saving_a_title(ctx, ops, db, qtbot, cpic, title: str, *, closed_by_test: bool = False):
     with db.transaction() as s:
         rec = assigned_recommendation(s, cpic, title="Rousing checks")
     editor = open_editor(ctx, Entity.RECOMMENDATION, rec)
-    qtbot.addWidget(editor)
+    if not closed_by_test:
+        qtbot.addWidget(editor)
     settle(ops)
     editor.ui.titleEdit.setText(title)
     editor.save_button.click()
@@ -86,3 +87,14 @@ def test_an_undo_that_would_lose_a_later_change_is_refused_and_kept(ctx, ops, db
     assert _title_and_status(db, rec)[0] == "Mine"
     assert "Cannot undo" in editor.banner.text() and "changed afterwards" in editor.banner.text()
     assert editor.undo_action.isEnabled()
+
+
+def test_the_stack_outlives_a_closed_editor(ctx, ops, db, qtbot, cpic):
+    editor, rec = _editor_after_saving_a_title(ctx, ops, db, qtbot, cpic, "Changed", closed_by_test=True)
+    stack = editor.undo
+    editor.close()
+    from PySide6.QtCore import QCoreApplication, QEvent
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the window is really gone
+    assert stack.undo(cpic)
+    settle(ops)
+    assert _title_and_status(db, rec)[0] == "Rousing checks"
