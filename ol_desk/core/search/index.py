@@ -14,27 +14,27 @@ from . import changes as ch
 from . import indexer, process, spelling
 from .query import ParsedQuery, QueryError, Vocabulary, compile_query, parse, resolve_kind
 from .results import Hit, SearchResult, build_hits, configure
-from .schema import KINDS, META_KEY
+from .schema import KINDS
 from .store import IndexStore, IndexUnusable, check_state, read_state
 
 INLINE_ROWS = 500          # outbox rows a search applies itself before answering
 INLINE_DOCS = 3000         # ... as long as they touch at most this many index documents
 INLINE_REBUILD_ROWS = 5_000  # below this many items a rebuild runs in-process (tests, new databases)
 IDS_CAP = 100_000          # ids_matching returns at most this many ids
-_META = wq.Term("kind", META_KEY)
 # What reading a damaged index raises (Whoosh has no error class of its own for it).
 _BROKEN = (IndexUnusable, OSError, EOFError, ValueError, KeyError, IndexError, AttributeError, TypeError)
 
 
 def _only(q: wq.Query, kinds: list[str], excluded: list[wq.Query] = ()) -> wq.Query:
-    """q restricted to some kinds, never matching the state document (nor `excluded`).
+    """q restricted to some kinds (and without `excluded`), in the query itself.
 
-    In the query rather than Whoosh's filter=/mask=: those build a bit set per search and test its truth for every
-    hit counted (an O(n) test in Whoosh 2.7), which cost seconds per query at this size.
+    Not Whoosh's filter=/mask=: those build a bit set per search and test its truth for every hit counted (an O(n)
+    test in Whoosh 2.7), which cost seconds per query at this size. The state document is not excluded here (a
+    wrapper around every query costs time and only a filter-only query can match it): build_hits drops it.
     """
     if kinds:
         q = wq.And([q, wq.Or([wq.Term("kind", k) for k in kinds])])
-    return wq.AndNot(q, wq.Or([_META, *excluded]))
+    return wq.AndNot(q, wq.Or(list(excluded))) if excluded else q
 
 
 class SearchIndex:
@@ -138,10 +138,10 @@ class SearchIndex:
         q, corrections = self._compile(searcher, parsed)
         limit = max(1, int(limit))
         q = _only(q, [resolve_kind(k) for k in kinds or ()])
-        results = searcher.search(q, limit=limit)
+        results = searcher.search(q, limit=limit + 1)  # + 1: the state document may be among them
         configure(results)
         with self.db.reading() as session:
-            hits = build_hits(session, results)
+            hits = build_hits(session, results)[:limit]
         corrected = spelling.corrected_text(parsed.text, corrections, hits, searcher.schema) if corrections else None
         # Not results.estimated_length(): with nothing cheaper known it counts every hit (seconds at 200k items).
         total = q.estimate_size(searcher.reader()) if len(hits) >= limit else len(hits)

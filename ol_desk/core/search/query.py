@@ -197,7 +197,7 @@ def _compile_atom(atom: Atom, schema, vocab: Vocabulary, today: dt.date) -> wq.Q
         return status_query(v, today)
     if f in ("due", "issued"):
         lo, hi = date_range(v, f)
-        return wq.NumericRange(f, lo, hi)
+        return DateRange(f, lo, hi)
     raise QueryError(f"'{f}:' is not a filter.")  # pragma: no cover - FIELD_ALIASES maps onto the above
 
 
@@ -281,7 +281,7 @@ def status_query(value: str, today: dt.date) -> wq.Query:
     key = _norm(value)
     if key in ("overdue", "late"):
         statuses = sorted({s for group in overdue_statuses().values() for s in group})
-        return wq.And([_any("status", statuses), wq.NumericRange("due", None, date_number(today), endexcl=True)])
+        return wq.And([_any("status", statuses), DateRange("due", None, date_number(today - dt.timedelta(days=1)))])
     if key in STATUS_GROUPS:
         return _any("status", STATUS_GROUPS[key])
     if key in _STATUS_VALUES:
@@ -291,6 +291,65 @@ def status_query(value: str, today: dt.date) -> wq.Query:
 
 
 # -- dates -------------------------------------------------------------------------------------------------------
+
+class DateRange(wq.Query):
+    """Items whose date field (yyyymmdd) lies in [lo, hi]; None leaves that end open. Constant score.
+
+    Whoosh's NumericRange turns a range into a deep tree of unions over hundreds of terms, which took seconds
+    per query; this reads the docnums of the full-precision terms in the range into one sorted list instead.
+    """
+
+    def __init__(self, fieldname: str, lo: int | None, hi: int | None, boost: float = 1.0):
+        self.fieldname, self.lo, self.hi, self.boost = fieldname, lo, hi, boost
+
+    def __eq__(self, other):
+        return type(other) is type(self) and (other.fieldname, other.lo, other.hi) == (self.fieldname, self.lo, self.hi)
+
+    def __hash__(self):
+        return hash((type(self).__name__, self.fieldname, self.lo, self.hi))
+
+    def __repr__(self):
+        return f"DateRange({self.fieldname!r}, {self.lo!r}, {self.hi!r})"
+
+    def __str__(self):
+        return f"{self.fieldname}:[{self.lo or ''} TO {self.hi or ''}]"
+
+    def has_terms(self):
+        return False
+
+    def estimate_size(self, ixreader):
+        return ixreader.doc_count()
+
+    def matcher(self, searcher, context=None):
+        from whoosh.matching import ListMatcher, NullMatcher
+        reader = searcher.reader()
+        segment = reader.segment() if hasattr(reader, "segment") else None
+        key = (segment.segment_id(), segment.deleted_count(), self.fieldname, self.lo, self.hi) if segment else None
+        ids = _RANGE_CACHE.get(key) if key else None
+        if ids is None:
+            ids = self._docnums(reader, searcher.schema[self.fieldname])
+            if key:
+                while len(_RANGE_CACHE) >= 32:
+                    _RANGE_CACHE.pop(next(iter(_RANGE_CACHE)))
+                _RANGE_CACHE[key] = ids
+        return ListMatcher(ids, all_weights=self.boost) if ids else NullMatcher()
+
+    def _docnums(self, reader, field) -> list[int]:
+        start = field.to_bytes(self.lo if self.lo is not None else 10000101)
+        end = field.to_bytes(self.hi if self.hi is not None else 99991231)
+        ids: set[int] = set()
+        if self.fieldname in reader.indexed_field_names():
+            for (fname, btext), _info in reader.iter_from(self.fieldname, start):
+                if fname != self.fieldname or btext > end:
+                    break
+                ids.update(reader.postings(self.fieldname, btext).all_ids())
+        return sorted(ids)
+
+
+# Docnums of a date range in one segment: segments never change (a new deletion gives a new key), and the same
+# ranges ("overdue" = before today) come back query after query.
+_RANGE_CACHE: dict[tuple, list[int]] = {}
+
 
 _DATE_HELP = "write dates as 2025-06-01, 01/06/2025, 2025-06 or 2025; compare with <, >, <=, >= or a range a..b"
 

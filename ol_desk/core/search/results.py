@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from whoosh import highlight
 
+from .schema import META_KEY
 from .sources import display_rows
 
 SNIPPET_CHARS = 220
@@ -69,7 +70,7 @@ def _kind_and_id(key: str) -> tuple[str, int]:
 
 def build_hits(session, whoosh_hits, *, snippets: bool = True) -> list[Hit]:
     """Hits in rank order, with what they show read from the database."""
-    entries = [(h, *_kind_and_id(h["key"])) for h in whoosh_hits]
+    entries = [(h, *_kind_and_id(h["key"])) for h in whoosh_hits if h["key"] != META_KEY]
     by_kind: dict[str, list[int]] = defaultdict(list)
     for _h, kind, eid in entries:
         by_kind[kind].append(eid)
