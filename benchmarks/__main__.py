@@ -12,6 +12,7 @@ SUITES = {
     "export": "benchmarks.bench_export",
     "gui": "benchmarks.bench_gui",
     "import": "benchmarks.bench_import",
+    "search": "benchmarks.bench_search",
     "similar": "benchmarks.bench_similar",
 }
 
