@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._build_search()
         self._build_menus()
         self._add_default_panels()
+        QWidget.setTabOrder(self.search_field, self.navigation)   # search, navigation, then the panel
         self._restore_state()
         # The registers paint first; extensions (dashboard, wizards) and the search index follow at once after.
         self._extensions, self._start_index, self._started = extensions, start_index, False
@@ -131,6 +132,8 @@ class MainWindow(QMainWindow):
                   shortcut: str | None = None, *, before: str | None = None) -> QWidget:
         if key in self._keys:
             raise ValueError(f"a panel '{key}' is already there")
+        if before is None and "search" in self._keys:
+            before = "search"   # search results stay last
         row = self._keys.index(before) if before in self._keys else len(self._keys)
         item = QListWidgetItem(title)
         if icon:

@@ -104,8 +104,7 @@ class RegisterPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
-        self.setTabOrder(self.view_combo, self.filter_bar.text)
-        self.setTabOrder(self.filter_bar.clear_button, self.table)
+        self.setTabOrder(self.filter_bar.clear_button, self.table)   # top row, filters, then the rows
 
         self._columns_menu = QMenu(self)
         self.columns_button.setMenu(self._columns_menu)

@@ -30,7 +30,8 @@ class Field:
 
 TABS = {
     Entity.HUB: ("Hubs", Hub, ADMINS, (Field("code", "Code"), Field("name", "Name"), Field("kind", "Kind", "hubkind"),
-                                       Field("boroughs", "Boroughs"), Field("aliases", "Also known as", in_table=False),
+                                       Field("boroughs", "Boroughs", in_table=False),
+                                       Field("aliases", "Also known as", in_table=False),
                                        Field("active", "Active", "check"))),
     Entity.THEME: ("Themes", Theme, ADMINS, (Field("code", "Code"), Field("name", "Name"),
                                              Field("active", "Active", "check"))),
@@ -156,6 +157,7 @@ class ReferenceTab(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, row["id"])
                 self.table.setItem(r, c, item)
         self.table.setSortingEnabled(True)
+        self.table.sortItems(1 if len(shown) > 1 and shown[1].key == "name" else 0, Qt.SortOrder.AscendingOrder)
         if select_id is not None:
             self.select(select_id)
         elif self.editing is None:
