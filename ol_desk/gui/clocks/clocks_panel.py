@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.queries.statutory_clocks import Clock, clocks
 
-COLUMNS = ("Days left", "Response due", "Source", "Reference", "Title", "Owner")
+COLUMNS = ("Days left", "Response due", "Source", "Reference", "Owner", "Title")
 RED = QColor("#c0392b")
 AMBER = QColor("#b36b00")
 WATCHED = (Entity.DOCUMENT, Entity.RECOMMENDATION, Entity.PERSON, Entity.IMPORT)
@@ -77,8 +77,8 @@ class ClocksPanel(QWidget):
         bold.setBold(True)
         for r, c in enumerate(rows):
             due = f"{c.response_due:%d %b %Y}" + (" (extended)" if c.extended else "")
-            cells = (days_text(c), due, c.kind.label, c.reference, " ".join(c.title.split())[:120],
-                     c.owner or "not assigned")
+            cells = (days_text(c), due, c.kind.label, c.reference, c.owner or "not assigned",
+                     " ".join(c.title.split())[:160])
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.document_id)
@@ -92,7 +92,8 @@ class ClocksPanel(QWidget):
                     item.setForeground(QBrush(AMBER))
                 self.table.setItem(r, col, item)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(4, min(self.table.columnWidth(4), 260))
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         late = sum(1 for c in rows if c.overdue)
         text = f"{len(rows):,} responses outstanding, {late:,} overdue"
         self.heading.setText(f"<b>Statutory clocks</b> — {text}")

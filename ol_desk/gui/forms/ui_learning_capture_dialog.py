@@ -65,6 +65,7 @@ class Ui_LearningCaptureDialog(object):
 
         self.learningEdit = QPlainTextEdit(LearningCaptureDialog)
         self.learningEdit.setObjectName(u"learningEdit")
+        self.learningEdit.setMaximumSize(QSize(16777215, 120))
         self.learningEdit.setTabChangesFocus(True)
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.learningEdit)
@@ -99,7 +100,7 @@ class Ui_LearningCaptureDialog(object):
 
         self.similarList = QListWidget(LearningCaptureDialog)
         self.similarList.setObjectName(u"similarList")
-        self.similarList.setMaximumSize(QSize(16777215, 110))
+        self.similarList.setMaximumSize(QSize(16777215, 190))
 
         self.layout.addWidget(self.similarList)
 

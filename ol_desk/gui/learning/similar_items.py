@@ -33,6 +33,8 @@ class SimilarItems(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.lookup_now)
         self.view.itemActivated.connect(self._open)
+        self.view.setWordWrap(True)  # whole lines, no sideways scrolling
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._note("Type the learning to see similar recommendations.")
 
     def lookup(self, text: str, *, document_id: int | None = None, exclude_ids=()) -> None:

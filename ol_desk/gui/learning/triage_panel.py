@@ -79,6 +79,7 @@ class TriagePanel(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([640, 420])
         layout.addWidget(split, 1)
         ctx.ops.changed.connect(self._on_changed)
         self._update_buttons()
@@ -116,7 +117,10 @@ class TriagePanel(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
+        for col in range(4):  # leave the learning itself room to be read
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 150))
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(5, not self.show_all.isChecked())  # the outcome says something only then
         pending = sum(1 for r in rows if r.outcome == TriageOutcome.PENDING)
         self.heading.setText(f"<b>Gold Group learning awaiting triage: {pending:,}</b>")
         self.status_text.emit(f"{pending:,} awaiting triage")

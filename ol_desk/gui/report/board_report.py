@@ -19,7 +19,7 @@ from .report_data import ReportData, Row
 
 MARKING = "OFFICIAL-SENSITIVE"
 DPI = 144
-CHART_PIXELS = QSize(620, 380)
+CHART_PIXELS = QSize(620, 360)
 
 
 class ReportError(OlDeskError):
@@ -124,7 +124,7 @@ def _charts(pages: _Pages, data: ReportData) -> None:
     for i, key in enumerate(order):
         wide = key == "by_hub"
         w = pages.width if wide else half
-        size = QSize(CHART_PIXELS.width() * (2 if wide else 1), CHART_PIXELS.height() * (2 if wide else 1) * 3 // 4)
+        size = QSize(1000, 400) if wide else CHART_PIXELS  # drawn at about the page's scale, so labels stay legible
         h = int(w * size.height() / size.width())
         column = 0 if wide else i % 2
         if column == 0:

@@ -53,7 +53,7 @@ def test_clocks_show_days_left_with_overdue_in_red_and_open_the_document(qtbot, 
     cells = [[panel.table.item(r, c).text() for c in range(panel.table.columnCount())]
              for r in range(panel.table.rowCount())]
     assert [row[0] for row in cells] == ["14 overdue", "36"]
-    assert cells[0][2] == "IOPC recommendation" and cells[1][5] == "North West"
+    assert cells[0][2] == "IOPC recommendation" and cells[1][4] == "North West"
     assert panel.table.item(0, 0).foreground().color().name() == "#c0392b"
     assert "2 responses outstanding, 1 overdue" in panel.heading.text()
     panel.table.itemActivated.emit(panel.table.item(1, 3))
