@@ -15,6 +15,7 @@ from typing import Iterable
 from sqlalchemy import Date, DateTime, Enum, delete, insert, select
 from sqlalchemy.orm import Session
 
+from ol_desk.core import audit
 from ol_desk.core.errors import ConflictError, NotFoundError, ValidationError
 from ol_desk.core.model import (Action, AuditEvent, Base, DateChange, Evidence, Hub, ImportBatch, ImportProfile,
                                 LearningEntry, Person, ProgressUpdate, Recommendation, RecommendationHub,
@@ -36,6 +37,7 @@ _OWNED_TABLES = {"recommendation_hubs", "recommendation_themes", "date_changes"}
 # Link tables whose rows belong to one side (recorded in that side's events): they go with that side's row.
 _LINK_OWNER = {"action_recommendations": "action_id"}
 _NOTHING_TO_UNDO = {"import", "undo"}
+_BOOKKEEPING = {"created_at", "updated_at", "version"}
 _SEARCHABLE = {Entity.DOCUMENT.value, Entity.RECOMMENDATION.value, Entity.ACTION.value, Entity.UPDATE.value,
                Entity.EVIDENCE.value, Entity.LEARNING.value}
 
@@ -132,7 +134,11 @@ def _check_dependants(session: Session, deleting: dict[str, set[int]]) -> None:
 def undo_events(session: Session, actor: Actor, event_ids: Iterable[int]) -> Changes:
     """Reverse these audit events (newest first) in the caller's transaction."""
     ids = set(event_ids)
-    events = list(session.scalars(select(AuditEvent).where(AuditEvent.id.in_(ids)).order_by(AuditEvent.id.desc())))
+    events = []
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), 900):
+        events += session.scalars(select(AuditEvent).where(AuditEvent.id.in_(ordered[i:i + 900])))
+    events.sort(key=lambda e: e.id, reverse=True)
     missing = ids - {e.id for e in events}
     if missing:
         raise NotFoundError(f"There is no audit event {', '.join(map(str, sorted(missing)))}.")
@@ -146,18 +152,58 @@ def undo_events(session: Session, actor: Actor, event_ids: Iterable[int]) -> Cha
             deleting.setdefault(ev.entity, set()).add(ev.entity_id)
     _check_dependants(session, deleting)
     changes = Changes()
+    creates: list = []  # a run of "create" events of one kind, undone together (an import makes thousands)
     for ev in events:
         if ev.verb in _NOTHING_TO_UNDO or ev.entity_id is None:
             continue
         if ev.entity not in MODELS:
             raise ValidationError(f"Audit event {ev.id} ({ev.verb} {ev.entity}) cannot be undone.")
+        if ev.verb == "create":
+            if creates and creates[0].entity != ev.entity:
+                changes |= _undo_creates(session, actor, creates)
+                creates = []
+            creates.append(ev)
+            continue
+        if creates:
+            changes |= _undo_creates(session, actor, creates)
+            creates = []
         changes |= _undo_one(session, actor, ev)
+    if creates:
+        changes |= _undo_creates(session, actor, creates)
     return changes
+
+
+def _undo_creates(session: Session, actor: Actor, events: list) -> Changes:
+    """Delete the rows these create events made, in bulk, each with its own undo event (holding the row as it
+    was). Rows that hang off them (hub links, theme links, action links, progress updates, date changes) go by
+    the database's ON DELETE CASCADE; anything else that refers to them was refused by `_check_dependants`."""
+    entity = Entity(events[0].entity)
+    model = MODELS[entity.value]
+    table = model.__table__
+    session.flush()
+    ids = sorted({ev.entity_id for ev in events})
+    rows: dict[int, dict] = {}
+    for i in range(0, len(ids), 900):
+        part = ids[i:i + 900]
+        for row in session.execute(select(table).where(table.c.id.in_(part))).mappings():
+            rows[row["id"]] = {k: v for k, v in row.items() if k not in _BOOKKEEPING}
+        session.execute(delete(table).where(table.c.id.in_(part)), execution_options={"synchronize_session": False})
+    for obj in [o for o in session.identity_map.values() if isinstance(o, model) and o.id in rows]:
+        session.expunge(obj)
+    gone = [ev for ev in events if ev.entity_id in rows]
+    audit.append(session, [audit.PendingEvent(actor.name, "undo", entity.value, ev.entity_id,
+                                              {"undoes": ev.id, "undid": "create", "row": rows[ev.entity_id]},
+                                              writes.current_batch(session)) for ev in gone])
+    if entity.value in _SEARCHABLE:
+        writes.announce(session, entity, [ev.entity_id for ev in gone], "delete")
+    return Changes(deleted={entity: frozenset(rows)}) if rows else Changes()
 
 
 def _already_undone(session: Session, ids: set[int]) -> set[int]:
     found = set()
-    for detail in session.scalars(select(AuditEvent.detail).where(AuditEvent.verb == "undo",
+    # An undo is always written after the event it undoes.
+    for detail in session.scalars(select(AuditEvent.detail).where(AuditEvent.id > min(ids, default=0),
+                                                                   AuditEvent.verb == "undo",
                                                                    AuditEvent.detail.like('%"undoes":%'))):
         undoes = json.loads(detail).get("undoes")
         if undoes in ids:
@@ -171,14 +217,7 @@ def _undo_one(session: Session, actor: Actor, ev) -> Changes:
     detail = json.loads(ev.detail or "{}")
     entity = Entity(ev.entity)
     if ev.verb == "create":
-        obj = session.get(model, ev.entity_id)
-        if obj is None:  # went with its parent already
-            return Changes()
-        before = writes.snapshot(obj)
-        session.delete(obj)
-        session.flush()
-        _record(session, actor, entity, ev, {"row": before}, "delete")
-        return Changes.one("deleted", entity, ev.entity_id)
+        return _undo_creates(session, actor, [ev])
     if ev.verb == "delete":
         row = {k: _value(table.c[k], v) for k, v in detail.get("row", {}).items() if k in table.c}
         session.execute(insert(table), [row])
