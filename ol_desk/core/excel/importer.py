@@ -338,6 +338,7 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
         seen = run()
     if progress is not None:
         progress(seen, "done")
+    outcomes.sort(key=lambda o: o.row)
     counts = {k: resolver.counts.get(k, 0) for k in ("new", "changed", "unchanged", "rejected")}
     if seen == 0:
         raise WorkbookRefused(f"{info.path.name}: sheet '{info.sheet}' has a header row but no rows under it.")
