@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "ol_desk.cli.import_commands",
     "ol_desk.cli.search_commands",
     "ol_desk.cli.report_commands",
+    "ol_desk.cli.learning_commands",
 ]
 
 

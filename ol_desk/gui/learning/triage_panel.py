@@ -15,7 +15,8 @@ from ol_desk.core.services.learning import TRIAGERS, triage_merge, triage_no_act
 from ol_desk.gui.ops import readable
 from .convert_dialog import ConvertDialog
 from .similar_items import SimilarItems
-from .triage_work import QueueRow, convert_with_actions, queue, recommendation_by_label
+from ol_desk.core.queries.learning_queue import QueueRow, queue, recommendation_by_label
+from ol_desk.core.services.triage import convert_with_actions
 
 COLUMNS = ("Operation", "Incident", "Gold lead", "Suggested hub", "Learning", "Outcome")
 WATCHED = (Entity.LEARNING, Entity.RECOMMENDATION)

@@ -1,4 +1,4 @@
-"""What the triage queue reads and writes, as plain functions run on the worker thread (no Qt)."""
+"""The Gold Group learning triage queue, read in SQL (shared by the GUI's triage panel and `ol-desk learning`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,10 +9,6 @@ from sqlalchemy.orm import Session
 
 from ol_desk.core.model import Hub, LearningEntry, Recommendation, SourceDocument
 from ol_desk.core.model.enums import TriageOutcome
-from ol_desk.core.services import actions
-from ol_desk.core.services.actor import Actor
-from ol_desk.core.services.changes import Changes
-from ol_desk.core.services.learning import triage_convert
 
 QUEUE_LIMIT = 1000
 
@@ -47,21 +43,6 @@ def queue(session: Session, *, include_triaged: bool = False, limit: int = QUEUE
                      hub or "", TriageOutcome(e.triage_outcome), e.triage_reason,
                      f"{doc_ref or ''} {rec_ref or ''}".strip() if e.recommendation_id else "", e.recommendation_id)
             for e, hub, doc_ref, rec_ref in session.execute(q)]
-
-
-def convert_with_actions(session: Session, actor: Actor, entry_id: int, *, text: str,
-                         target_date: dt.date | None, action_titles: list[str],
-                         expected_version: int | None = None) -> tuple[Changes, int]:
-    """Convert the learning into a recommendation and give it its actions, in one transaction."""
-    changes = triage_convert(session, actor, entry_id, text=text, target_date=target_date,
-                             expected_version=expected_version)
-    entry = session.get(LearningEntry, entry_id)
-    rec_id = entry.recommendation_id
-    for title in action_titles:
-        if title.strip():
-            changes |= actions.create_action(session, actor, title=title.strip(), recommendation_ids=[rec_id],
-                                             hub_id=entry.suggested_hub_id, due_date=target_date)
-    return changes, rec_id
 
 
 def recommendation_by_label(session: Session, label: str) -> int | None:
