@@ -319,9 +319,14 @@ class RegisterPanel(QWidget):
             sm.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _prefetch(self, _value: int) -> None:
+        """While scrolling: ask for the visible pages first, then the one below (before the view paints)."""
+        top = self.table.rowAt(0)
         bottom = self.table.rowAt(self.table.viewport().height() - 1)
-        if bottom >= 0:
-            self.model.fetch_page_for_row(bottom + self.model.page_size // 2)
+        if top < 0:
+            return
+        bottom = bottom if bottom >= 0 else self.model.rowCount() - 1
+        for row in (top, bottom, bottom + self.model.page_size // 2):
+            self.model.fetch_page_for_row(row)
 
     # -- feedback ------------------------------------------------------------------------------------------------
     def open_row(self, row: int) -> None:
