@@ -19,7 +19,8 @@ Stable API (used by `ol-desk import`, which hands a file here when `is_roundtrip
                                   date); not applied
         RoundTripDiff.unchanged, .missing (exported rows not in the file), .unknown (rows the export never had)
         RoundTripDiff.summary() -> str, .as_dict() -> dict
-    apply(path, session, actor) -> RoundTripReport
+    apply(path, session, actor, *, only=None) -> RoundTripReport
+        `only`: the (entity, id) rows of `changes` to apply (the GUI's row-by-row accept); None applies them all.
         Re-reads the file against the database inside the caller's transaction and applies `changes` through the
         services (owner, date with its reason, progress update, then the lifecycle command), all tagged with a new
         ImportBatch (kind "roundtrip") so `ol-desk import --undo BATCH` reverses it. The caller commits (use
@@ -386,9 +387,13 @@ def _problem(session: Session, entity: str, current, fields: list[FieldChange], 
 
 # -- applying ---------------------------------------------------------------------------------------------------
 
-def apply(path, session: Session, actor: Actor) -> RoundTripReport:
+def apply(path, session: Session, actor: Actor, *, only=None) -> RoundTripReport:
+    """`only`: the (entity, id) pairs of `diff.changes` the user accepted (None: all of them)."""
     path = Path(path)
     diff = preview(path, session, actor)
+    if only is not None:
+        accepted = {(entity, int(ident)) for entity, ident in only}
+        diff.changes = [c for c in diff.changes if (c.entity, c.id) in accepted]
     if not diff.changes:
         return RoundTripReport(None, diff, Changes())
     batch = ImportBatch(kind="roundtrip", source_name=path.name, sha256=records.sha256_of(path), actor=actor.name,

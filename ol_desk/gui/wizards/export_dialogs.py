@@ -193,7 +193,8 @@ class HubWorkbookDialog(_JobDialog):
 
 class ReturnedWorkbookDialog(QDialog):
     """Read a returned hub workbook: what will change, what conflicts with later edits in the app, what cannot be
-    applied and why. Applying writes the changes as one undoable batch; conflicts and problems stay as they are."""
+    applied and why. Each change is accepted or rejected row by row (the tick); applying writes the accepted ones as
+    one undoable batch. Conflicts and problems are never applied: open the item to settle them by hand."""
 
     def __init__(self, ctx, path: str | Path | None = None, parent=None):
         super().__init__(parent)
@@ -251,7 +252,8 @@ class ReturnedWorkbookDialog(QDialog):
             return
         self.diff = diff
         self.summary.setText(diff.summary())
-        rows = ([("Apply", "#2e8b57", c.entity, c.id, c.label, c.fields, "") for c in diff.changes]
+        rows = ([("Apply", "#2e8b57", c.entity, c.id, c.label, c.fields, "untick to reject this row")
+                 for c in diff.changes]
                 + [("Conflict: not applied", "#b36b00", c.entity, c.id, c.label, c.fields,
                     f"changed in ol-desk since the export (version {c.exported_version} → {c.current_version}); "
                     f"open it to merge by hand") for c in diff.conflicts]
@@ -266,6 +268,9 @@ class ReturnedWorkbookDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, (entity, ident))
                 if col == 0:
                     item.setForeground(QBrush(QColor(colour)))
+                    if r < len(diff.changes):  # a change: accepted unless unticked
+                        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                        item.setCheckState(Qt.CheckState.Checked)
                 self.table.setItem(r, col, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -276,9 +281,22 @@ class ReturnedWorkbookDialog(QDialog):
         if ident is not None:
             self.ctx.open_item(Entity(entity), ident)
 
+    def accepted(self) -> list[tuple[str, int]]:
+        """The changes ticked to apply."""
+        out = []
+        for r in range(len(self.diff.changes) if self.diff else 0):
+            item = self.table.item(r, 0)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
     def apply(self) -> None:
+        only = self.accepted()
+        if not only:
+            self.error.setText("Every change is unticked: nothing to apply.")
+            return
         self.apply_button.setEnabled(False)
-        self.ctx.ops.write(work.apply_returned, self.ctx.actor, self.file.path, label="Apply hub workbook",
+        self.ctx.ops.write(work.apply_returned, self.ctx.actor, self.file.path, only, label="Apply hub workbook",
                            on_done=self._applied, on_error=self._failed)
 
     def _applied(self, report) -> None:

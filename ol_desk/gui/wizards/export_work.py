@@ -25,6 +25,6 @@ def read_returned(session, path, actor):
     return roundtrip.preview(path, session, actor)
 
 
-def apply_returned(session, actor, path):
-    report = roundtrip.apply(path, session, actor)
+def apply_returned(session, actor, path, only=None):
+    report = roundtrip.apply(path, session, actor, only=only)
     return report.changes, report

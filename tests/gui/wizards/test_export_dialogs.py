@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from ol_desk.core.model import Action, ProgressUpdate
@@ -52,6 +53,8 @@ def test_hub_round_trip_out_and_back_with_a_change_and_a_conflict(qtbot, db, cpi
         edited = make_action(s, cpic, [ids["late"]], hub_id=nw, due_date=ON + dt.timedelta(days=30))
         conflicting = make_action(s, cpic, [ids["soon"]], hub_id=nw, title="Audit rousing checks",
                                   due_date=ON + dt.timedelta(days=40))
+        rejected = make_action(s, cpic, [ids["soon"]], hub_id=nw, title="Dip-sample custody records",
+                               due_date=ON + dt.timedelta(days=50))
     out = HubWorkbookDialog(ctx)
     qtbot.addWidget(out)
     qtbot.waitUntil(lambda: out.hub.count() > 0, timeout=5000)
@@ -68,6 +71,8 @@ def test_hub_round_trip_out_and_back_with_a_change_and_a_conflict(qtbot, db, cpi
             ws.cell(row=row[0].row, column=headers["Progress update"], value="Briefing booked for 3 June.")
         if row[0].value == conflicting:
             ws.cell(row=row[0].row, column=headers["Progress update"], value="Done in the file.")
+        if row[0].value == rejected:
+            ws.cell(row=row[0].row, column=headers["Progress update"], value="Not wanted.")
     wb.save(path)
     with db.transaction() as s:
         records.add_update(s, hub_officer, action_id=conflicting, text="Meanwhile, in the app.")
@@ -76,13 +81,16 @@ def test_hub_round_trip_out_and_back_with_a_change_and_a_conflict(qtbot, db, cpi
     qtbot.addWidget(back)
     qtbot.waitUntil(lambda: back.diff is not None or bool(back.error.text()), timeout=10_000)
     decisions = [back.table.item(r, 0).text() for r in range(back.table.rowCount())]
-    assert decisions == ["Apply", "Conflict: not applied"]
+    assert decisions == ["Apply", "Apply", "Conflict: not applied"]
+    row_of_rejected = next(r for r in range(2) if back.table.item(r, 0).data(Qt.ItemDataRole.UserRole)[1] == rejected)
+    back.table.item(row_of_rejected, 0).setCheckState(Qt.CheckState.Unchecked)     # rejected row by row
     back.apply_button.click()
     qtbot.waitUntil(lambda: back.report is not None or bool(back.error.text()), timeout=10_000)
     assert back.report is not None, back.error.text()
     with db.reading() as s:
         texts = set(s.scalars(select(ProgressUpdate.text)))
-    assert "Briefing booked for 3 June." in texts and "Done in the file." not in texts
+    assert "Briefing booked for 3 June." in texts
+    assert "Done in the file." not in texts and "Not wanted." not in texts
 
 
 def test_a_workbook_that_is_not_a_returned_one_is_refused(qtbot, db, ctx, tmp_path):
