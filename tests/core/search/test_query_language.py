@@ -154,3 +154,15 @@ def test_parse_groups_or_tighter_than_and():
     assert [[a.text for a in g] for g in parsed.groups] == [["pursuit", "chase"], ["blue lights"], ["North West"]]
     assert parsed.groups[1][0].negated and parsed.groups[2][0].field == "hub"
     assert dt.date  # the module is used by other tests in this file
+
+
+def test_forms_from_the_user_guide(index, sample):
+    assert found(index.search('hub:"NW BCU" kind:action')) == {("action", sample.policy)}  # a hub alias
+    assert found(index.search('owner:"jane smith"')) == {("recommendation", sample.rousing)}
+    assert found(index.search("finding:moc")) == {("recommendation", sample.rousing), ("action", sample.briefing)}
+    assert ("update", sample.update) not in found(index.search("custody -kind:update"))
+    assert ("update", sample.update) in found(index.search("custody"))
+    assert found(index.search("pursuit hub:NW status:open kind:action")) == {("action", sample.policy)}
+    assert index.search("status:finished").hits == []
+    assert found(index.search('"rousing checks" source:pfd issued:2025')) >= {("recommendation", sample.rousing)}
+    assert found(index.search('theme:"mental health"')) == set()
