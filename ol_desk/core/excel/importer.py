@@ -30,7 +30,7 @@ from . import import_profiles, limits
 from . import value_parsing as vp
 from .header_detection import HeaderRow, detect
 from .import_plan import Resolver, RowOutcome
-from .import_rows import MODE_ACTIONS, MODE_DOCUMENTS, Context, mode_of, parse_row
+from .import_rows import MODE_ACTIONS, Context, mode_of, parse_row
 from .import_writer import ImportWriter
 from .workbook_reader import WorkbookRefused, open_workbook, sheet_rows
 
@@ -223,10 +223,8 @@ def _profile_for_rows(session: Session, head) -> "import_profiles.Profile | None
 
 
 def _detect_by_profile(head, profile) -> HeaderRow | None:
-    for pos, (number, values) in enumerate(head):
-        if cm.header_signature(list(values)) == profile.signature:
-            return detect(head[pos:pos + 1], {vp.text(v).strip().lower() for v in values if v is not None})
-    return None
+    """The first row holding every column the profile names."""
+    return detect(head, {h.strip().lower() for h in profile.columns if h.strip()})
 
 
 def _kind(options, profile, header: HeaderRow, sheet: str, path: Path, samples, fields, notes) -> SourceKind:

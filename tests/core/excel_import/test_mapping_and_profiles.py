@@ -11,7 +11,7 @@ from ol_desk.core.excel.importer import ImportOptions, import_file, inspect_work
 from ol_desk.core.excel.workbook_reader import WorkbookRefused
 from .conftest import build_workbook
 
-ODD = [["no", "header", "we", "know"],
+ODD = [["Quarterly learning return"], ["no", "header", "we", "know"],
        ["R1", "Make sure every detained person is checked at the required frequency.", "WIP", "01/02/2025"],
        ["R2", "Review how vetting decisions are recorded and reviewed.", "Done", "03/04/2025"]]
 
@@ -60,9 +60,9 @@ def test_user_mapping_saved_as_profile_and_reused_for_the_same_layout(db, cpic, 
         saved = import_profiles.by_name(s, "Odd tracker")
         assert saved.columns == {"no": "reference", "header": "text", "we": "status", "know": "target_date"}
     again = import_file(db, path, cpic)   # no options: the layout's fingerprint finds the profile
-    assert again.info.profile == "Odd tracker" and again.info.kind.value == "iopc"
+    assert again.info.profile == "Odd tracker" and again.info.kind.value == "iopc" and again.info.header_row == 2
     assert again.counts == {"new": 0, "changed": 0, "unchanged": 2, "rejected": 0}
-    build_workbook(tmp_path / "odd2.xlsx", [ODD[0], ODD[1], [*ODD[2][:2], "Closed", ODD[2][3]]])
+    build_workbook(tmp_path / "odd2.xlsx", [ODD[0], ODD[1], ODD[2], [*ODD[3][:2], "Closed", ODD[3][3]]])
     edited = import_file(db, tmp_path / "odd2.xlsx", cpic, ImportOptions(profile="Odd tracker"))
     assert [r.changes for r in edited.rows] == [{"status": ["delivered", "closed"]}]
 
