@@ -86,6 +86,7 @@ def bar_chart(title: str, slices: Sequence[Slice], on_click: OnSlice | None = No
     bars = QBarSet("Items")
     bars.setColor(QColor(colour))
     bars.setBorderColor(QColor(colour))
+    bars.setLabelColor(QColor("#222222"))  # the count beside each bar
     bars.append([s.count for s in order])
     series = QHorizontalBarSeries() if horizontal else QBarSeries()
     series.append(bars)
@@ -134,6 +135,20 @@ def stacked_chart(title: str, bars: Sequence[StackedBar], series_names: Sequence
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.legend().setVisible(len(series_names) > 1)
     return chart
+
+
+def darken(chart: QChart) -> None:
+    """Dark background and light words for a dark desktop theme; the bar colours stay as they are."""
+    chart.setBackgroundBrush(QColor("#26282c"))
+    chart.setTitleBrush(QColor("#e6e6e6"))
+    chart.legend().setLabelColor(QColor("#e6e6e6"))
+    for series in chart.series():
+        for bar_set in series.barSets():
+            bar_set.setLabelColor(QColor("#e6e6e6"))
+    for axis in chart.axes():
+        axis.setLabelsColor(QColor("#d0d0d0"))
+        axis.setGridLineColor(QColor("#44474c"))
+        axis.setLinePenColor(QColor("#6a6e75"))
 
 
 def rag_by_hub_chart(bars: Sequence[StackedBar], on_click: OnSlice | None = None, top: int | None = None) -> QChart:

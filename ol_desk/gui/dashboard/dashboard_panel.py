@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSi
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.queries import dashboard
 from ol_desk.core.queries.dashboard import Dashboard, Slice
+from ol_desk.core.dates import today
 from ol_desk.gui.ops import readable
+from ol_desk.gui.theme import is_dark
 from . import charts
 from .tile_button import TileButton
 
@@ -23,15 +25,19 @@ CHART_KEYS = ("by_source_kind", "ageing", "closures", "by_hub", "responses")
 HUBS_SHOWN = 15
 
 
-def build_charts(data: Dashboard, on_click=None) -> dict[str, QChart]:
-    """The dashboard's charts for `data` (also drawn into the Board report)."""
-    return {
+def build_charts(data: Dashboard, on_click=None, dark: bool = False) -> dict[str, QChart]:
+    """The dashboard's charts for `data` (also drawn into the Board report, always light)."""
+    built = {
         "by_source_kind": charts.bar_chart("Open by source", data.by_source_kind, on_click, horizontal=True),
         "ageing": charts.bar_chart("Open items by age", data.ageing, on_click, colour="#56b4e9"),
         "closures": charts.bar_chart("Closed per month", data.closures_by_month, on_click, colour="#009e73"),
         "by_hub": charts.rag_by_hub_chart(data.by_hub, on_click, top=HUBS_SHOWN),
         "responses": charts.responses_chart(data.responses_due, on_click),
     }
+    if dark:
+        for chart in built.values():
+            charts.darken(chart)
+    return built
 
 
 class DashboardPanel(QWidget):
@@ -42,6 +48,7 @@ class DashboardPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.data: Dashboard | None = None
+        self._tiles: list[Slice] = []
         self._loading = False
         self._again = False
         self._stale = True
@@ -89,12 +96,15 @@ class DashboardPanel(QWidget):
 
     # -- refreshing -------------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Tiles first (a fraction of a second at national scale), then the charts."""
         if self._loading:
             self._again = True
             return
         self._loading = True
         self._stale = False
-        self.ctx.ops.read(dashboard.compute, label="Dashboard", on_done=self._show, on_error=self._failed)
+        on = today()
+        self.ctx.ops.read(dashboard.tiles, on, label="Dashboard", on_done=self._show_tiles, on_error=self._failed)
+        self.ctx.ops.read(dashboard.chart_data, on, label="Dashboard", on_done=self._show, on_error=self._failed)
 
     def _on_changed(self, changes) -> None:
         if not changes.touches(*WATCHED):
@@ -116,16 +126,22 @@ class DashboardPanel(QWidget):
             self.refresh()
 
     def _failed(self, exc) -> None:
+        if not self._loading:  # the tiles' read failed and the charts' read reports the same
+            return
         self.heading.setText(f"The dashboard could not be read: {readable(exc)}")
         self._finish()
 
+    def _show_tiles(self, tiles: list[Slice]) -> None:
+        self._tiles = tiles
+        for s in tiles:
+            self.tiles[s.key].show_slice(s)
+
     def _show(self, data: Dashboard) -> None:
+        data.tiles = self._tiles
         self.data = data
         self.heading.setText(f"<b>Register on {data.on:%A %d %B %Y}</b> — press a tile or a bar to open the "
                              f"register on exactly those items")
-        for s in data.tiles:
-            self.tiles[s.key].show_slice(s)
-        for key, chart in build_charts(data, self.activate).items():
+        for key, chart in build_charts(data, self.activate, dark=is_dark()).items():
             view = self.views[key]
             old = view.chart()
             view.setChart(chart)
