@@ -98,7 +98,7 @@ def _date(ctx_out: ParsedRow, cell: _Cells, key: str, what: str, extras: list[st
     parsed = vp.parse_date(cell.raw(key), what)
     if parsed is None:
         return None
-    if parsed.warning:
+    if parsed.warning:  # a month or year alone, or an Excel error value: kept as text, warned about
         ctx_out.warnings.append(f"row {ctx_out.row}: {parsed.warning}")
         extras.append(parsed.keep_text)
     return parsed.value

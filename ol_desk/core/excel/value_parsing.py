@@ -45,6 +45,7 @@ _YEAR = re.compile(r"^(\d{4})$")
 _QUARTER = re.compile(r"^Q([1-4])[ \-/]*(\d{4})$", re.IGNORECASE)
 _BLANK_WORDS = {"", "n/a", "na", "-", "--", "tbc", "tba", "none", "nil", "unknown", "?"}
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXCEL_ERRORS = {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!"}
 
 
 def _year(y: str) -> int:
@@ -78,6 +79,8 @@ def parse_date(value, what: str = "date") -> Parsed | None:
     s = raw.strip().rstrip(".")
     if s.lower() in _BLANK_WORDS:
         return None
+    if s.upper() in EXCEL_ERRORS:
+        return Parsed(None, f"{what} is the Excel error {s}; left empty", f"{what.capitalize()} in spreadsheet: {s}")
     if m := _DMY.match(s):
         return Parsed(_date(_year(m.group(3)), int(m.group(2)), int(m.group(1)), raw, what))
     if m := _ISO.match(s):

@@ -36,6 +36,14 @@ def _ensure_defused() -> None:
 
 def check_file(path: Path) -> None:
     """Refuse anything that is not a safe, complete .xlsx/.xlsm before openpyxl parses it."""
+    try:
+        _check_file(path)
+    except OSError as exc:
+        raise WorkbookRefused(f"{path.name} cannot be opened ({exc.strerror or exc}); is it open in another "
+                              f"program, or on a drive that is not there?") from exc
+
+
+def _check_file(path: Path) -> None:
     name = path.name
     if not path.is_file():
         raise WorkbookRefused(f"There is no file at {path}.")

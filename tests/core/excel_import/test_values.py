@@ -40,6 +40,12 @@ def test_blank_dates(raw):
     assert vp.parse_date(raw) is None
 
 
+def test_excel_error_values_are_left_empty_with_a_warning():
+    parsed = vp.parse_date("#N/A", "target date")
+    assert parsed.value is None and "Excel error #N/A" in parsed.warning
+    assert parsed.keep_text == "Target date in spreadsheet: #N/A"
+
+
 @pytest.mark.parametrize("raw, expected", [("50%", 50), (0.25, 25), (1, 100), (0, 0), ("75", 75), (60, 60),
                                            ("0.5", 50), ("n/a", None), (None, None)])
 def test_percentages(raw, expected):
