@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
@@ -162,6 +163,34 @@ def check_target(path: Path) -> Path:
     return path
 
 
+@contextmanager
+def new_workbook() -> Iterator[Workbook]:
+    """A write-only workbook whose temporary files are removed if the export stops before it is saved."""
+    wb = Workbook(write_only=True)
+    try:
+        yield wb
+    except BaseException:
+        discard(wb)
+        raise
+
+
+def discard(wb: Workbook) -> None:
+    """Close an abandoned write-only workbook's sheets and remove their temporary files (cancel or error)."""
+    for ws in wb._sheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None:
+            continue
+        try:
+            if not ws.closed:
+                ws.close()
+        except Exception:  # noqa: BLE001 - a half-written sheet may not close cleanly; its file goes anyway
+            pass
+        try:
+            writer.cleanup()
+        except (OSError, ValueError):  # already removed
+            pass
+
+
 def save_atomically(wb: Workbook, path: Path) -> None:
     tmp = path.with_name(f".{path.name}.part")
     try:
@@ -184,9 +213,16 @@ def export_register_pack(path, session: Session, *, register: RegisterFilter | N
     register = register or RegisterFilter()
     action_register = action_register if action_register is not None else register
     stats = compute(session, on, register=register, action_register=action_register)
-    hub_names = dict(session.execute(select(Hub.code, Hub.name)).all())
 
-    wb = Workbook(write_only=True)
+    with new_workbook() as wb:
+        return _write_pack(wb, path, session, register, action_register, stats, on, filter_words=filter_words,
+                           exported_by=exported_by, database=database, progress=progress, cancel=cancel,
+                           max_rows=max_rows)
+
+
+def _write_pack(wb, path, session, register, action_register, stats, on, *, filter_words, exported_by,
+                database, progress, cancel, max_rows) -> PackReport:
+    hub_names = dict(session.execute(select(Hub.code, Hub.name)).all())
     set_marking(wb, "Improvement register pack", exported_by)
     write_summary(wb, stats, on=on, filters=list(filter_words), exported_by=exported_by or "ol-desk",
                   database=database or "the ol-desk database", hub_names=hub_names, due_days=DEFAULT_DUE_SOON_DAYS)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -30,7 +29,7 @@ from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.services.reference import hub_by_code
 from . import pack_queries as q
 from .pack_styles import MARKING, Column, SheetWriter, setup_print
-from .register_pack import ExportCancelled, check_target, save_atomically, set_marking
+from .register_pack import ExportCancelled, check_target, new_workbook, save_atomically, set_marking
 
 FORMAT_NAME = "ol-desk round trip"
 FORMAT_VERSION = 1
@@ -103,7 +102,12 @@ def export_for_update(path, session: Session, *, hub_code: str, db_uid: str, exp
     path = check_target(path)
     hub = hub_by_code(session, hub_code)
     on = on or today()
-    wb = Workbook(write_only=True)
+    with new_workbook() as wb:
+        return _write(wb, path, session, hub, db_uid=db_uid, exported_by=exported_by, progress=progress,
+                      cancel=cancel, on=on)
+
+
+def _write(wb, path, session, hub, *, db_uid, exported_by, progress, cancel, on) -> RoundTripExportReport:
     set_marking(wb, f"Open items of {hub.name} for update", exported_by)
     _read_me(wb, hub.name)
     meta = wb.create_sheet(META_SHEET)

@@ -148,3 +148,14 @@ def test_a_sheet_past_the_row_limit_carries_on_in_a_second_sheet(db, register, o
            for r in wb[name].iter_rows(min_row=2, values_only=True)]
     assert sorted(ids) == [1, 2, 3, 4] and report.rows["recommendations"] == 4
     assert next(wb["Actions (2)"].iter_rows(max_row=1, values_only=True))[0] == "ID"  # its own header row
+
+
+def test_cancelled_export_leaves_no_file(db, register, on, tmp_path):
+    from ol_desk.core.excel.register_pack import ExportCancelled
+    path = tmp_path / "cancelled.xlsx"
+    seen = []
+    with db.reading() as s:
+        with pytest.raises(ExportCancelled):
+            export_register_pack(path, s, on=on, progress=lambda done, total, msg: seen.append(msg),
+                                 cancel=lambda: bool(seen))
+    assert not path.exists() and not list(tmp_path.glob(".*part"))
