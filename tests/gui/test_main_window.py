@@ -69,3 +69,38 @@ def test_extension_modules_add_their_panels_and_a_broken_one_is_skipped(make_win
     window = make_window(extensions=(broken.__name__, fake.__name__))
     assert window.navigation.item(0).text() == "Extra"
     assert window.panel("recommendations") is not None
+
+
+def test_a_background_job_shows_progress_and_the_cancel_button_stops_it(make_window, qtbot):
+    import time
+    window = make_window()
+    outcome = []
+
+    def long_job(db, progress, cancel):
+        for i in range(400):
+            if cancel():
+                return "cancelled"
+            progress(i, 400, "indexing")
+            time.sleep(0.005)
+        return "finished"
+
+    window.ops.job(long_job, label="Rebuild the search index", on_done=outcome.append)
+    qtbot.waitUntil(lambda: window.status.progress.isVisibleTo(window)
+                    and "Rebuild the search index: indexing" in window.status.job.text(), timeout=5000)
+    qtbot.mouseClick(window.status.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+    assert outcome == ["cancelled"]
+    qtbot.waitUntil(lambda: not window.status.progress.isVisibleTo(window), timeout=5000)
+
+
+def test_an_error_in_the_background_is_shown_as_one_readable_message(make_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    shown = []
+    monkeypatch.setattr(QMessageBox, "open", lambda self: shown.append(self.text()))
+    window = make_window()
+
+    def boom(session):
+        raise RuntimeError("disk on fire")
+    window.ops.write(boom, label="Save")
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "Nothing was saved" in shown[0] and "Traceback" not in shown[0]
