@@ -17,6 +17,7 @@ from shiboken6 import isValid
 
 from ol_desk.core.excel import column_mapping as cm
 from ol_desk.core.excel.importer import ImportOptions, ImportReport
+from ol_desk.core.model.enums import Entity
 from ol_desk.gui.ops import readable
 from . import import_work as work
 from .import_work import Inspection
@@ -316,7 +317,22 @@ class SummaryPage(QWizardPage):
         self.undone = QLabel("", self)
         self.undone.setWordWrap(True)
         layout.addWidget(self.undone)
-        layout.addStretch(1)
+        self.repeats_button = QPushButton("&Look for repeats of older recommendations", self)
+        self.repeats_button.setToolTip("For the first new recommendations: the closest one already in the register "
+                                       "from another source (double-click to open it)")
+        self.repeats_button.clicked.connect(self._look_for_repeats)
+        layout.addWidget(self.repeats_button)
+        self.repeats = QTableWidget(0, 3, self)
+        self.repeats.setObjectName("repeatsTable")
+        self.repeats.setAccessibleName("Possible repeats")
+        self.repeats.setHorizontalHeaderLabels(("New", "Closest existing", "Source · status — text"))
+        self.repeats.verticalHeader().hide()
+        self.repeats.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.repeats.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.repeats.itemActivated.connect(
+            lambda item: self.w.ctx.open_item(Entity.RECOMMENDATION, item.data(Qt.ItemDataRole.UserRole)))
+        self.repeats.hide()
+        layout.addWidget(self.repeats, 1)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         report = self.w.import_page.report
@@ -325,6 +341,36 @@ class SummaryPage(QWizardPage):
                                                               else ""))
         self.undo.setEnabled(report.batch_id is not None)
         self.undone.setText("")
+        new = report.changes.created.get(Entity.RECOMMENDATION, frozenset())
+        self.repeats_button.setVisible(bool(new) and self.w.ctx.search_index is not None)
+        self.repeats.hide()
+
+    def _look_for_repeats(self) -> None:
+        new = self.w.import_page.report.changes.created.get(Entity.RECOMMENDATION, frozenset())
+        self.repeats_button.setEnabled(False)
+        self.repeats_button.setText("Looking for repeats…")
+        self.w.ctx.ops.job(work.repeats, self.w.ctx.search_index, new, label="Look for repeats",
+                           on_done=self._show_repeats,
+                           on_error=lambda exc: isValid(self) and self.undone.setText(readable(exc)))
+
+    def _show_repeats(self, found) -> None:
+        if not isValid(self):
+            return
+        self.repeats_button.setText("&Look for repeats of older recommendations")
+        self.repeats_button.setEnabled(True)
+        self.repeats.setRowCount(len(found))
+        for r, (new_id, new_label, hit) in enumerate(found):
+            for col, (text, rec_id) in enumerate(((new_label, new_id), (hit.label, hit.id),
+                                                  (f"{hit.source} · {hit.status} — {hit.text}", hit.id))):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                item.setData(Qt.ItemDataRole.UserRole, rec_id)
+                self.repeats.setItem(r, col, item)
+        self.repeats.resizeColumnsToContents()
+        self.repeats.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.repeats.setVisible(bool(found))
+        if not found:
+            self.undone.setText("None of the new recommendations repeats one already in the register.")
 
     def _undo(self) -> None:
         batch = self.w.import_page.report.batch_id

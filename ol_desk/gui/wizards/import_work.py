@@ -67,3 +67,26 @@ def undo_import(session, actor, batch_id: int):
 
 
 KINDS = [(k.value, k.label) for k in SourceKind]
+
+
+REPEAT_CHECK_LIMIT = 10
+
+
+def repeats(db, progress, cancel, index, new_ids, limit: int = REPEAT_CHECK_LIMIT):
+    """For the first `limit` new recommendations of an import: the closest existing one from another source.
+    Returns [(new id, new label, SimilarItem)]."""
+    from ol_desk.core.model import Recommendation
+    from ol_desk.core.similar import similar_recommendations
+    new_ids = sorted(new_ids)
+    out = []
+    with db.reading() as session:
+        for n, rec_id in enumerate(new_ids[:limit], 1):
+            if cancel():
+                break
+            rec = session.get(Recommendation, rec_id)
+            found = similar_recommendations(session, index, rec.text or rec.title, exclude_ids=new_ids,
+                                            document_id=rec.document_id, limit=1)
+            if found:
+                out.append((rec_id, rec.label, found[0]))
+            progress(n, min(limit, len(new_ids)), "looking for repeats")
+    return out

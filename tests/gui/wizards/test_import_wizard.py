@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
@@ -83,3 +84,32 @@ def test_cancel_stops_the_import_and_writes_nothing(qtbot, db, ctx):
     qtbot.waitUntil(lambda: wizard.import_page.error.text() != "", timeout=30_000)
     assert "nothing was written" in wizard.import_page.error.text().lower()
     assert _items(db) == 0
+
+
+def test_after_an_import_the_new_items_are_checked_for_repeats(qtbot, db, ctx, cpic):
+    from ol_desk.core.search import SearchIndex
+    from tests.core.factories import make_document, make_recommendation
+    with db.transaction() as s:
+        doc = make_document(s, cpic, kind="iopc", reference="2021/153511")
+        old = make_recommendation(s, cpic, doc, reference="R2", finding_type="recommendation", text=(
+            "The force should assess the risk to children who are reported missing repeatedly, and supervisors "
+            "should review those assessments."))
+    index = SearchIndex(db, use_process=False)
+    index.ensure()
+    ctx.search_index = index
+    try:
+        wizard = _wizard(qtbot, ctx, SAMPLES / "pfd_tracker.xlsx")
+        wizard.next()
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=30_000)
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
+        page = wizard.summary_page
+        assert page.repeats_button.isVisible()
+        page.repeats_button.click()
+        qtbot.waitUntil(lambda: page.repeats.rowCount() > 0 or bool(page.undone.text()), timeout=60_000)
+        closest = {page.repeats.item(r, 1).data(Qt.ItemDataRole.UserRole) for r in range(page.repeats.rowCount())}
+        assert closest == {old}        # the IOPC recommendation the PFD concerns about missing children repeat
+    finally:
+        ctx.ops.wait_idle()
+        index.close()
