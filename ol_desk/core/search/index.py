@@ -18,7 +18,7 @@ from .schema import KINDS
 from .store import IndexStore, IndexUnusable, check_state, read_state
 
 INLINE_ROWS = 500          # outbox rows a search applies itself before answering
-INLINE_DOCS = 3000         # ... as long as they touch at most this many index documents
+INLINE_DOCS = 1000         # ... as long as they touch at most this many index documents (≈ 0.5 s of Whoosh)
 INLINE_REBUILD_ROWS = 5_000  # below this many items a rebuild runs in-process (tests, new databases)
 IDS_CAP = 100_000          # ids_matching returns at most this many ids
 # What reading a damaged index raises (Whoosh has no error class of its own for it).
