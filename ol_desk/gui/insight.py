@@ -6,7 +6,7 @@
 Panels: Dashboard (Ctrl+0, first), Learning triage (Ctrl+6), Statutory clocks (Ctrl+7). Action: File › Log Gold
 Group learning… (Ctrl+L, also on a toolbar). Opening a learning entry shows it in the triage panel.
 File › Import workbook… (Ctrl+I) and File › Export › Board register pack… / Hub workbook for update… / Read a
-returned hub workbook…; a workbook dropped on the window opens the import wizard (or, for a returned hub
+returned hub workbook… / Board report (PDF)…; a workbook dropped on the window opens the import wizard (or, for a returned hub
 workbook, the diff).
 """
 from __future__ import annotations
@@ -91,6 +91,7 @@ def current_register_filter(window):
 
 
 def _install_excel(window) -> None:
+    from .report.report_action import export_board_report
     from .wizards.export_dialogs import BoardPackDialog, HubWorkbookDialog, ReturnedWorkbookDialog
     ctx = window.ctx
     menu = window.menu_file
@@ -108,8 +109,12 @@ def _install_excel(window) -> None:
     hub.triggered.connect(lambda _=False: _show(HubWorkbookDialog(ctx, window)))
     back = export.addAction("&Read a returned hub workbook…")
     back.triggered.connect(lambda _=False: _show(ReturnedWorkbookDialog(ctx, None, window)))
-    for act in (imp, pack, hub, back):
-        act.setEnabled(not getattr(ctx, "read_only", False) or act is pack)
+    export.addSeparator()
+    report = export.addAction("Board &report (PDF)…")
+    report.triggered.connect(lambda _=False: export_board_report(
+        ctx, window, lambda message: window.statusBar().showMessage(message, 15000)))
+    for act in (imp, hub, back):  # writes; the pack and the report only read
+        act.setEnabled(not getattr(ctx, "read_only", False))
     window.import_action, window.export_menu = imp, export
     window.setAcceptDrops(True)
     window._workbook_drops = WorkbookDrops(window)

@@ -71,8 +71,9 @@ def test_file_menu_offers_import_and_exports_and_a_dropped_workbook_opens_the_wi
     window = make_window()
     install(window)
     assert window.import_action.shortcut().toString() == "Ctrl+I"
-    assert [a.text() for a in window.export_menu.actions()] == [
-        "&Board register pack…", "&Hub workbook for update…", "&Read a returned hub workbook…"]
+    assert [a.text() for a in window.export_menu.actions() if not a.isSeparator()] == [
+        "&Board register pack…", "&Hub workbook for update…", "&Read a returned hub workbook…",
+        "Board &report (PDF)…"]
     window.show_register(Entity.RECOMMENDATION, RegisterFilter(overdue=True, labels=("Overdue",)))
     window.export_menu.actions()[0].trigger()
     pack = next(w for w in QApplication.topLevelWidgets() if isinstance(w, BoardPackDialog) and w.isVisible())

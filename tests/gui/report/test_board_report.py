@@ -56,3 +56,16 @@ def test_refuses_a_path_that_is_not_a_pdf_or_has_no_folder(qapp, db, tmp_path):
         write_board_report(data, tmp_path / "board.docx")
     with pytest.raises(ReportError, match="does not exist"):
         write_board_report(data, tmp_path / "missing" / "board.pdf")
+
+
+def test_file_export_board_report_writes_the_pdf_and_says_where(qtbot, db, cpic, ctx, tmp_path, monkeypatch, on_day):
+    from ol_desk.gui.report import report_action
+    on_day(ON)
+    _build(db, cpic)
+    target = tmp_path / "board.pdf"
+    monkeypatch.setattr(report_action.QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "PDF (*.pdf)")))
+    said = []
+    report_action.export_board_report(ctx, None, said.append)
+    qtbot.waitUntil(lambda: bool(said), timeout=15_000)
+    assert target.exists() and said == [f"Wrote {target} (2 pages, OFFICIAL-SENSITIVE)."]

@@ -1,0 +1,33 @@
+"""File › Export › Board report (PDF)…: choose a file, read the numbers on the worker thread, draw the PDF here
+(Qt Charts draw on the UI thread), and say where it went."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ol_desk.core.dates import today
+from ol_desk.gui.ops import readable
+from . import report_data
+from .board_report import write_board_report
+
+
+def export_board_report(ctx, parent=None, on_written=None) -> None:
+    default = str(Path.home() / f"board-report-{today():%Y-%m-%d}.pdf")
+    path, _ = QFileDialog.getSaveFileName(parent, "Save the Board report", default, "PDF (*.pdf)")
+    if not path:
+        return
+
+    def draw(data) -> None:
+        try:
+            pages = write_board_report(data, path)
+        except Exception as exc:  # noqa: BLE001 - one readable message, never a traceback
+            failed(exc)
+            return
+        message = f"Wrote {path} ({pages} pages, OFFICIAL-SENSITIVE)."
+        if on_written is not None:
+            on_written(message)
+
+    def failed(exc) -> None:
+        QMessageBox.warning(parent, "Board report", readable(exc))
+    ctx.ops.read(report_data.read, label="Board report", on_done=draw, on_error=failed)
