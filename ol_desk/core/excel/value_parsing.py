@@ -23,9 +23,17 @@ class Parsed:
     keep_text: str = ""  # the spreadsheet's own words, kept in notes when they could not be placed exactly
 
 
+_ODD_SPACE = ("  ", "\t", "\r", "\xa0")
+
+
 def text(value) -> str:
+    """A cell as text: trimmed; runs of spaces collapsed unless the text has line breaks (kept as written)."""
     if value is None:
         return ""
+    if type(value) is str:  # the common case, without splitting and joining every cell
+        if "\n" in value:
+            return value.strip()
+        return " ".join(value.split()) if any(odd in value for odd in _ODD_SPACE) else value.strip()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, dt.datetime):
