@@ -166,3 +166,14 @@ def test_the_learning_team_renames_a_hub(make_window, db, qtbot):
     tab.editors["name"].setText("")
     tab.save()
     qtbot.waitUntil(lambda: "hub name is needed" in tab.problem.text(), timeout=5000)
+
+
+def test_a_hub_officers_registers_open_on_their_hub(make_window, qtbot, items):
+    window = make_window(role=Role.HUB_OFFICER, hub="NW", name="Hub Officer")
+    panel = window.panel("recommendations")
+    qtbot.waitUntil(lambda: panel.model.loaded_once and not panel.model.loading, timeout=5000)
+    assert sorted(panel.model.ids()) == sorted([items.pursuit, items.taser])
+    assert panel.filter_bar.hub.currentText() == "My hub (NW)"
+    with qtbot.waitSignal(panel.model.reloaded, timeout=5000):
+        panel.filter_bar.clear()
+    assert len(panel.model.ids()) == 3

@@ -51,7 +51,7 @@ class FilterBar(QWidget):
         self.identity = identity
         self._extra = RegisterFilter()
         self._quiet = False
-        self._my_hub_id: int | None = None
+        self.my_hub_id: int | None = None
         self._my_person_id: int | None = None
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -122,12 +122,12 @@ class FilterBar(QWidget):
 
     def _fill_static(self, hubs, themes, people) -> None:
         who = self.identity
-        self._my_hub_id = next((h[0] for h in hubs if who.hub_code and h[1] == who.hub_code), None)
+        self.my_hub_id = next((h[0] for h in hubs if who.hub_code and h[1] == who.hub_code), None)
         self._my_person_id = next((p[0] for p in people if p[1].lower() == who.name.lower()), None)
         self.hub.clear()
         self.hub.addItem("Any hub", None)
-        if self._my_hub_id is not None:
-            self.hub.addItem(f"My hub ({who.hub_code})", self._my_hub_id)
+        if self.my_hub_id is not None:
+            self.hub.addItem(f"My hub ({who.hub_code})", self.my_hub_id)
         for hub_id, code, name in hubs:
             self.hub.addItem(f"{name} ({code})", hub_id)
         self.theme.clear()
@@ -167,6 +167,7 @@ class FilterBar(QWidget):
 
     def set_value(self, f: RegisterFilter, emit: bool = True) -> None:
         self._quiet = True
+        self._extra = RegisterFilter()
         try:
             self.text.setText(f.text)
             self._pick(self.source, f.source_kinds[0] if len(f.source_kinds) == 1 else None)

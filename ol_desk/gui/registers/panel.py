@@ -10,13 +10,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel,
                                QMenu, QMessageBox, QTableView, QToolButton, QVBoxLayout, QWidget)
 
-from ol_desk.core.model.enums import Entity
+from ol_desk.core.model.enums import Entity, Role
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ..theme import icon
 from .filter_bar import FilterBar, choices
 from .model import ID_ROLE, RegisterModel
 from .query import RegisterQuery
-from .specs import RegisterSpec
+from .specs import HUB, RegisterSpec
 from .views import SavedViews, built_in_views
 
 NEW_LABELS = {Entity.RECOMMENDATION: "New recommendation", Entity.ACTION: "New action",
@@ -147,8 +147,12 @@ class RegisterPanel(QWidget):
     def on_shown(self) -> None:
         if not self._shown_once:
             self._shown_once = True
-            self.ctx.ops.read(choices, on_done=self._choices_loaded, label="Load pickers")
-            self.model.reload()
+            # a hub officer's registers open on their own hub (the hub's id comes with the pickers)
+            at_hub = (self.ctx.actor.role == Role.HUB_OFFICER and bool(self.ctx.actor.hub_code)
+                      and HUB in self.spec.filters and self.model.query.filter.is_empty)
+            self.ctx.ops.read(choices, on_done=lambda data: self._choices_loaded(data, at_hub), label="Load pickers")
+            if not at_hub:
+                self.model.reload()
 
     def refresh(self) -> None:
         self._keep_scroll = True
@@ -163,10 +167,12 @@ class RegisterPanel(QWidget):
         if self._shown_once:
             self.ctx.ops.read(choices, on_done=self._choices_loaded, label="Load pickers")
 
-    def _choices_loaded(self, data: dict) -> None:
+    def _choices_loaded(self, data: dict, start_at_hub: bool = False) -> None:
         self.filter_bar.set_choices(data)
-        self._my_hub_id = self.filter_bar._my_hub_id
+        self._my_hub_id = self.filter_bar.my_hub_id
         self._fill_views()
+        if start_at_hub:
+            self.apply_filter(RegisterFilter(hub_ids=(self._my_hub_id,)) if self._my_hub_id else RegisterFilter())
 
     # -- filtering and sorting ------------------------------------------------------------------------------------
     def apply_filter(self, f: RegisterFilter) -> None:
