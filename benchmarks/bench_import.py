@@ -80,16 +80,31 @@ def _child_import(db_path: str, path: str) -> int:
     return 0
 
 
+def _child_undo(db_path: str, batch: str) -> int:
+    from ol_desk.core.services import Actor
+    from ol_desk.core.services.undo import undo_batch
+    from ol_desk.core.store import open_database
+    db = open_database(db_path)
+    with db.transaction() as session:
+        changes = undo_batch(session, Actor("benchmark"), int(batch))
+    db.dispose()
+    print(json.dumps({"deleted": sum(len(v) for v in changes.deleted.values())}))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="bench_import")
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--child-floor")
     parser.add_argument("--child-import", nargs=2)
+    parser.add_argument("--child-undo", nargs=2)
     args = parser.parse_args(argv)
     if args.child_floor:
         return _child_floor(args.child_floor)
     if args.child_import:
         return _child_import(*args.child_import)
+    if args.child_undo:
+        return _child_undo(*args.child_undo)
 
     DATA.mkdir(parents=True, exist_ok=True)
     book = DATA / f"import-register-{args.rows}.xlsx"
@@ -113,6 +128,8 @@ def main(argv: list[str]) -> int:
     _check(proc)
     again_s, again_mb, proc = run_measured([*me, "--child-import", str(db_path), str(book)])
     again = _check(proc)
+    undo_s, undo_mb, proc = run_measured([*me, "--child-undo", str(db_path), "1"])
+    undone = _check(proc)
     floor = "openpyxl read-only iteration"
     text = print_table(f"Import of a {args.rows:,}-row register ({book.stat().st_size / 2**20:.1f} MB .xlsx)", [
         Row(f"first import ({first['new']:,} new)", first_s, "s", floor_s, floor, "≤ 3×"),
@@ -120,6 +137,9 @@ def main(argv: list[str]) -> int:
         Row(f"re-import unchanged ({again['unchanged']:,} unchanged, {again['changed']} changed)", again_s, "s",
             floor2_s, floor, "≤ 1.5×"),
         Row("re-import, peak memory", again_mb, "MB", floor2_mb, floor, "< 500 MB"),
+        Row(f"undo the first import ({undone['deleted']:,} rows deleted)", undo_s, "s", first_s,
+            "the first import", "—"),
+        Row("undo, peak memory", undo_mb, "MB", None, "", "< 500 MB"),
     ])
     (Path(__file__).parent / "out").mkdir(exist_ok=True)
     (Path(__file__).parent / "out" / "import.md").write_text(text + "\n")
