@@ -6,8 +6,8 @@
 Panels: Dashboard (Ctrl+0, first), Learning triage (Ctrl+6), Statutory clocks (Ctrl+7). Action: File › Log Gold
 Group learning… (Ctrl+L, also on a toolbar). Opening a learning entry shows it in the triage panel.
 File › Import workbook… (Ctrl+I) and File › Export › Board register pack… / Hub workbook for update… / Read a
-returned hub workbook… / Board report (PDF)…; a workbook dropped on the window opens the import wizard (or, for a returned hub
-workbook, the diff).
+returned hub workbook… / Board report (PDF)…; a workbook dropped on the window opens the import wizard (or, for a
+returned hub workbook, the diff).
 """
 from __future__ import annotations
 

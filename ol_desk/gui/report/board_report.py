@@ -107,8 +107,8 @@ def _tiles(pages: _Pages, data: ReportData) -> None:
         p.drawRect(box)
         p.setPen(QColor("#c0392b") if t.key in ("overdue", "responses_overdue") and t.count else QColor("#000000"))
         pages.font(16, True)
-        p.drawText(box.adjusted(gap, gap // 2, -gap, -h // 2), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   f"{t.count:,}")
+        p.drawText(box.adjusted(gap, gap // 2, -gap, -h // 2),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{t.count:,}")
         p.setPen(QColor("#000000"))
         pages.font(7.5)
         p.drawText(box.adjusted(gap, h // 2, -gap, -gap // 4),

@@ -1,7 +1,6 @@
 """Gold Group quick capture lands in the CPIC triage queue; triage converts, merges or closes with a reason."""
 from __future__ import annotations
 
-import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
