@@ -150,7 +150,9 @@ class SearchIndex:
     def _compile(self, searcher, parsed: ParsedQuery):
         """The Whoosh query, with misspelt words replaced; and the corrections made ({typed: stem})."""
         corrections = spelling.corrections(searcher, parsed)
-        q = compile_query(parsed, searcher.schema, self._vocabulary(), today=today(), corrections=corrections)
+        needs_vocabulary = any(a.field in ("hub", "theme") for g in parsed.groups for a in g)
+        vocab = self._vocabulary() if needs_vocabulary else Vocabulary({}, {})
+        q = compile_query(parsed, searcher.schema, vocab, today=today(), corrections=corrections)
         return q, corrections
 
     def _vocabulary(self) -> Vocabulary:

@@ -199,3 +199,18 @@ def test_search_is_right_after_a_kill_9_in_the_middle_of_an_import(db, index, sa
         in_db = sorted(s.scalars(select(Recommendation.id).where(Recommendation.text.like("Platypus%"))))
     assert len(in_db) >= 60
     assert index.ids_matching("platypus", "recommendation") == in_db
+
+
+def test_a_large_backlog_is_applied_by_a_background_process_while_searches_answer(db, index, cpic, sample,
+                                                                                   monkeypatch):
+    from ol_desk.core.search import index as index_module
+    monkeypatch.setattr(index_module, "INLINE_ROWS", 2)
+    monkeypatch.setattr(index_module, "INLINE_REBUILD_ROWS", 0)  # as on a big register
+    with db.transaction() as s:
+        for n in range(3):
+            f.make_recommendation(s, cpic, sample.iopc, reference=f"B{n}", text=f"Numbat sighting number {n}.")
+    ix = SearchIndex(db)
+    assert ix.search("numbat").hits == []  # answered at once from the index as it was
+    assert ix._background is not None and ix._background.wait(timeout=60) == 0
+    assert len(ix.search("numbat").hits) == 3
+    ix.close()
