@@ -50,7 +50,9 @@ class ParsedRow:
 
     @property
     def label(self) -> str:
-        doc = (self.doc.get("reference") or self.doc.get("title") or "")[:50]
+        doc = self.doc.get("reference") or self.doc.get("title") or ""
+        if len(doc) > 50:
+            doc = doc[:48].rsplit(" ", 1)[0] + "…"
         return " ".join(p for p in (doc, self.ref) if p) or f"row {self.row}"
 
 
