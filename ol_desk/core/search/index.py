@@ -1,6 +1,7 @@
 """SearchIndex: the one object callers use (see the package docstring for the API)."""
 from __future__ import annotations
 
+import os
 import subprocess
 import threading
 from typing import Iterable
@@ -38,12 +39,13 @@ def _only(q: wq.Query, kinds: list[str], excluded: list[wq.Query] = ()) -> wq.Qu
 
 
 class SearchIndex:
-    def __init__(self, db, *, use_process: bool | None = None, procs: int = 1):
-        """use_process: None decides by size; True/False forces the worker process on or off."""
+    def __init__(self, db, *, use_process: bool | None = None, procs: int | None = None):
+        """use_process: None decides by size; True/False forces the worker process on or off.
+        procs: Whoosh writer processes for a rebuild (default: 2 on a machine with 4 or more cores, else 1)."""
         self.db = db
         self.store = IndexStore(db.index_dir)
         self.use_process = use_process
-        self.procs = procs
+        self.procs = procs or (2 if (os.cpu_count() or 1) >= 4 else 1)
         self._lock = threading.RLock()
         self._ix = None
         self._searcher = None
