@@ -117,18 +117,29 @@ def _check_dependants(session: Session, deleting: dict[str, set[int]]) -> None:
                     if own is not None:
                         rows = session.execute(select(table.c.id, col).where(col.in_(part))).all()
                         bad = [r for r in rows if r[0] not in deleting.get(own, set())]
-                        problems += [f"{own} #{r[0]} refers to {entity} #{r[1]}" for r in bad[:3]]
+                        problems += [(own, r[0], "refers to", entity, r[1]) for r in bad[:3]]
                     else:  # a link table: the row on the other side must be going too
                         other = next((c for c in table.c if c is not col and c.foreign_keys), None)
                         other_entity = _TABLE_ENTITY.get(next(iter(other.foreign_keys)).column.table.name) \
                             if other is not None else None
                         rows = session.execute(select(col, other).where(col.in_(part))).all()
                         bad = [r for r in rows if r[1] not in deleting.get(other_entity, set())]
-                        problems += [f"{other_entity} #{r[1]} is linked to {entity} #{r[0]}" for r in bad[:3]]
+                        problems += [(other_entity, r[1], "is linked to", entity, r[0]) for r in bad[:3]]
     if problems:
-        shown = "; ".join(problems[:5])
+        shown = "; ".join(f"{_label(session, a, a_id)} {how} {_label(session, b, b_id)}"
+                          for a, a_id, how, b, b_id in problems[:5])
         raise ConflictError(f"Cannot undo: rows made since depend on what it would remove ({shown}). "
                             f"Remove or unlink those first.")
+
+
+def _label(session: Session, entity: str | None, row_id: int) -> str:
+    """'action NW-001 (#12)': how a person finds the row in the app."""
+    model = MODELS.get(entity or "")
+    obj = session.get(model, row_id) if model is not None else None
+    name = ""
+    if obj is not None:
+        name = (getattr(obj, "reference", "") or getattr(obj, "name", "") or getattr(obj, "title", "") or "")[:40]
+    return f"{entity} {name} (#{row_id})" if name else f"{entity} #{row_id}"
 
 
 def undo_events(session: Session, actor: Actor, event_ids: Iterable[int]) -> Changes:

@@ -70,3 +70,22 @@ def test_actions_without_any_hub_are_rejected_with_the_way_out(db, cpic, tmp_pat
     report = import_file(db, path, cpic)
     assert report.counts["rejected"] == 1
     assert "no hub" in report.rows[0].reason and "--hub" in report.rows[0].reason
+
+
+def test_undo_refuses_while_later_actions_hang_off_the_imported_rows(db, cpic, samples):
+    import pytest
+
+    from ol_desk.core.errors import ConflictError
+    from ol_desk.core.services.undo import undo_batch
+    from .conftest import table_state
+    tracker = import_file(db, samples / "hmicfrs_tracker.xlsx", cpic).batch_id
+    actions = import_file(db, samples / "hub_actions_messy.xlsx", cpic).batch_id
+    before = table_state(db)
+    with db.transaction() as s, pytest.raises(ConflictError) as err:
+        undo_batch(s, cpic, tracker)
+    assert "action NW-001" in str(err.value) and "recommendation R2" in str(err.value)
+    assert table_state(db) == before
+    with db.transaction() as s:
+        undo_batch(s, cpic, actions)
+        undo_batch(s, cpic, tracker)
+    assert all(not rows for rows in table_state(db).values())
