@@ -18,7 +18,8 @@ from ol_desk.core.model import (Action, Hub, LearningEntry, Person, Recommendati
 from ol_desk.core.model.enums import (ActionStatus, Entity, FindingType, RecStatus, ResponsePosition, SourceKind,
                                       TriageOutcome)
 from ol_desk.core.queries import predicates as p
-from ol_desk.core.queries.register_filter import RegisterFilter, action_conditions, recommendation_conditions
+from ol_desk.core.queries.register_filter import (RegisterFilter, action_conditions, document_conditions,
+                                                   recommendation_conditions)
 
 # Filters a register's filter bar offers.
 SOURCE, HUB, THEME, STATUS, OVERDUE, DUE, OWNER, TEXT = ("source", "hub", "theme", "status", "overdue", "due",
@@ -131,20 +132,7 @@ ACTIONS = RegisterSpec(
 
 
 # -- source documents ---------------------------------------------------------------------------------------------
-def document_conditions(f: RegisterFilter, on: dt.date) -> list:
-    c = []
-    if f.source_kinds:
-        c.append(SourceDocument.kind.in_(f.source_kinds))
-    if f.overdue:
-        c.append(and_(p.response_outstanding(), SourceDocument.response_due < on))
-    if f.due_within_days is not None:
-        c.append(and_(p.response_outstanding(), SourceDocument.response_due >= on,
-                      SourceDocument.response_due <= on + dt.timedelta(days=f.due_within_days)))
-    if f.document_id is not None:
-        c.append(SourceDocument.id == f.document_id)
-    if f.ids is not None:
-        c.append(SourceDocument.id.in_(f.ids))
-    return c
+# Documents filter with the shared core conditions (the dashboard's response-due bars need the same SQL).
 
 
 _doc_rec_count = (select(func.count()).where(Recommendation.document_id == SourceDocument.id)
