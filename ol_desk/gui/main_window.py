@@ -4,6 +4,7 @@ Panel API (for other GUI modules):
 
     window.add_panel("dashboard", "Dashboard", widget, icon="dashboard", shortcut="Ctrl+0",
                      before="recommendations")      # appears in the navigation list; returns the widget
+    window.add_panel("triage", "Triage", lambda: TriagePanel(ctx))   # or a function: built when first needed
     window.show_panel("actions")                      # switch to a panel (returns it)
     window.panel("recommendations")                   # the widget, or None
     window.set_opener(Entity.LEARNING, fn)            # fn(ctx, entity, id, parent) opens that kind of item
@@ -26,7 +27,7 @@ from typing import Callable
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
-                               QMessageBox, QSplitter, QStackedWidget, QToolBar, QWidget)
+                               QMessageBox, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
 
 from ol_desk import __version__
 from ol_desk.core.model.enums import Entity, Role
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         # The registers paint first; extensions (dashboard, wizards) and the search index follow at once after.
         self._extensions, self._start_index, self._started = extensions, start_index, False
-        first = self.stack.currentWidget()
+        first = _built(self.stack.currentWidget())
         if hasattr(first, "model") and hasattr(first.model, "reloaded"):
             first.model.reloaded.connect(lambda: QTimer.singleShot(0, self._finish_start))
         QTimer.singleShot(1500, self._finish_start)
@@ -128,8 +129,11 @@ class MainWindow(QMainWindow):
         self.started.emit()
 
     # -- panels ------------------------------------------------------------------------------------------------
-    def add_panel(self, key: str, title: str, widget: QWidget, icon: str | None = None,
+    def add_panel(self, key: str, title: str, widget, icon: str | None = None,
                   shortcut: str | None = None, *, before: str | None = None) -> QWidget:
+        """widget: the panel, or a function that builds it the first time it is shown or asked for."""
+        if not isinstance(widget, QWidget):
+            widget = LazyPanel(widget, self._connect_panel)
         if key in self._keys:
             raise ValueError(f"a panel '{key}' is already there")
         if before is None and "search" in self._keys:
@@ -150,8 +154,8 @@ class MainWindow(QMainWindow):
         self._keys.insert(row, key)
         self.stack.insertWidget(row, widget)
         self.navigation.insertItem(row, item)
-        if hasattr(widget, "status_text"):
-            widget.status_text.connect(lambda text, w=widget: self._panel_status(w, text))
+        if not isinstance(widget, LazyPanel):
+            self._connect_panel(widget)
         if self.navigation.currentRow() < 0:
             self.navigation.setCurrentRow(0)
         self._fit_navigation()
@@ -164,8 +168,18 @@ class MainWindow(QMainWindow):
                      for i in range(self.navigation.count()))
         self.navigation.setFixedWidth(widest + self.navigation.iconSize().width() + 64)
 
+    def _connect_panel(self, widget: QWidget) -> None:
+        if hasattr(widget, "status_text"):
+            widget.status_text.connect(lambda text, w=widget: self._panel_status(w, text))
+
     def panel(self, key: str) -> QWidget | None:
-        return self.stack.widget(self._keys.index(key)) if key in self._keys else None
+        """The panel's widget (built now if it was added as a function and not shown yet)."""
+        return _built(self.stack.widget(self._keys.index(key))) if key in self._keys else None
+
+    def _built_panels(self) -> list[QWidget]:
+        widgets = (self.stack.widget(i) for i in range(self.stack.count()))
+        return [w.inner if isinstance(w, LazyPanel) else w for w in widgets
+                if not isinstance(w, LazyPanel) or w.inner is not None]
 
     def show_panel(self, key: str) -> QWidget:
         self.navigation.setCurrentRow(self._keys.index(key))
@@ -181,14 +195,15 @@ class MainWindow(QMainWindow):
         if self.current_key() != "search":
             self._previous_key = self.current_key()
         self.stack.setCurrentIndex(row)
-        widget = self.stack.widget(row)
+        widget = _built(self.stack.widget(row))
         if hasattr(widget, "on_shown"):
             widget.on_shown()
         self.status.set_counts(getattr(widget, "last_status_text", ""))
 
     def _panel_status(self, widget: QWidget, text: str) -> None:
         widget.last_status_text = text
-        if self.stack.currentWidget() is widget:
+        current = self.stack.currentWidget()
+        if current is widget or (isinstance(current, LazyPanel) and current.inner is widget):
             self.status.set_counts(text)
 
     def _add_default_panels(self) -> None:
@@ -301,7 +316,7 @@ class MainWindow(QMainWindow):
         self._action(self.menu_help, "&About ol-desk", self._about)
 
     def _refresh_current(self) -> None:
-        widget = self.stack.currentWidget()
+        widget = _built(self.stack.currentWidget())
         if hasattr(widget, "refresh"):
             widget.refresh()
 
@@ -324,8 +339,7 @@ class MainWindow(QMainWindow):
                 self.status.set_who(self.identity.describe())
                 for act in self.new_actions.values():
                     act.setEnabled(not self.ctx.read_only)
-                for key in self._keys:
-                    widget = self.panel(key)
+                for widget in self._built_panels():
                     if hasattr(widget, "identity_changed"):
                         widget.identity_changed()
                 apply_theme(QApplication.instance(), dialog.theme())
@@ -375,8 +389,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/splitter", self.splitter.saveState())
         key = self.current_key() if self.current_key() != "search" else self._previous_key
         s.setValue("window/panel", key or "")
-        for k in self._keys:
-            widget = self.panel(k)
+        for widget in self._built_panels():
             if hasattr(widget, "save_state"):
                 widget.save_state()
         s.sync()
@@ -391,6 +404,29 @@ class MainWindow(QMainWindow):
             except Exception:  # noqa: BLE001 - closing must not fail the window
                 log.exception("closing the search index failed")
         super().closeEvent(event)
+
+
+class LazyPanel(QWidget):
+    """Stands in the stack for a panel that is built the first time it is shown or asked for (start-up builds
+    only the panel on screen)."""
+
+    def __init__(self, factory: Callable[[], QWidget], on_built: Callable[[QWidget], None]):
+        super().__init__()
+        self._factory, self._on_built = factory, on_built
+        self.inner: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> QWidget:
+        if self.inner is None:
+            self.inner = self._factory()
+            self.layout().addWidget(self.inner)
+            self._on_built(self.inner)
+        return self.inner
+
+
+def _built(widget: QWidget | None) -> QWidget | None:
+    return widget.build() if isinstance(widget, LazyPanel) else widget
 
 
 def _editors_opener() -> Opener | None:

@@ -15,8 +15,14 @@ REGISTERS = (
 
 
 def add_register_panels(window) -> None:
+    """Each register is built when first shown (start-up builds only the one on screen)."""
     for key, entity, title, icon_name, shortcut in REGISTERS:
-        panel = RegisterPanel(window.ctx, SPECS[entity], key, window.identity)
-        window.add_panel(key, title, panel, icon=icon_name, shortcut=shortcut)
+        window.add_panel(key, title, lambda k=key, e=entity: RegisterPanel(window.ctx, SPECS[e], k, window.identity),
+                         icon=icon_name, shortcut=shortcut)
+    window.add_panel("reference", "Hubs & people", lambda: _reference_panel(window.ctx), icon="people",
+                     shortcut="Ctrl+5")
+
+
+def _reference_panel(ctx):
     from .reference_panel import ReferencePanel
-    window.add_panel("reference", "Hubs & people", ReferencePanel(window.ctx), icon="people", shortcut="Ctrl+5")
+    return ReferencePanel(ctx)
