@@ -8,12 +8,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidg
     QWidget
 
 from ol_desk.core.model.enums import Entity
+from ol_desk.gui.dashboard.refresh_when_shown import RefreshWhenShown
 from ol_desk.core.queries.statutory_clocks import Clock, clocks
 
 COLUMNS = ("Days left", "Response due", "Source", "Reference", "Owner", "Title")
 RED = QColor("#c0392b")
 AMBER = QColor("#b36b00")
-WATCHED = (Entity.DOCUMENT, Entity.RECOMMENDATION, Entity.PERSON, Entity.IMPORT)
 
 
 def days_text(c: Clock) -> str:
@@ -22,7 +22,8 @@ def days_text(c: Clock) -> str:
     return "due today" if c.days_left == 0 else f"{c.days_left}"
 
 
-class ClocksPanel(QWidget):
+class ClocksPanel(RefreshWhenShown, QWidget):
+    WATCHED = (Entity.DOCUMENT, Entity.RECOMMENDATION, Entity.PERSON, Entity.IMPORT)
     status_text = Signal(str)
     loaded = Signal()
 
@@ -30,7 +31,6 @@ class ClocksPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[Clock] = []
-        self._stale = True
         layout = QVBoxLayout(self)
         self.heading = QLabel("<b>Statutory clocks</b>", self)
         layout.addWidget(self.heading)
@@ -49,26 +49,11 @@ class ClocksPanel(QWidget):
         note.setWordWrap(True)
         note.setEnabled(False)
         layout.addWidget(note)
-        ctx.ops.changed.connect(self._on_changed)
+        self.watch(ctx.ops)
 
     def refresh(self) -> None:
-        self._stale = False
+        self.mark_fresh()
         self.ctx.ops.read(clocks, label="Statutory clocks", on_done=self._show)
-
-    def on_shown(self) -> None:
-        if self._stale:
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        self.on_shown()
-
-    def _on_changed(self, changes) -> None:
-        if changes.touches(*WATCHED):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
 
     def _show(self, rows: list[Clock]) -> None:
         self.rows = rows

@@ -18,9 +18,9 @@ from ol_desk.core.dates import today
 from ol_desk.gui.ops import readable
 from ol_desk.gui.theme import is_dark
 from . import charts
+from .refresh_when_shown import RefreshWhenShown
 from .tile_button import TileButton
 
-WATCHED = (Entity.RECOMMENDATION, Entity.DOCUMENT, Entity.ACTION, Entity.HUB, Entity.IMPORT, Entity.UPDATE)
 CHART_KEYS = ("by_source_kind", "ageing", "closures", "by_hub", "responses")
 HUBS_SHOWN = 15
 
@@ -40,7 +40,8 @@ def build_charts(data: Dashboard, on_click=None, dark: bool = False) -> dict[str
     return built
 
 
-class DashboardPanel(QWidget):
+class DashboardPanel(RefreshWhenShown, QWidget):
+    WATCHED = (Entity.RECOMMENDATION, Entity.DOCUMENT, Entity.ACTION, Entity.HUB, Entity.IMPORT, Entity.UPDATE)
     slice_activated = Signal(object)   # Slice, after a tile or bar was clicked
     refreshed = Signal(object)         # Dashboard, after new numbers are shown
 
@@ -51,7 +52,6 @@ class DashboardPanel(QWidget):
         self._tiles: list[Slice] = []
         self._loading = False
         self._again = False
-        self._stale = True
         self.setObjectName("dashboardPanel")
 
         outer = QVBoxLayout(self)
@@ -92,7 +92,7 @@ class DashboardPanel(QWidget):
             self.views[key] = view
         layout.addLayout(grid, 1)
 
-        ctx.ops.changed.connect(self._on_changed)
+        self.watch(ctx.ops)
 
     # -- refreshing -------------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -101,23 +101,10 @@ class DashboardPanel(QWidget):
             self._again = True
             return
         self._loading = True
-        self._stale = False
+        self.mark_fresh()
         on = today()
         self.ctx.ops.read(dashboard.tiles, on, label="Dashboard", on_done=self._show_tiles, on_error=self._failed)
         self.ctx.ops.read(dashboard.chart_data, on, label="Dashboard", on_done=self._show, on_error=self._failed)
-
-    def _on_changed(self, changes) -> None:
-        if not changes.touches(*WATCHED):
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _finish(self) -> None:
         self._loading = False

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 from ol_desk.core.errors import NotFoundError
 from ol_desk.core.model.enums import Entity, Role, TriageOutcome
 from ol_desk.core.services.learning import TRIAGERS, triage_merge, triage_no_action
+from ol_desk.gui.dashboard.refresh_when_shown import RefreshWhenShown
 from ol_desk.gui.ops import readable
 from .convert_dialog import ConvertDialog
 from .similar_items import SimilarItems
@@ -19,10 +20,10 @@ from ol_desk.core.queries.learning_queue import QueueRow, queue, recommendation_
 from ol_desk.core.services.triage import convert_with_actions
 
 COLUMNS = ("Operation", "Incident", "Gold lead", "Suggested hub", "Learning", "Outcome")
-WATCHED = (Entity.LEARNING, Entity.RECOMMENDATION)
 
 
-class TriagePanel(QWidget):
+class TriagePanel(RefreshWhenShown, QWidget):
+    WATCHED = (Entity.LEARNING, Entity.RECOMMENDATION)
     status_text = Signal(str)
     loaded = Signal()
 
@@ -31,7 +32,6 @@ class TriagePanel(QWidget):
         self.ctx = ctx
         self.rows: list[QueueRow] = []
         self._select_id: int | None = None
-        self._stale = True
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.heading = QLabel("<b>Gold Group learning awaiting triage</b>", self)
@@ -82,29 +82,14 @@ class TriagePanel(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([640, 420])
         layout.addWidget(split, 1)
-        ctx.ops.changed.connect(self._on_changed)
+        self.watch(ctx.ops)
         self._update_buttons()
 
     # -- loading ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self._stale = False
+        self.mark_fresh()
         self.ctx.ops.read(queue, include_triaged=self.show_all.isChecked(), label="Triage queue",
                           on_done=self._show)
-
-    def on_shown(self) -> None:
-        if self._stale:
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        self.on_shown()
-
-    def _on_changed(self, changes) -> None:
-        if changes.touches(*WATCHED):
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
 
     def _show(self, rows: list[QueueRow]) -> None:
         keep = self._select_id if self._select_id is not None else self.current_id()
