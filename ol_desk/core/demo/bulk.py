@@ -54,7 +54,8 @@ def _default_of(column) -> Any:
 
 
 class TableSink:
-    """Buffers rows for one table and writes them with executemany when the buffer is full (or on flush)."""
+    """Buffers rows for one table and writes them with executemany on flush (the caller flushes parents before
+    children, so that no foreign key ever points to a row not yet written)."""
 
     def __init__(self, cursor, table: Table, fields: Iterable[str], *, fixed: dict[str, Any] | None = None,
                  on_write: Callable[[str, int], None] | None = None):
@@ -80,8 +81,10 @@ class TableSink:
 
     def add(self, row: tuple) -> None:
         self.rows.append(row)
-        if len(self.rows) >= CHUNK_ROWS:
-            self.flush()
+
+    @property
+    def full(self) -> bool:
+        return len(self.rows) >= CHUNK_ROWS
 
     def flush(self) -> None:
         if self.rows:

@@ -100,7 +100,6 @@ def generate_demo(db, recommendations: int, *, seed: int = 1, on: dt.date | None
                  (("documents", SourceDocument), ("recommendations", Recommendation), ("actions", Action),
                   ("people", Person))}
         cursor = session.connection().connection.driver_connection.cursor()
-        cursor.execute("PRAGMA defer_foreign_keys=ON")  # a superseded item points to a newer one, written later
         cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
         cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         try:
@@ -128,10 +127,7 @@ def _write_register(cursor, n: int, rng: random.Random, on: dt.date, hubs, theme
         people_sink.add((p.id, p.name, p.role.value, p.hub_id, p.email, joined, joined))
     people_sink.flush()
     sinks = Sinks(**{name: TableSink(cursor, tables[name], fields) for name, fields in _FIELDS.items()})
-    RegisterBuilder(rng, on, hubs, themes, people, sinks, first).build(n, progress)
-    counts = {"people": people_sink.written}
-    for name in _FIELDS:  # parents first
-        sink = getattr(sinks, name)
-        sink.flush()
-        counts[name] = sink.written
-    return counts
+    builder = RegisterBuilder(rng, on, hubs, themes, people, sinks, first)
+    builder.build(n, progress)
+    cursor.executemany("UPDATE recommendations SET superseded_by_id = ? WHERE id = ?", builder.supersessions)
+    return {"people": people_sink.written, **{name: getattr(sinks, name).written for name in _FIELDS}}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Callable
 
 from ol_desk.core.dates import statutory_due
@@ -17,6 +17,7 @@ from ol_desk.core.model.enums import EvidenceKind, FindingType, HubKind, Respons
 from ol_desk.core.model.enums import RecStatus as R
 from ol_desk.core.model.enums import SourceKind as K
 from . import phrases as ph
+from .bulk import TableSink
 from .choosing import Mixer
 from .people import DemoPerson
 from .sources import PROFILES, THEME_HUBS, DocumentNamer, KindProfile, finding_reference, operation_names
@@ -54,16 +55,31 @@ TARGET_DAYS = (90, 120, 180, 180, 270, 365, 365, 540, 730)
 
 @dataclass
 class Sinks:
-    documents: object
-    recommendations: object
-    recommendation_hubs: object
-    recommendation_themes: object
-    actions: object
-    action_recommendations: object
-    progress_updates: object
-    evidence: object
-    date_changes: object
-    learning_entries: object
+    """One sink per table, parents before children."""
+
+    documents: TableSink
+    recommendations: TableSink
+    recommendation_hubs: TableSink
+    recommendation_themes: TableSink
+    actions: TableSink
+    action_recommendations: TableSink
+    progress_updates: TableSink
+    evidence: TableSink
+    date_changes: TableSink
+    learning_entries: TableSink
+
+    def all(self) -> list[TableSink]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def flush(self) -> None:
+        """Write every buffered row, parents first: no row ever points to one not yet written, so SQLite never
+        holds an outstanding foreign-key violation (which would make it search child tables on every insert)."""
+        for sink in self.all():
+            sink.flush()
+
+    def flush_if_full(self) -> None:
+        if any(sink.full for sink in self.all()):
+            self.flush()
 
 
 @dataclass
@@ -118,6 +134,7 @@ class RegisterBuilder:
         self.first_rec = self.next_rec = first_ids["recommendations"]
         self.next_action = first_ids["actions"]
         self.hub_seq: dict[int, int] = {}
+        self.supersessions: list[tuple[int, int]] = []  # (newer recommendation id, superseded id)
         self.last_rec_by_theme: dict[str, int] = {}
         self.last_rec_id = 0
 
@@ -200,10 +217,12 @@ class RegisterBuilder:
         done = 0
         for issued, profile, size in plan:
             self.document(issued, profile, size)
+            self.sinks.flush_if_full()
             done += size
             if progress is not None:
                 progress(done, n, "recommendations")
         self.pending_learning(max(5, n // 1000))
+        self.sinks.flush()
 
     # -- documents -------------------------------------------------------------------------------------------
     def document(self, issued: dt.date, profile: KindProfile, size: int) -> None:
@@ -294,7 +313,6 @@ class RegisterBuilder:
         # When the work ended (delivered), and when the item left the active register (closed etc.).
         delivered = board = closed = reopened = None
         minute = ""
-        superseded_by = None
         end = on
         if status in WORK_DONE:
             latest = on - dt.timedelta(days={R.DELIVERED: 0, R.EVIDENCE_ACCEPTED: 10, R.CLOSED: 30}[status])
@@ -314,7 +332,8 @@ class RegisterBuilder:
             end = self.cap(self.between(created + 14 * DAY, min(on, created + 90 * DAY)))
         elif status is R.SUPERSEDED:
             end = delivered = self.between(start, on)
-            superseded_by = r.randint(rid + 1, self.last_rec_id)
+            # The newer item is written later: its link is set once everything is in (see supersessions).
+            self.supersessions.append((r.randint(rid + 1, self.last_rec_id), rid))
 
         current_target = target
         if target is not None and status not in (R.NEW, R.NOT_ACCEPTED) and r.random() < 0.35:
@@ -346,7 +365,7 @@ class RegisterBuilder:
 
         self.sinks.recommendations.add((
             rid, doc.id, reference, position, finding.value, title, text, owner.id if owner else None,
-            position_value.value, rationale, status.value, _iso(target), _iso(current_target), superseded_by,
+            position_value.value, rationale, status.value, _iso(target), _iso(current_target), None,
             _iso(board), minute, _iso(closed), _iso(last_update), "", stamp(created, 9),
             stamp(max(d for d in (created, last_update, closed, delivered, reopened) if d is not None), 17)))
         for hub_id, is_lead in hubs:
