@@ -202,3 +202,36 @@ def test_demo_items_can_be_worked_through_the_services(demo_db, cpic):
         assert s.get(Recommendation, rec_id).last_update_on == ON
         assert s.scalar(select(func.count()).select_from(Action).where(Action.version > 1)) >= len(open_actions)
         assert audit.verify(s).ok
+
+
+def test_indexes_are_the_same_after_a_demo_as_before(db):
+    def indexes():
+        with db.reading() as s:
+            return s.execute(text("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' "
+                                  "ORDER BY name")).all()
+    before = indexes()
+    generate_demo(db, 30, seed=1, on=ON)
+    assert indexes() == before
+
+
+def test_a_failure_half_way_leaves_the_database_as_it_was(db, monkeypatch):
+    from ol_desk.core.demo import register
+    before_counts = row_counts(db)
+    with db.reading() as s:
+        before_indexes = s.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index'")).all()
+    real = register.RegisterBuilder.document
+    calls = []
+
+    def failing(self, *args):
+        calls.append(1)
+        if len(calls) == 20:
+            self.sinks.flush()  # some rows are already written when it fails
+            raise OSError("disk full")
+        return real(self, *args)
+
+    monkeypatch.setattr(register.RegisterBuilder, "document", failing)
+    with pytest.raises(OSError):
+        generate_demo(db, N, seed=1, on=ON)
+    assert row_counts(db) == before_counts
+    with db.reading() as s:
+        assert s.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index'")).all() == before_indexes

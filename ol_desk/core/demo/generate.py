@@ -103,7 +103,12 @@ def generate_demo(db, recommendations: int, *, seed: int = 1, on: dt.date | None
         cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
         cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         try:
+            rebuild = _drop_plain_indexes(cursor) if first["recommendations"] == 1 else []
             counts = _write_register(cursor, recommendations, _rng(seed, on), on, hubs, themes, first, progress)
+            for ddl in rebuild:
+                cursor.execute(ddl)
+            if progress is not None:
+                progress(recommendations, recommendations, "recommendations")
         finally:
             cursor.execute(f"PRAGMA cache_size={cache}")
             cursor.close()
@@ -114,6 +119,19 @@ def generate_demo(db, recommendations: int, *, seed: int = 1, on: dt.date | None
         session.execute(insert(OutboxEntry), [{"entity": "*", "entity_id": 0, "op": "rebuild"}])
         batch_id = batch.id
     return DemoReport(batch_id, seed, on, counts, time.perf_counter() - started)
+
+
+def _drop_plain_indexes(cursor) -> list[str]:
+    """Drop the non-unique indexes of the tables about to be filled and return the SQL that recreates them
+    exactly. On an empty register, building each index once after the inserts is about a fifth faster than
+    updating it row by row. Both happen inside the one transaction, so a failure leaves the indexes as they were."""
+    names = tuple(_FIELDS)
+    rows = cursor.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                          f"AND tbl_name IN ({', '.join('?' * len(names))}) ORDER BY name", names).fetchall()
+    plain = [(name, sql) for name, sql in rows if not sql.lstrip().upper().startswith("CREATE UNIQUE")]
+    for name, _sql in plain:
+        cursor.execute(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in plain]
 
 
 def _write_register(cursor, n: int, rng: random.Random, on: dt.date, hubs, themes, first: dict[str, int],

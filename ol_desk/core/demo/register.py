@@ -219,7 +219,7 @@ class RegisterBuilder:
             self.document(issued, profile, size)
             self.sinks.flush_if_full()
             done += size
-            if progress is not None:
+            if progress is not None and done < n:  # the caller reports the end, once the indexes are built
                 progress(done, n, "recommendations")
         self.pending_learning(max(5, n // 1000))
         self.sinks.flush()
