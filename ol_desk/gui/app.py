@@ -7,9 +7,7 @@ import sys
 def run_gui(db_target: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ol_desk.core.errors import OlDeskError
-    from ol_desk.core.store import open_database
-    from .settings import app_settings, database_setting, load_identity, save_identity, theme_setting
+    from .settings import app_settings, load_identity, save_identity, theme_setting
     from .theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -17,10 +15,10 @@ def run_gui(db_target: str | None = None) -> int:
     app.setOrganizationName("ol-desk")
     settings = app_settings()
     apply_theme(app, theme_setting(settings))
-    try:
-        db = open_database(db_target or database_setting(settings))
-    except OlDeskError as exc:
-        QMessageBox.critical(None, "ol-desk cannot open the database", str(exc))
+    db = open_configured_database(settings, db_target, ask=lambda text: QMessageBox.question(
+        None, "ol-desk cannot open the database", text) == QMessageBox.StandardButton.Yes,
+        tell=lambda text: QMessageBox.critical(None, "ol-desk cannot open the database", text))
+    if db is None:
         return 2
     identity = load_identity(settings)
     if identity is None:
@@ -32,6 +30,28 @@ def run_gui(db_target: str | None = None) -> int:
     window = MainWindow(db, identity, settings)
     window.show()
     return app.exec()
+
+
+def open_configured_database(settings, db_target, *, ask, tell):
+    """The database from --db, else the one chosen in Settings, else the default. When the one chosen in Settings
+    cannot be opened, offer the default instead (and forget the choice) so the user is never locked out."""
+    from ol_desk.core.errors import OlDeskError
+    from ol_desk.core.store import open_database
+    from .settings import database_setting
+    chosen = db_target or database_setting(settings)
+    try:
+        return open_database(chosen)
+    except OlDeskError as exc:
+        if db_target or not chosen or not ask(f"{exc}\n\nThis is the database chosen in Settings. "
+                                              f"Open the default database instead?"):
+            tell(str(exc))
+            return None
+    settings.remove("database/path")
+    try:
+        return open_database(None)
+    except OlDeskError as exc:
+        tell(str(exc))
+        return None
 
 
 def ask_identity(db):

@@ -177,3 +177,21 @@ def test_a_hub_officers_registers_open_on_their_hub(make_window, qtbot, items):
     with qtbot.waitSignal(panel.model.reloaded, timeout=5000):
         panel.filter_bar.clear()
     assert len(panel.model.ids()) == 3
+
+
+def test_a_database_chosen_in_settings_that_cannot_open_offers_the_default(tmp_path, monkeypatch):
+    from ol_desk.gui.app import open_configured_database
+    from ol_desk.gui.settings import app_settings, database_setting
+    monkeypatch.setenv("OL_DESK_DB", str(tmp_path / "default.sqlite3"))   # "the default" stays in the test
+    settings = app_settings()
+    bad = tmp_path / "not-a-database.sqlite3"
+    bad.write_text("this is not SQLite")
+    settings.setValue("database/path", str(bad))
+    told, asked = [], []
+    assert open_configured_database(settings, None, ask=lambda t: asked.append(t) or False, tell=told.append) is None
+    assert asked and told and database_setting(settings) == str(bad)   # declined: nothing changed
+    db = open_configured_database(settings, None, ask=lambda t: True, tell=told.append)
+    try:
+        assert db.path == tmp_path / "default.sqlite3" and database_setting(settings) is None   # bad choice forgotten
+    finally:
+        db.dispose()
