@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
             except Exception:  # noqa: BLE001 - an optional part must not stop the app from starting
                 log.exception("could not add %s to the main window", name)
                 self.statusBar().showMessage(f"Part of the window could not be loaded ({name}); see the log.", 15000)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)   # again: the extensions' tool bars exist now
         if self._wanted_panel in self._keys:
             self.show_panel(self._wanted_panel)
         elif not self._wanted_panel and self._keys:
