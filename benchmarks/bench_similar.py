@@ -15,24 +15,26 @@ relevant. The reference in the same run is what 5 random findings from other doc
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import re
-import shutil
 from pathlib import Path
 
 from .common import Row, print_table, timed
 
-SHARED = Path("/work/bench-data/search-dev-10k.sqlite3")
-OWN = Path("/work/bench-data/insight-10k.sqlite3")
+OWN = Path("/work/bench-data/insight-sim-10k.sqlite3")
 
 
 def _database(path: Path | None) -> Path:
+    """The given database, else a 10,000-finding demo (seed 1, anchored on 1 June 2025) built once."""
     if path is not None:
         return path
-    if not OWN.exists():  # a private copy: the finder's index lives beside the database
-        shutil.copyfile(SHARED, OWN)
-        if SHARED.with_name(SHARED.name + ".d").exists():
-            shutil.copytree(SHARED.with_name(SHARED.name + ".d"), OWN.with_name(OWN.name + ".d"))
+    if not OWN.exists():
+        from ol_desk.core.demo.generate import generate_demo
+        from ol_desk.core.store import open_database
+        db = open_database(OWN)
+        generate_demo(db, 10_000, seed=1, on=dt.date(2025, 6, 1))
+        db.dispose()
     return OWN
 
 
