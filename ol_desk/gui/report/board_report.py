@@ -145,7 +145,7 @@ def _table(pages: _Pages, title: str, rows: list[Row], total: int, date_caption:
     if not rows:
         pages.text("None.", 10)
         return
-    widths = (0.16, 0.50, 0.14, 0.10, 0.10)
+    widths = (0.19, 0.42, 0.15, 0.13, 0.11)
     heads = ("Reference", "Recommendation", "Lead hub", "Owner", date_caption)
     xs = [0]
     for fraction in widths[:-1]:

@@ -35,6 +35,7 @@ class _FileRow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit(default, self)
         self.edit.setAccessibleName("File")
+        self.setFocusProxy(self.edit)  # the row's label mnemonic lands in the file name
         self.save = save
         browse = QPushButton("&Browse…", self)
         browse.clicked.connect(self.browse)
