@@ -54,5 +54,5 @@ def cmd_demo(args, ctx: CliContext) -> int:
     print(f"  {c['documents']:,} documents, {c['recommendations']:,} recommendations, {c['actions']:,} actions, "
           f"{c['progress_updates']:,} progress updates, {c['evidence']:,} evidence links, "
           f"{c['date_changes']:,} date changes, {c['learning_entries']:,} learning entries, {c['people']:,} people.")
-    print("  The search index will be rebuilt from scratch the next time it catches up.")
+    print("  The search index rebuilds from scratch the next time it catches up (or now: `ol-desk reindex`).")
     return 0
