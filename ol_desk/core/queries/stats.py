@@ -72,11 +72,11 @@ def compute(session: Session, on: dt.date | None = None, *, due_days: int = DEFA
     s.by_status = {k.value: n for k, n in session.execute(
         select(Recommendation.status, func.count()).where(*rec_where)
         .group_by(Recommendation.status).order_by(Recommendation.status))}
-    s.by_lead_hub = {code: n for code, n in session.execute(
-        select(Hub.code, func.count(RecommendationHub.recommendation_id))
-        .join(RecommendationHub, (RecommendationHub.hub_id == Hub.id) & RecommendationHub.is_lead)
-        .join(Recommendation, Recommendation.id == RecommendationHub.recommendation_id).where(*rec_where)
-        .group_by(Hub.code).order_by(Hub.code))}
+    by_hub = (select(Hub.code, func.count(RecommendationHub.recommendation_id))
+              .join(RecommendationHub, (RecommendationHub.hub_id == Hub.id) & RecommendationHub.is_lead))
+    if rec_where:  # the join costs a table lookup per link: only when a filter needs it
+        by_hub = by_hub.join(Recommendation, Recommendation.id == RecommendationHub.recommendation_id).where(*rec_where)
+    s.by_lead_hub = {code: n for code, n in session.execute(by_hub.group_by(Hub.code).order_by(Hub.code))}
     s.actions_by_status = {k.value: n for k, n in session.execute(
         select(Action.status, func.count()).where(*act_where).group_by(Action.status).order_by(Action.status))}
     s.overdue = _count(session, rc.where(p.rec_overdue(on)))
