@@ -50,7 +50,7 @@ class PackReport:
 
 REC_COLUMNS = [
     Column("ID", 8), Column("Source", 18), Column("Document", 16), Column("Document title", 30, "wrap"),
-    Column("Issued", 12, "date"), Column("Ref", 8), Column("Finding type", 16), Column("Title", 34, "wrap"),
+    Column("Issued", 12, "date"), Column("Ref", 11), Column("Finding type", 16), Column("Title", 34, "wrap"),
     Column("Recommendation", 60, "wrap"), Column("Lead hub", 9), Column("Other hubs", 12, "wrap"),
     Column("Themes", 24, "wrap"), Column("Owner", 18), Column("Response", 14), Column("Status", 15),
     Column("RAG", 10), Column("First target", 12, "date"), Column("Current target", 12, "date"),
@@ -74,7 +74,7 @@ OVERDUE_COLUMNS = [
 ]
 
 BOARD_COLUMNS = [
-    Column("ID", 8), Column("Source", 18), Column("Document", 16), Column("Ref", 8), Column("Title", 40, "wrap"),
+    Column("ID", 8), Column("Source", 18), Column("Document", 16), Column("Ref", 11), Column("Title", 40, "wrap"),
     Column("Recommendation", 60, "wrap"), Column("Lead hub", 9), Column("Owner", 18), Column("First target", 12, "date"),
     Column("Current target", 12, "date"), Column("Date changes", 9, "count"), Column("Actions", 9, "count"),
     Column("Last update", 12, "date"), Column("Board decision", 24, "wrap", editable=True),
