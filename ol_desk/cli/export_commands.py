@@ -12,8 +12,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "export", help="write the Board register pack (.xlsx), or a hub's workbook to update and send back",
         description="Writes an OFFICIAL-SENSITIVE workbook: Summary, Recommendations, Actions, Overdue and For Board "
                     "decision. Filters repeat (--hub NW --hub CE). With --for-update and one --hub, writes the "
-                    "hub's open items with editable columns, to be read back by `ol-desk import`.")
-    p.add_argument("file", nargs="?", help="the .xlsx file to write")
+                    "hub's open items with editable columns; `ol-desk import FILE` reads it back.")
+    p.add_argument("file", help="the .xlsx file to write")
     p.add_argument("--hub", action="append", default=[], metavar="CODE", help="only this hub (repeatable)")
     p.add_argument("--source", action="append", default=[], metavar="KIND",
                    help="only this source kind: hmicfrs, pfd, iopc, public_inquiry, … (repeatable)")
@@ -24,9 +24,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--query", default="", metavar="TEXT", help="only items the search finds for TEXT")
     p.add_argument("--for-update", action="store_true",
                    help="a round-trip workbook of one hub's open items (needs exactly one --hub)")
-    p.add_argument("--read-returned", metavar="FILE",
-                   help="read back a hub's returned round-trip workbook: show each change and conflict")
-    p.add_argument("--apply", action="store_true", help="with --read-returned: apply the changes (one batch)")
     p.set_defaults(func=cmd_export)
 
 
@@ -42,12 +39,6 @@ def _ids_matching(ctx: CliContext):
 
 def cmd_export(args, ctx: CliContext) -> int:
     from ol_desk.core.errors import ValidationError
-    if args.read_returned:
-        return _read_returned(args, ctx)
-    if args.apply:
-        raise ValidationError("--apply goes with --read-returned FILE.")
-    if not args.file:
-        raise ValidationError("Name the .xlsx file to write.")
     if args.for_update:
         if len(args.hub) != 1 or args.source or args.status or args.theme or args.overdue or args.query:
             raise ValidationError("--for-update takes exactly one --hub and no other filter "
@@ -86,40 +77,3 @@ def _export_for_update(args, ctx: CliContext) -> int:
     print(report.summary())
     return 0
 
-
-def print_diff(diff) -> None:
-    """Each change field by field, then conflicts and problems (shared with `ol-desk import` for round trips)."""
-    from ol_desk.core.model.enums import ActionStatus, RecStatus
-
-    def shown(entity, f, value):
-        if f.field == "status" and value:
-            return (ActionStatus if entity == "action" else RecStatus)(value).label
-        return value.strftime("%d %b %Y") if hasattr(value, "strftime") else (value or "—")
-    for row in diff.changes:
-        print(f"change   {row.label}")
-        for f in row.fields:
-            print(f"           {f.field}: {shown(row.entity, f, f.old)} → {shown(row.entity, f, f.new)}")
-    for row in diff.conflicts:
-        print(f"CONFLICT {row.label}: changed in ol-desk since the export (version {row.exported_version} → "
-              f"{row.current_version}); not applied. The hub's edits: "
-              + "; ".join(f"{f.field} → {shown(row.entity, f, f.new)}" for f in row.fields))
-    for row in diff.problems:
-        print(f"problem  {row.label}: {row.message}; not applied")
-
-
-def _read_returned(args, ctx: CliContext) -> int:
-    from ol_desk.core.excel import roundtrip
-    db = ctx.db()
-    if not args.apply:
-        with db.reading() as session:
-            diff = roundtrip.preview(args.read_returned, session, ctx.actor)
-        print_diff(diff)
-        print(diff.summary())
-        if diff.changes:
-            print("Nothing was written. Run again with --apply to apply the changes.")
-        return 0
-    with db.transaction() as session:
-        report = roundtrip.apply(args.read_returned, session, ctx.actor)
-    print_diff(report.diff)
-    print(report.summary())
-    return 0

@@ -162,10 +162,12 @@ def test_cli_round_trip_preview_then_apply(db, register, on, tmp_path, capsys):
     assert main([*base, "export", str(path), "--hub", "NW", "--for-update"]) == 0
     assert "3 open action(s) and 2 open recommendation(s) of North West (NW)" in capsys.readouterr().out
     _edit(path, "Actions", register.nw_actions[1], Status="In progress")
-    assert main([*base, "export", "--read-returned", str(path)]) == 0
+    assert main([*base, "import", str(path), "--dry-run"]) == 0  # `ol-desk import` hands it to the round trip
     out = capsys.readouterr().out
-    assert "status: Open → In progress" in out and "Nothing was written" in out
-    assert main([*base, "export", "--read-returned", str(path), "--apply"]) == 0
+    assert "1 row(s) to change, 0 conflict(s)" in out and "Nothing was written" in out
+    assert main([*base, "import", str(path)]) == 0
     assert "Applied 1 row(s) as import batch" in capsys.readouterr().out
+    with db.reading() as s:
+        assert s.get(Action, register.nw_actions[1]).status.value == "in_progress"
     assert main([*base, "export", str(path), "--hub", "NW", "--hub", "MD", "--for-update"]) == 2
     assert "exactly one --hub" in capsys.readouterr().err
