@@ -13,7 +13,7 @@ from ol_desk.core.excel.pack_filters import build_filters
 from ol_desk.core.excel.pack_summary import key_figures
 from ol_desk.core.excel.register_pack import export_register_pack
 from ol_desk.core.queries.stats import compute
-from .xlsx_xml import parts, part_text, sheet_xml
+from .xlsx_xml import parts, sheet_xml
 
 SHEETS = ["Summary", "Recommendations", "Actions", "Overdue", "For Board decision"]
 
@@ -159,3 +159,20 @@ def test_cancelled_export_leaves_no_file(db, register, on, tmp_path):
             export_register_pack(path, s, on=on, progress=lambda done, total, msg: seen.append(msg),
                                  cancel=lambda: bool(seen))
     assert not path.exists() and not list(tmp_path.glob(".*part"))
+
+
+def test_summary_shows_what_ol_desk_stats_prints(db, register, on, tmp_path, capsys):
+    import json
+    path = tmp_path / "pack.xlsx"
+    assert main(["--db", str(db.path), "export", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db.path), "stats", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    figures = _summary_figures(path)
+    assert figures["Recommendations"] == printed["recommendations"]
+    assert figures["Recommendations overdue"] == printed["overdue"]
+    assert figures["Actions overdue"] == printed["actions_overdue"]
+    assert figures["Slipped targets (recommendations past their first agreed date)"] == printed["slipped"]
+    assert figures["Closures awaiting the Board (evidence accepted)"] == printed["awaiting_board"]
+    assert figures["Statutory responses overdue"] == printed["responses_overdue"]
+    assert figures["Target-date extensions recorded (recommendations)"] == printed["target_date_moves"]
