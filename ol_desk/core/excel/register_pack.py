@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from openpyxl import Workbook
+from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.packaging.custom import StringProperty
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -242,6 +243,10 @@ def _write_pack(wb, path, session, register, action_register, stats, on, *, filt
     feed.run(board, q.board_rows(session, register, on), board_values, on, "Board decisions")
     for sheet in (recs, acts):
         sheet.add_rag()
+    for part in over.parts:  # the longer overdue, the deeper the red
+        part.ws.conditional_formatting.add(part.column_range("Days overdue"), ColorScaleRule(
+            start_type="num", start_value=0, start_color="FFF2CC", end_type="percentile", end_value=90,
+            end_color="F8696B"))
     for sheet in (recs, acts, over, board):
         sheet.finish()
     feed.tick(0, "saving the workbook")
