@@ -10,5 +10,6 @@ trap 'rm -rf "$tmp"' EXIT
 if "$exe" --help | grep -q " demo "; then "$exe" --db "$tmp/smoke.sqlite3" demo --recommendations 50 --seed 3; fi
 "$exe" --db "$tmp/smoke.sqlite3" stats
 "$exe" --db "$tmp/smoke.sqlite3" check
-QT_QPA_PLATFORM=offscreen OL_DESK_SMOKE_QUIT_MS=1500 "$exe" --db "$tmp/smoke.sqlite3" || { echo "GUI failed to start"; exit 1; }
+printf '[identity]\nname=Smoke Test\nrole=cpic\nhub=\n' > "$tmp/settings.ini"
+OL_DESK_SETTINGS="$tmp/settings.ini" QT_QPA_PLATFORM=offscreen OL_DESK_SMOKE_QUIT_MS=1500 "$exe" --db "$tmp/smoke.sqlite3" || { echo "GUI failed to start"; exit 1; }
 echo "smoke test passed: $exe"

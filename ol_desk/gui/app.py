@@ -1,7 +1,10 @@
 """Starting the desktop app: QApplication, theme, the database, who you are (first run), the main window."""
 from __future__ import annotations
 
+import os
 import sys
+
+SMOKE_QUIT_ENV = "OL_DESK_SMOKE_QUIT_MS"
 
 
 def run_gui(db_target: str | None = None) -> int:
@@ -29,6 +32,10 @@ def run_gui(db_target: str | None = None) -> int:
     from .main_window import MainWindow
     window = MainWindow(db, identity, settings)
     window.show()
+    quit_after = os.environ.get(SMOKE_QUIT_ENV)
+    if quit_after:  # packaging smoke tests: prove the window comes up, then leave cleanly
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(int(quit_after), window.close)
     return app.exec()
 
 
