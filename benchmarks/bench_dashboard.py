@@ -14,17 +14,16 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .common import Row, peak_rss_mb, print_table, timed
+from .common import BENCH_DIR, Row, peak_rss_mb, print_table, shared_demo_db, timed
 
-SHARED = Path("/work/bench-data/demo-200000-s1.sqlite3")
-OWN = Path("/work/bench-data/insight-200k.sqlite3")
+OWN = BENCH_DIR / "insight-200k.sqlite3"
 
 
 def _database(path: Path | None) -> Path:
     if path is not None:
         return path
     if not OWN.exists():  # never open the shared file itself: opening may write to it
-        shutil.copyfile(SHARED, OWN)
+        shutil.copyfile(shared_demo_db(), OWN)
     return OWN
 
 

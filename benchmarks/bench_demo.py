@@ -15,11 +15,10 @@ import sys
 import time
 from pathlib import Path
 
-from .common import Row, median, print_table, run_measured, timed
+from .common import BENCH_DIR, Row, demo_db_path, median, print_table, run_measured, shared_demo_db, timed
 
 N = 200_000
-BENCH_DIR = Path(os.environ.get("OL_DESK_BENCH_DIR", "/work/bench-data"))
-SHARED_DB = BENCH_DIR / "demo-200000-s1.sqlite3"
+SHARED_DB = demo_db_path()
 OL_DESK = [sys.executable, "-m", "ol_desk"]
 TABLES = ("people", "documents", "recommendations", "recommendation_hubs", "recommendation_themes", "actions",
           "action_recommendations", "progress_updates", "evidence", "date_changes", "learning_entries")
@@ -90,6 +89,8 @@ def generation() -> list[Row]:
 
 
 def stats_latency(runs: int = 5) -> list[Row]:
+    if not SHARED_DB.exists():
+        shared_demo_db()
     if not SHARED_DB.exists():
         print(f"no shared database at {SHARED_DB}; skipping the stats latency", file=sys.stderr)
         return []

@@ -17,11 +17,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from .common import Row, median, print_table, timed
+from .common import BENCH_DIR, Row, median, print_table, shared_demo_db, timed
 
-BENCH_DIR = Path(os.environ.get("OL_DESK_BENCH_DIR", "/work/bench-data"))
-SHARED_DB = BENCH_DIR / "demo-200000-s1.sqlite3"
-READY = BENCH_DIR / "demo-200000-s1.READY"
 SAMPLES = 15
 
 
@@ -123,14 +120,11 @@ def _undo_redo(db, actor) -> list[Row]:
 
 
 def main(argv: list[str]) -> int:
-    if not READY.exists():
-        print(f"skipped: the shared demo database is not ready ({READY} missing)")
-        return 0
     from ol_desk.core.model.enums import Role
     from ol_desk.core.services import Actor
     from ol_desk.core.store import open_database
     copy = BENCH_DIR / f"editors-bench-{os.getpid()}.sqlite3"
-    shutil.copyfile(SHARED_DB, copy)
+    shutil.copyfile(shared_demo_db(), copy)
     actor = Actor("Benchmark", Role.CPIC)
     db = open_database(copy)
     try:

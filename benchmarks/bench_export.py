@@ -16,7 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .common import Row, print_table, run_measured
+from .common import BENCH_DIR, Row, print_table, run_measured, shared_demo_db
 
 
 def _measured(argv: list[str], env: dict | None):
@@ -28,9 +28,6 @@ def _measured(argv: list[str], env: dict | None):
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return seconds, cpu, rss, proc
 
-BENCH_DIR = Path(os.environ.get("OL_DESK_BENCH_DIR", "/work/bench-data"))
-SHARED_DB = BENCH_DIR / "demo-200000-s1.sqlite3"
-READY = BENCH_DIR / "demo-200000-s1.READY"
 
 
 def _streams(session, on):
@@ -86,13 +83,10 @@ def main(argv: list[str]) -> int:
         return floor(argv[1], argv[2], write=True)
     if argv[:1] == ["--read"]:
         return floor(argv[1], "", write=False)
-    if not READY.exists():
-        print(f"skipped: the shared demo database is not ready ({READY} missing)")
-        return 0
     copy = BENCH_DIR / f"export-bench-{os.getpid()}.sqlite3"
     out = BENCH_DIR / f"export-bench-{os.getpid()}.xlsx"
     floor_out = BENCH_DIR / f"export-floor-{os.getpid()}.xlsx"
-    shutil.copyfile(SHARED_DB, copy)
+    shutil.copyfile(shared_demo_db(), copy)
     env = {"OL_DESK_TODAY": os.environ.get("OL_DESK_TODAY", "")} if os.environ.get("OL_DESK_TODAY") else None
     try:
         pack_s, pack_cpu, pack_mb, proc = _measured([sys.executable, "-m", "ol_desk", "--db", str(copy), "export",

@@ -15,9 +15,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from benchmarks.common import Row, print_table, run_measured
+from benchmarks.common import BENCH_DIR, Row, print_table, run_measured
 
-DATA = Path("/work/bench-data")
+DATA = BENCH_DIR
 HEADER = ["Report", "Published", "Type", "Ref", "Text", "Lead Officer", "BCU / OCU", "Target Date", "Status",
           "RAG", "Latest Update", "Notes"]
 ROWS_PER_REPORT = 100

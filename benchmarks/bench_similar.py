@@ -20,9 +20,9 @@ import random
 import re
 from pathlib import Path
 
-from .common import Row, print_table, timed
+from .common import BENCH_DIR, Row, print_table, timed
 
-OWN = Path("/work/bench-data/insight-sim-10k.sqlite3")
+OWN = BENCH_DIR / "insight-sim-10k.sqlite3"
 
 
 def _database(path: Path | None) -> Path:

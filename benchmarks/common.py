@@ -99,3 +99,32 @@ def print_table(title: str, rows: list[Row]) -> str:
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
+
+
+# Where benchmark data lives: $OL_DESK_BENCH_DIR, else benchmarks/out/ (git-ignored).
+BENCH_DIR = Path(os.environ.get("OL_DESK_BENCH_DIR") or OUT)
+
+
+def demo_db_path(n: int = 200_000, seed: int = 1) -> Path:
+    return BENCH_DIR / f"demo-{n}-s{seed}.sqlite3"
+
+
+def shared_demo_db(n: int = 200_000, seed: int = 1) -> Path:
+    """The demo register the suites share, built once with `ol-desk demo` (one to two minutes at 200,000).
+
+    Suites must not write to it (copy it first): it is built under a temporary name, moved into place, and marked
+    ready, so a half-built file is never used."""
+    path = demo_db_path(n, seed)
+    ready = path.with_suffix(".READY")
+    if ready.exists() and path.exists():
+        return path
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"building-{os.getpid()}-{path.name}")
+    print(f"building the shared demo register ({n:,} recommendations) at {path} …", file=sys.stderr, flush=True)
+    subprocess.run([sys.executable, "-m", "ol_desk", "--db", str(tmp), "demo", "--recommendations", str(n),
+                    "--seed", str(seed)], check=True)
+    for suffix in ("-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    tmp.replace(path)
+    ready.touch()
+    return path

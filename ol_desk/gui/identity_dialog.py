@@ -1,7 +1,7 @@
 """Who is using ol-desk: asked on first run (and from Settings). Stored in QSettings, never in the database."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
 from ol_desk.core.model import Hub
 from ol_desk.core.model.enums import Role

@@ -8,7 +8,6 @@ of the Board report PDF (through pdftoppm, when poppler is installed).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys

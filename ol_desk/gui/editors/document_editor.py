@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QWidget
 from ol_desk.core.dates import STATUTORY_DAYS, days_left, statutory_due
 from ol_desk.core.model.enums import Entity, SourceKind
 from ol_desk.gui.forms.ui_document_details import Ui_DocumentDetails
-from . import saving
 from .colours import bad, good
 from .date_history import DateHistoryField, days_words
 from .fields import fill_enum, get_date, make_optional, set_data, set_date, show_date

@@ -14,7 +14,7 @@ from ol_desk.core.model.enums import Entity, Role
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ..theme import icon
 from .filter_bar import FilterBar, choices
-from .model import ID_ROLE, RegisterModel
+from .model import RegisterModel
 from .query import RegisterQuery
 from .specs import HUB, RegisterSpec
 from .views import SavedViews, built_in_views
