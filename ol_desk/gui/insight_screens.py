@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "pfd_tracker.xlsx"
+SAMPLE = Path(__file__).resolve().parents[2] / "tests" / "samples" / "pfd_tracker.xlsx"
 
 
 def _settle(app, ops, rounds: int = 8) -> None:

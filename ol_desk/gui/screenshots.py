@@ -129,6 +129,11 @@ class Shooter:
         self.settle()
         self.save(settings, "settings")
         settings.close()
+        # the dashboard-side screens: capture, import wizard, export dialogs, Board report pages
+        from PySide6.QtWidgets import QApplication
+
+        from ol_desk.gui import insight_screens
+        insight_screens.shoot(window.ctx, self.out, self.save, QApplication.instance())
         window.close()
 
     def one_screen(self, name: str) -> None:
