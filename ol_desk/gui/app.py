@@ -10,12 +10,14 @@ SMOKE_QUIT_ENV = "OL_DESK_SMOKE_QUIT_MS"
 def run_gui(db_target: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from . import error_log
     from .settings import app_settings, load_identity, save_identity, theme_setting
     from .theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("ol-desk")
     app.setOrganizationName("ol-desk")
+    error_log.install(lambda: QApplication.activeWindow())
     settings = app_settings()
     apply_theme(app, theme_setting(settings))
     db = open_configured_database(settings, db_target, ask=lambda text: QMessageBox.question(
