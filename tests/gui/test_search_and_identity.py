@@ -195,3 +195,14 @@ def test_a_database_chosen_in_settings_that_cannot_open_offers_the_default(tmp_p
         assert db.path == tmp_path / "default.sqlite3" and database_setting(settings) is None   # bad choice forgotten
     finally:
         db.dispose()
+
+
+def test_a_search_typed_before_the_index_opens_runs_once_it_is_there(searching_window, qtbot, items):
+    window = searching_window
+    index, window.ctx.search_index = window.ctx.search_index, None
+    window.search_field.setText("pursuit")
+    window.search_panel.search_now()
+    assert "not ready" in window.search_panel.message.text()
+    window.ctx.search_index = index
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.search_panel.list.count() > 0, timeout=5000)

@@ -115,13 +115,13 @@ class SearchResultsPanel(QWidget):
         text = self.field.text().strip()
         if not text or text == self._query:
             return
+        index = self.ctx.search_index
+        if index is None:   # opened just after start-up; the same words searched again then will run
+            self.message.setText("Search is not ready yet. Press Enter in a moment to search.")
+            return
         self._query = text
         self._seq += 1
         seq = self._seq
-        index = self.ctx.search_index
-        if index is None:
-            self.message.setText("Search is not available: this build has no search index.")
-            return
         self.message.setText("Searching…")
         self.ctx.ops.read(lambda _session: index.search(text, limit=LIMIT),
                           on_done=lambda result: self._show(seq, text, result),
