@@ -113,8 +113,11 @@ def _install_excel(window) -> None:
     report = export.addAction("Board &report (PDF)…")
     report.triggered.connect(lambda _=False: export_board_report(
         ctx, window, lambda message: window.statusBar().showMessage(message, 15000)))
-    for act in (imp, hub, back):  # writes; the pack and the report only read
-        act.setEnabled(not getattr(ctx, "read_only", False))
+    def writes_allowed() -> None:  # import, hub workbook and returned workbook write; the pack and report only read
+        for act in (imp, hub, back):
+            act.setEnabled(not getattr(ctx, "read_only", False))
+    writes_allowed()
+    window.identity_changed.connect(writes_allowed)
     window.import_action, window.export_menu = imp, export
     window.setAcceptDrops(True)
     window._workbook_drops = WorkbookDrops(window)
@@ -150,6 +153,10 @@ class WorkbookDrops(QObject):
         from ol_desk.core.excel.roundtrip import is_roundtrip_workbook
         from .wizards.export_dialogs import ReturnedWorkbookDialog
         ctx = self.window.ctx
+        if ctx.read_only:
+            self.window.statusBar().showMessage(
+                f"Signed in as {ctx.actor.role.label}: browsing only, so workbooks cannot be read in.", 8000)
+            return
 
         def chosen(returned: bool) -> None:
             if returned:

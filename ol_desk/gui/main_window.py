@@ -53,6 +53,7 @@ EXTENSIONS = ("ol_desk.gui.insight",)
 
 class MainWindow(QMainWindow):
     started = Signal()   # extensions installed and the search index opened (after the first register page)
+    identity_changed = Signal()   # signed in as someone else (Settings); ctx.actor and ctx.read_only are updated
 
     def __init__(self, db, identity: Identity | None = None, settings: QSettings | None = None,
                  parent: QWidget | None = None, *, search_index=AUTO, start_index: bool = True,
@@ -345,6 +346,7 @@ class MainWindow(QMainWindow):
                 for widget in self._built_panels():
                     if hasattr(widget, "identity_changed"):
                         widget.identity_changed()
+                self.identity_changed.emit()
                 apply_theme(QApplication.instance(), dialog.theme())
         self.ops.read(hub_choices, on_done=show, label="Load hubs")
 

@@ -96,3 +96,25 @@ def test_file_menu_offers_import_and_exports_and_a_dropped_workbook_opens_the_wi
     wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard) and w.isVisible())
     assert wizard.file_page.path.text() == str(book)
     wizard.reject()
+
+
+def test_signing_in_as_a_board_member_turns_off_import_and_workbook_drops(make_window, qtbot, monkeypatch, tmp_path):
+    from ol_desk.gui.settings_dialog import SettingsDialog
+    window = make_window()
+    install(window)
+    assert window.import_action.isEnabled()
+
+    def fake_exec(self):
+        self.ui.nameEdit.setText("Board Chair")
+        self.ui.roleCombo.setCurrentIndex(self.ui.roleCombo.findData("board"))
+        self.accept()
+        return 1
+    monkeypatch.setattr(SettingsDialog, "exec", fake_exec)
+    window.open_settings()
+    qtbot.waitUntil(lambda: window.ctx.read_only, timeout=5000)
+    assert not window.import_action.isEnabled()
+    window._workbook_drops.open(tmp_path / "register.xlsx")
+    assert "browsing only" in window.statusBar().currentMessage()
+    assert window.ops.wait_idle()
+    from ol_desk.gui.wizards.import_wizard import ImportWizard
+    assert not any(isinstance(w, ImportWizard) and w.isVisible() for w in QApplication.topLevelWidgets())
