@@ -13,7 +13,6 @@ from typing import Iterator
 from sqlalchemy import String, and_, cast, func, literal, not_, select, true
 from sqlalchemy.orm import Session
 
-from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS
 from ol_desk.core.model import (Action, ActionRecommendation, DateChange, Hub, Person, Recommendation,
                                 RecommendationHub, RecommendationTheme, SourceDocument, Theme)
 from ol_desk.core.model.enums import (ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES, ActionStatus, RecStatus)
@@ -24,28 +23,12 @@ CHUNK = 5_000
 DONE_REC = {RecStatus.DELIVERED, RecStatus.EVIDENCE_ACCEPTED, RecStatus.CLOSED}
 
 
-def rag(status, due: dt.date | None, first: dt.date | None, on: dt.date, *, active: bool, done: bool) -> str:
-    """Red: overdue. Amber: due within 30 days, slipped, or no date set. Green: on track. Complete: the work is
-    delivered (or closed). n/a: not accepted, superseded or cancelled."""
-    if done:
-        return "Complete"
-    if not active:
-        return "n/a"
-    if due is None:
-        return "Amber"
-    if due < on:
-        return "Red"
-    if (due - on).days <= DEFAULT_DUE_SOON_DAYS or (first is not None and due > first):
-        return "Amber"
-    return "Green"
-
-
 def rec_rag(status, due, first, on) -> str:
-    return rag(status, due, first, on, active=status in ACTIVE_REC_STATUSES, done=status in DONE_REC)
+    return p.rag_word(due, first, on, active=status in ACTIVE_REC_STATUSES, done=status in DONE_REC)
 
 
 def action_rag(status, due, first, on) -> str:
-    return rag(status, due, first, on, active=status in OPEN_ACTION_STATUSES, done=status == ActionStatus.COMPLETE)
+    return p.rag_word(due, first, on, active=status in OPEN_ACTION_STATUSES, done=status == ActionStatus.COMPLETE)
 
 
 def _stream(session: Session, stmt) -> Iterator:

@@ -128,8 +128,8 @@ def by_source_kind(session: Session, on: dt.date, counts=None) -> list[Slice]:
 
 
 def by_hub(session: Session, on: dt.date) -> list[StackedBar]:
-    """Open recommendations by lead hub, split red / amber / green (amber: due within the default 30 days, as
-    RegisterFilter.rag means it); busiest hubs first."""
+    """Open recommendations by lead hub, split red / amber / green by predicates.rec_rag (the register pack's RAG
+    rule; amber: due within the default 30 days, slipped or no date yet); busiest hubs first."""
     colours = p.RAG_COLOURS
     rows = session.execute(
         select(Hub.id, Hub.code, Hub.name,

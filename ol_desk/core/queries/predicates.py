@@ -72,17 +72,39 @@ def rec_open() -> ColumnElement[bool]:
 
 
 def rec_rag(colour: str, on: dt.date, due_days: int = DEFAULT_DUE_SOON_DAYS) -> ColumnElement[bool]:
-    """Open recommendations split in three, without overlap: red overdue, amber due within `due_days`, green the
-    rest (on track, no target date yet, or delivered and waiting for CPIC)."""
+    """Open recommendations split in three, without overlap or gap, by the same rule as `rag_word` (the register
+    pack's RAG column): red overdue; amber due within `due_days`, slipped past its first agreed date, or no target
+    date yet; green the rest (on track, or delivered and waiting for CPIC or the Board)."""
+    target, first = Recommendation.current_target_date, Recommendation.original_target_date
     if colour == "red":
         return rec_overdue(on)
     if colour == "amber":
-        return rec_due_within(due_days, on)
+        return and_(rec_active(), or_(target.is_(None),
+                                      and_(target >= on, or_(target <= on + dt.timedelta(days=due_days),
+                                                             rec_slipped()))))
     if colour == "green":
         return and_(rec_open(), or_(Recommendation.status.not_in(ACTIVE_REC_STATUSES),
-                                    Recommendation.current_target_date.is_(None),
-                                    Recommendation.current_target_date > on + dt.timedelta(days=due_days)))
+                                    and_(target > on + dt.timedelta(days=due_days),
+                                         or_(first.is_(None), target <= first))))
     raise ValueError(f"RAG colour must be one of {', '.join(RAG_COLOURS)}, not {colour!r}")
+
+
+def rag_word(due: dt.date | None, first: dt.date | None, on: dt.date, *, active: bool, done: bool,
+             due_days: int = DEFAULT_DUE_SOON_DAYS) -> str:
+    """One row's RAG word (the register pack), by the rule `rec_rag` selects with: Red overdue; Amber due within
+    `due_days`, slipped or no date set; Green on track; Complete the work is delivered (or closed); n/a not
+    accepted, superseded or cancelled."""
+    if done:
+        return "Complete"
+    if not active:
+        return "n/a"
+    if due is None:
+        return "Amber"
+    if due < on:
+        return "Red"
+    if (due - on).days <= due_days or (first is not None and due > first):
+        return "Amber"
+    return "Green"
 
 
 def rec_opened_on() -> ColumnElement:

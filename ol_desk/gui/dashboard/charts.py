@@ -155,7 +155,7 @@ def rag_by_hub_chart(bars: Sequence[StackedBar], on_click: OnSlice | None = None
     shown = list(bars[:top]) if top else list(bars)
     title = (f"Open by lead hub (busiest {len(shown)} of {len(bars)})" if len(shown) < len(bars)
              else "Open by lead hub")
-    return stacked_chart(title, shown, ["Overdue", "Due within 30 days", "On track"],
+    return stacked_chart(title, shown, ["Overdue", "Due soon, slipped or no date", "On track"],
                          [RAG["red"], RAG["amber"], RAG["green"]], on_click, horizontal=True)
 
 
