@@ -1,9 +1,9 @@
 """Light and dark palettes on the Fusion style, plus the app's small style sheet and icons from resources."""
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QFile, QIODevice, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ol_desk.gui import resources_rc  # noqa: F401 - registers :/icons and :/style.qss
 
@@ -28,6 +28,15 @@ def warning_colour() -> QColor:
     if _warning[0] is None:
         _warning[0] = _WARNING["dark" if is_dark() else "light"]
     return _warning[0]
+
+
+def error_label(parent=None) -> QLabel:
+    """A label for one readable error under a form: wrapped, selectable (to copy into a report), in warning_colour."""
+    label = QLabel("", parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {warning_colour().name()};")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def icon(name: str) -> QIcon:

@@ -1,11 +1,11 @@
 """The few colours editors use for meaning (overdue, missing, done), readable on light and dark palettes."""
 from __future__ import annotations
 
-from ol_desk.gui.theme import is_dark
+from ol_desk.gui.theme import is_dark, warning_colour
 
 
 def bad() -> str:
-    return "#ff8a80" if is_dark() else "#b00020"
+    return warning_colour().name()   # the app's one warning red (overdue dates in the registers too)
 
 
 def good() -> str:

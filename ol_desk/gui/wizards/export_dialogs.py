@@ -16,16 +16,10 @@ from ol_desk.core.model.enums import Entity
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.gui.learning.hub_list import hub_ids_by_code
 from ol_desk.gui.ops import readable
+from ol_desk.gui.theme import error_label
 from . import export_work as work
 
 XLSX = "Excel workbook (*.xlsx)"
-
-
-def _error_label(parent) -> QLabel:
-    label = QLabel("", parent)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #c0392b;")
-    return label
 
 
 class _FileRow(QWidget):
@@ -74,7 +68,7 @@ class _JobDialog(QDialog):
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         self.layout_.addWidget(self.message)
-        self.error = _error_label(self)
+        self.error = error_label(self)
         self.layout_.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close,
                                         self)
@@ -223,7 +217,7 @@ class ReturnedWorkbookDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(self._open)
         layout.addWidget(self.table, 1)
-        self.error = _error_label(self)
+        self.error = error_label(self)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.read_button = buttons.addButton("&Read", QDialogButtonBox.ButtonRole.ActionRole)

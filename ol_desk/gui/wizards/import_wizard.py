@@ -19,19 +19,12 @@ from ol_desk.core.excel import column_mapping as cm
 from ol_desk.core.excel.importer import ImportOptions, ImportReport
 from ol_desk.core.model.enums import Entity
 from ol_desk.gui.ops import readable
+from ol_desk.gui.theme import error_label
 from . import import_work as work
 from .import_work import Inspection
 
 OUTCOME_COLOURS = {"new": "#2e8b57", "changed": "#b36b00", "rejected": "#c0392b", "unchanged": "#777777"}
 WORKBOOKS = "Excel workbooks (*.xlsx *.xlsm);;All files (*)"
-
-
-def _error_label(parent) -> QLabel:
-    label = QLabel("", parent)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #c0392b;")
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class FilePage(QWizardPage):
@@ -60,7 +53,7 @@ class FilePage(QWizardPage):
         self.found = QLabel("", self)
         self.found.setWordWrap(True)
         form.addRow(self.found)
-        self.error = _error_label(self)
+        self.error = error_label(self)
         form.addRow(self.error)
 
     def browse(self) -> None:
@@ -177,7 +170,7 @@ class PreviewPage(QWizardPage):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self.error = _error_label(self)
+        self.error = error_label(self)
         layout.addWidget(self.error)
         self.report: ImportReport | None = None
 
@@ -249,7 +242,7 @@ class ImportPage(QWizardPage):
         self.cancel.hide()
         self.cancel.clicked.connect(self._cancel)
         layout.addWidget(self.cancel)
-        self.error = _error_label(self)
+        self.error = error_label(self)
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.report: ImportReport | None = None
