@@ -63,7 +63,8 @@ def read_backlog(session: Session, after: int) -> Backlog:
     return backlog
 
 
-def _chunks(ids):
+def chunks(ids):
+    """Sorted ids in lists of at most CHUNK."""
     ids = sorted(ids)
     for i in range(0, len(ids), CHUNK):
         yield ids[i:i + CHUNK]
@@ -71,7 +72,7 @@ def _chunks(ids):
 
 def _select_ids(session: Session, column, where_column, ids) -> set[int]:
     found: set[int] = set()
-    for part in _chunks(ids):
+    for part in chunks(ids):
         found.update(session.scalars(select(column).where(where_column.in_(part))))
     return found
 

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import os
+import pickle
+import struct
 import subprocess
 import threading
+import zlib
 from typing import Iterable
 
 from sqlalchemy import select
@@ -22,8 +25,9 @@ INLINE_ROWS = 500          # outbox rows a search applies itself before answerin
 INLINE_DOCS = 1000         # ... as long as they touch at most this many index documents (≈ 0.5 s of Whoosh)
 INLINE_REBUILD_ROWS = 5_000  # below this many items a rebuild runs in-process (tests, new databases)
 IDS_CAP = 100_000          # ids_matching returns at most this many ids
-# What reading a damaged index raises (Whoosh has no error class of its own for it).
-_BROKEN = (IndexUnusable, OSError, EOFError, ValueError, KeyError, IndexError, AttributeError, TypeError)
+# What reading a damaged index raises (Whoosh has no error class of its own for it). Kept narrow: anything else is
+# a bug to report, not a reason for a rebuild that takes minutes on a big register.
+_BROKEN = (IndexUnusable, OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError)
 
 
 def _only(q: wq.Query, kinds: list[str], excluded: list[wq.Query] = ()) -> wq.Query:

@@ -98,7 +98,7 @@ def apply_backlog(db, ix, backlog: ch.Backlog, progress: Progress | None = None,
     try:
         with db.reading() as s:
             for kind, ids in todo.items():
-                for part in ch._chunks(ids):
+                for part in ch.chunks(ids):
                     if cancel():
                         raise IndexCancelled("Index update stopped; it resumes at the next search.")
                     docs = index_documents(s, kind, lambda c: c.in_(part))
