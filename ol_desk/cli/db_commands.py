@@ -3,7 +3,18 @@ from __future__ import annotations
 
 import argparse
 
+from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS, DEFAULT_STALE_DAYS
 from .context import CliContext
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= 3650:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days from 0 to 3650")
+    return days
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -12,8 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("stats", help="counts by source kind, status and hub; overdue, due soon, stale")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.add_argument("--due-days", type=int, default=30, help="'due soon' window in days (default 30)")
-    p.add_argument("--stale-days", type=int, default=60, help="'stale' after this many days without an update")
+    p.add_argument("--due-days", type=_days, default=DEFAULT_DUE_SOON_DAYS,
+                   help=f"'due soon' window in days (default {DEFAULT_DUE_SOON_DAYS}, as the dashboard)")
+    p.add_argument("--stale-days", type=_days, default=DEFAULT_STALE_DAYS,
+                   help=f"'stale' after this many days without an update (default {DEFAULT_STALE_DAYS})")
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("check", help="verify the audit trail's hash chain and the database's integrity")
