@@ -71,11 +71,17 @@ def _chart(title: str) -> QChart:
 
 
 def _value_axis(top: int) -> QValueAxis:
+    """A count axis with whole-number ticks: for small counts (an empty or new register) one tick per count, or
+    "%d" labels would repeat (0, 0, 1, 1)."""
     axis = QValueAxis()
     axis.setLabelFormat("%d")
-    axis.setRange(0, max(1, top) * 1.08)
-    axis.applyNiceNumbers()
     axis.setMinorTickCount(0)
+    if top <= 5:
+        axis.setRange(0, top + 1)   # one spare step above the tallest bar for its count label
+        axis.setTickCount(top + 2)
+    else:
+        axis.setRange(0, top * 1.08)
+        axis.applyNiceNumbers()
     return axis
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -88,3 +89,14 @@ def test_hidden_panel_waits_until_shown(qtbot, db, cpic, ctx, ops, on_day):
     with qtbot.waitSignal(panel.refreshed, timeout=10_000):
         panel.show()
     assert panel.tiles["open"].number.text() == "1"
+
+
+@pytest.mark.parametrize("top", [0, 1, 2, 3, 5, 6, 7, 9, 13, 40, 1234])
+def test_count_axes_never_repeat_a_label(top):
+    """An empty or small register once drew axes labelled 0, 0, 1, 1."""
+    from ol_desk.gui.dashboard.charts import _value_axis
+    axis = _value_axis(top)
+    step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+    labels = [int(axis.min() + i * step) for i in range(axis.tickCount())]
+    assert len(set(labels)) == len(labels) and axis.max() > top
+    assert all(abs(axis.min() + i * step - label) < 1e-9 for i, label in enumerate(labels))
