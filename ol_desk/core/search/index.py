@@ -148,7 +148,8 @@ class SearchIndex:
         configure(results)
         with self.db.reading() as session:
             hits = build_hits(session, results)[:limit]
-        corrected = spelling.corrected_text(parsed.text, corrections, hits, searcher.schema) if corrections else None
+            corrected = spelling.corrected_text(parsed.text, corrections, hits, searcher, session) \
+                if corrections else None
         # Not results.estimated_length(): with nothing cheaper known it counts every hit (seconds at 200k items).
         total = q.estimate_size(searcher.reader()) if len(hits) >= limit else len(hits)
         return SearchResult(hits, max(total, len(hits)), corrected)

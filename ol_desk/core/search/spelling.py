@@ -43,16 +43,35 @@ def corrections(searcher, parsed) -> dict[str, str]:
     return out
 
 
-def corrected_text(typed: str, fixes: dict[str, str], hits, schema) -> str:
-    """The query as the user would have typed it correctly: each fixed word in a form found in the hits."""
-    surface: dict[str, str] = {}
-    for hit in hits:
-        for text in (hit.title, hit.snippet_text, hit.reference):
-            for word in re.findall(r"[A-Za-z]+", text or ""):
-                stem = _stem(schema, word)
-                if stem in fixes.values() and stem not in surface:
-                    surface[stem] = word.lower()
+def _surface_in(texts, stem: str, schema, typed: str = "") -> str | None:
+    """The form of `stem` in these texts closest to what was typed ("persuit" → pursuit, not pursuits)."""
+    forms = {word.lower() for text in texts for word in re.findall(r"[A-Za-z]+", text or "")
+             if _stem(schema, word) == stem}
+    return min(forms, key=lambda w: (distance(w, typed.lower()), w)) if forms else None
+
+
+def _surface_from_index(searcher, session, stem: str, typed: str) -> str | None:
+    """A word with this stem as some item has it (the index keeps only stems): read that item's text."""
+    from .sources import display_rows
+    reader = searcher.reader()
+    for fname in SPELLING_FIELDS:
+        if (fname, stem) not in reader:
+            continue
+        postings = reader.postings(fname, stem)
+        if not postings.is_active():
+            continue
+        kind, _, number = searcher.stored_fields(postings.id())["key"].partition(":")
+        row = display_rows(session, kind, [int(number)]).get(int(number))
+        if row and (word := _surface_in(row, stem, searcher.schema, typed)):
+            return word
+    return None
+
+
+def corrected_text(typed: str, fixes: dict[str, str], hits, searcher, session) -> str:
+    """The query as the user would have typed it correctly: each fixed word as it is written in the items."""
     out = typed
     for wrong, stem in fixes.items():
-        out = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", surface.get(stem, stem), out, count=1)
+        word = (_surface_in([t for h in hits for t in (h.title, h.snippet_text)], stem, searcher.schema, wrong)
+                or _surface_from_index(searcher, session, stem, wrong) or stem)
+        out = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", word, out, count=1)
     return out

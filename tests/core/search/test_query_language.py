@@ -166,3 +166,9 @@ def test_forms_from_the_user_guide(index, sample):
     assert index.search("status:finished").hits == []
     assert found(index.search('"rousing checks" source:pfd issued:2025')) >= {("recommendation", sample.rousing)}
     assert found(index.search('theme:"mental health"')) == set()
+
+
+def test_the_correction_is_shown_as_a_word_even_when_the_hits_show_another_text(index, sample):
+    # "custody" is only in the PFD's title for the rousing recommendation, not in what its hit shows.
+    result = index.search("custdy", kinds=["recommendation"])
+    assert result.corrected_query == "custody"
