@@ -9,10 +9,11 @@ from typing import Iterator
 
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import URL, Engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from ol_desk.core.errors import DatabaseError
+from ol_desk.core.errors import ConflictError, DatabaseError
 from ol_desk.core.model import Meta
 from . import migrations
 from .location import describe, resolve_url, sqlite_path
@@ -74,6 +75,14 @@ class Database:
         try:
             with session.begin():
                 yield session
+        except StaleDataError as exc:  # the version counter's own check, when a row moved on under the write
+            raise ConflictError("Someone else saved a change to the same item while yours was being written; "
+                                "nothing of yours was saved. Reload it and try again.") from exc
+        except OperationalError as exc:
+            if "locked" not in str(exc.orig).lower():
+                raise
+            raise DatabaseError(f"The database {self.name} is busy: another ol-desk window or command is writing "
+                                f"to it. Nothing was saved; try again when it has finished.") from exc
         finally:
             session.close()
 

@@ -1,0 +1,52 @@
+"""Two writers on one database file: what the loser is told (one line, nothing half-saved)."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import func, select
+
+from ol_desk.core.errors import ConflictError, DatabaseError
+from ol_desk.core.model import AuditEvent, Recommendation
+from ol_desk.core.services import recommendations
+from ol_desk.core.store import Database, database
+from .factories import make_document, make_recommendation
+
+
+def _events(db) -> int:
+    with db.reading() as s:
+        return s.scalar(select(func.count(AuditEvent.id)))
+
+
+def test_a_write_while_another_program_holds_the_database_says_it_is_busy(db, cpic, monkeypatch):
+    with db.transaction() as s:
+        doc = make_document(s, cpic)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    other = Database(db.path)
+    holder = sqlite3.connect(db.path)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        events = _events(db)
+        with pytest.raises(DatabaseError, match="busy: another ol-desk window or command is writing"):
+            with other.transaction() as s:
+                make_recommendation(s, cpic, doc)
+        holder.rollback()
+        assert _events(db) == events
+    finally:
+        holder.close()
+        other.dispose()
+
+
+def test_a_row_changed_by_another_program_mid_edit_is_a_conflict_not_a_crash(db, cpic):
+    with db.transaction() as s:
+        rec_id = make_recommendation(s, cpic, make_document(s, cpic))
+    with pytest.raises(ConflictError, match="Reload it and try again"):
+        with db.transaction() as s:
+            loaded = s.get(Recommendation, rec_id)          # version 1, loaded before the other write lands
+            with sqlite3.connect(db.path) as other:
+                other.execute("UPDATE recommendations SET title = 'theirs', version = version + 1 WHERE id = ?",
+                              (rec_id,))
+            assert loaded.version == 1
+            recommendations.update_recommendation(s, cpic, rec_id, title="mine")
+    with db.reading() as s:
+        assert s.get(Recommendation, rec_id).title == "theirs"
