@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Date, and_, case, func, select, type_coerce
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS, DEFAULT_STALE_DAYS, today
@@ -107,7 +107,7 @@ def tiles(session: Session, on: dt.date, due_days: int = DEFAULT_DUE_SOON_DAYS,
 
 def _kind_by_age(session: Session, on: dt.date) -> dict[tuple[SourceKind, int], int]:
     """Open recommendations counted by (source kind, age bucket) in one pass over the register."""
-    opened = func.coalesce(SourceDocument.date_issued, type_coerce(func.date(Recommendation.created_at), Date))
+    opened = p.rec_opened_on(SourceDocument.date_issued)
     bucket = case(*[(and_(True, *within(opened, age_window(on, lo, hi))), i)
                     for i, (_label, lo, hi) in enumerate(AGE_BUCKETS)], else_=-1)
     rows = session.execute(

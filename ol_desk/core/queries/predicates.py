@@ -107,8 +107,10 @@ def rag_word(due: dt.date | None, first: dt.date | None, on: dt.date, *, active:
     return "Green"
 
 
-def rec_opened_on() -> ColumnElement:
-    """When a recommendation's clock started: its source document's issue date, else the day it was recorded."""
-    issued = (select(SourceDocument.date_issued).where(SourceDocument.id == Recommendation.document_id)
-              .scalar_subquery())
+def rec_opened_on(issued=None) -> ColumnElement:
+    """When a recommendation's clock started: its source document's issue date, else the day it was recorded.
+    `issued`: SourceDocument.date_issued when the query already joins the document (else a subquery finds it)."""
+    if issued is None:
+        issued = (select(SourceDocument.date_issued).where(SourceDocument.id == Recommendation.document_id)
+                  .scalar_subquery())
     return func.coalesce(issued, type_coerce(func.date(Recommendation.created_at), Date))
