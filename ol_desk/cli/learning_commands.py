@@ -75,15 +75,16 @@ def cmd_triage(args, ctx: CliContext) -> int:
     from ol_desk.core.services.triage import convert_with_actions
     if (args.actions or args.target) and not args.convert:
         raise ValidationError("--action and --target go with --convert.")
-    with ctx.db().transaction() as s:
+    with ctx.db().transaction() as s:  # the outcome is printed once it is committed
         if args.no_action is not None:
             triage_no_action(s, ctx.actor, args.entry, args.no_action)
-            print(f"Entry {args.entry}: no action ({args.no_action.strip()}).")
+            done = f"Entry {args.entry}: no action ({args.no_action.strip()})."
         elif args.convert:
             _changes, rec_id = convert_with_actions(s, ctx.actor, args.entry, text=None, target_date=args.target,
                                                     action_titles=args.actions)
-            print(f"Entry {args.entry} became recommendation {rec_id} with {len(args.actions)} action(s).")
+            done = f"Entry {args.entry} became recommendation {rec_id} with {len(args.actions)} action(s)."
         else:
             triage_merge(s, ctx.actor, args.entry, args.merge_into)
-            print(f"Entry {args.entry} merged into recommendation {args.merge_into}.")
+            done = f"Entry {args.entry} merged into recommendation {args.merge_into}."
+    print(done)
     return 0
