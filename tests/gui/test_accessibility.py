@@ -47,3 +47,23 @@ def test_tab_walks_from_the_search_field_through_the_register_to_its_table(make_
     order = [seen.index(w) for w in (window.navigation, panel.view_combo, panel.new_button, panel.filter_bar.text,
                                      panel.filter_bar.clear_button)]
     assert order == sorted(order)
+
+
+def test_editor_controls_have_names_too(make_window, db, cpic):
+    """Editable pickers (owner, hub) take the focus in their typing field, which must say what it is."""
+    from PySide6.QtWidgets import QLabel
+    from ol_desk.core.model.enums import Entity
+    from ol_desk.gui.editors import open_editor
+    from tests.core import factories as f
+    with db.transaction() as s:
+        rec = f.make_recommendation(s, cpic, f.make_document(s, cpic, title="A report"), text="Do better.")
+    window = make_window()
+    unnamed = []
+    for entity, item_id in ((Entity.RECOMMENDATION, rec), (Entity.ACTION, None)):
+        editor = open_editor(window.ctx, entity, item_id, window)
+        assert window.ops.wait_idle()
+        buddies = {id(label.buddy()) for label in editor.findChildren(QLabel) if label.buddy() is not None}
+        unnamed += [f"{entity.value}: {type(w).__name__} in {w.parent().objectName()!r}" for w in _focusable(editor)
+                    if not _spoken(w) and id(w) not in buddies]
+        editor.close()
+    assert unnamed == []

@@ -143,6 +143,23 @@ def stacked_chart(title: str, bars: Sequence[StackedBar], series_names: Sequence
     return chart
 
 
+def describe(chart: QChart) -> str:
+    """The chart's numbers in words for a screen reader: "HMICFRS 12; PFD 3", stacked "NW: Overdue 2, On track 5"."""
+    axis = next((a for a in chart.axes() if isinstance(a, QBarCategoryAxis)), None)
+    labels = [c.replace("<br>", " ") for c in axis.categories()] if axis is not None else []
+    sets = [bar_set for series in chart.series() for bar_set in series.barSets()]
+    parts = []
+    for i, label in enumerate(labels):
+        if not label:
+            continue
+        if len(sets) == 1:
+            parts.append(f"{label} {int(sets[0].at(i))}")
+        else:
+            counts = ", ".join(f"{s.label()} {int(s.at(i))}" for s in sets if s.at(i))
+            parts.append(f"{label}: {counts or 'none'}")
+    return "; ".join(parts) or "Nothing to show yet."
+
+
 def darken(chart: QChart) -> None:
     """Dark background and light words for a dark desktop theme; the bar colours stay as they are."""
     chart.setBackgroundBrush(QColor("#26282c"))

@@ -59,6 +59,7 @@ class DashboardPanel(RefreshWhenShown, QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName("Dashboard")
         outer.addWidget(scroll)
         body = QWidget(scroll)
         scroll.setWidget(body)
@@ -132,6 +133,9 @@ class DashboardPanel(RefreshWhenShown, QWidget):
             view = self.views[key]
             old = view.chart()
             view.setChart(chart)
+            for spoken in (view, view.viewport()):   # the viewport takes the focus
+                spoken.setAccessibleName(f"{chart.title()} chart")
+                spoken.setAccessibleDescription(charts.describe(chart))
             if old is not None:
                 old.deleteLater()
         self._finish()

@@ -46,6 +46,7 @@ def fill_choices(combo: QComboBox, choices, none_text: str | None = "(nobody)") 
     for c in choices:
         combo.addItem(f"{c.name} ({c.detail})" if c.detail else c.name, c.id)
     combo.setEditable(True)
+    combo.lineEdit().setAccessibleName(combo.accessibleName())   # the typing field takes the focus
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     completer = combo.completer()
     completer.setFilterMode(Qt.MatchFlag.MatchContains)

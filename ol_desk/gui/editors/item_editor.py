@@ -83,6 +83,7 @@ class ItemEditor(ConflictMixin, StepsMixin, QWidget):
         self.banner_button.clicked.connect(lambda: self._banner_action and self._banner_action())
         self.command_bar = CommandBar(self.commands, self) if self.commands else None
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Sections")
         details = self.build_details()
         self._top_align(getattr(self, "ui", None))
         holder = QWidget(self)  # the form keeps its natural height; spare room goes below it
@@ -94,6 +95,7 @@ class ItemEditor(ConflictMixin, StepsMixin, QWidget):
         scroll.setWidget(holder)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName("Details")
         self.tabs.addTab(scroll, "&Details")
         self.history = HistoryView(self)
         for title, widget in self.extra_tabs():

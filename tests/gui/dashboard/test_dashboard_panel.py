@@ -91,6 +91,17 @@ def test_hidden_panel_waits_until_shown(qtbot, db, cpic, ctx, ops, on_day):
     assert panel.tiles["open"].number.text() == "1"
 
 
+def test_each_chart_speaks_its_numbers_to_a_screen_reader(qtbot, db, cpic, ctx, on_day):
+    on_day(ON)
+    _build(db, cpic)
+    panel = _shown(qtbot, ctx)
+    hubs = panel.views["by_hub"]
+    assert hubs.accessibleName().startswith("Open by lead hub")
+    assert "North West: Overdue 1, Due soon, slipped or no date 1, On track 1" in hubs.accessibleDescription()
+    ages = panel.views["ageing"].viewport()
+    assert "Over 2 years 2" in ages.accessibleDescription()
+
+
 @pytest.mark.parametrize("top", [0, 1, 2, 3, 5, 6, 7, 9, 13, 40, 1234])
 def test_count_axes_never_repeat_a_label(top):
     """An empty or small register once drew axes labelled 0, 0, 1, 1."""
