@@ -380,7 +380,7 @@ def _new_batch(session: Session, actor: Actor, info: WorkbookInfo, sha: str) -> 
 
 
 def _save_profile(session, actor, info: WorkbookInfo, options: ImportOptions) -> None:
-    columns = {c.header: (c.field or cm.IGNORE) for c in info.mapping.columns if c.header}
+    columns = info.mapping.as_json()
     hub = None
     if info.default_hub_id is not None:
         hub = session.get(Hub, info.default_hub_id).code

@@ -243,13 +243,6 @@ def setup_print(ws, title: str, marking: str = MARKING) -> None:
         part.right.size = 9
 
 
-def excel_date(value) -> dt.date | None:
-    """A date for a cell: datetimes lose their time zone (Excel has none)."""
-    if isinstance(value, dt.datetime) and value.tzinfo is not None:
-        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return value
-
-
 # Excel and LibreOffice hold at most 1,048,576 rows in a sheet: the header and this many data rows.
 MAX_DATA_ROWS = 1_048_575
 

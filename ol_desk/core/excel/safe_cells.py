@@ -31,8 +31,3 @@ def clean_text(text: str) -> str:
         marker = TRUNCATION_MARKER.format(total=len(text))
         text = text[:MAX_CELL_CHARS - len(marker)] + marker
     return text
-
-
-def force_text(cell) -> None:
-    """Make a cell whose value is a str a plain string cell whatever it begins with."""
-    cell.data_type = "s"

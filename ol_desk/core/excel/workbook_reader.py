@@ -254,7 +254,3 @@ def sheet_rows(ws) -> SheetRows:
     # columns): read what is there instead.
     ws.reset_dimensions()
     return SheetRows(ws, merged=merged)
-
-
-def sheet_path_of(ws) -> str | None:
-    return getattr(ws, "_worksheet_path", None)
