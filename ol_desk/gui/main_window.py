@@ -400,6 +400,13 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event) -> None:
+        # Editors and dialogs are windows of their own: close each first, so one with unsaved edits can ask (it
+        # would otherwise be destroyed with this window and its edits lost without a word).
+        for window in self.findChildren(QWidget):
+            if (window.isWindow() and window.isVisible()
+                    and window.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog) and not window.close()):
+                event.ignore()
+                return
         self.save_state()
         self.ops.shutdown()
         index = self.ctx.search_index

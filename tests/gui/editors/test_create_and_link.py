@@ -184,3 +184,19 @@ def test_a_result_arriving_after_the_window_closed_is_ignored(ctx, ops, db, cpic
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     settle(ops)   # the read reports back to a window that no longer exists: nothing happens, nothing raises
     assert open_editor(ctx, Entity.DOCUMENT, doc) is not editor
+
+
+def test_closing_the_main_window_asks_about_an_editor_with_unsaved_changes(make_window, db, qtbot, monkeypatch, cpic):
+    from PySide6.QtWidgets import QMessageBox
+    with db.transaction() as s:
+        doc = make_document(s, cpic)
+    window = make_window()
+    editor = open_editor(window.ctx, Entity.DOCUMENT, doc, window)
+    assert window.ops.wait_idle()
+    editor.ui.notesEdit.setPlainText("Half-written note")
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Cancel))
+    window.close()
+    assert window.isVisible() and editor.isVisible() and editor.ui.notesEdit.toPlainText() == "Half-written note"
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
+    window.close()
+    assert not window.isVisible() and not editor.isVisible()
