@@ -2,14 +2,18 @@
 (Qt Charts draw on the UI thread), and say where it went."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ol_desk.core.dates import today
+from ol_desk.core.errors import OlDeskError
 from ol_desk.gui.ops import readable
 from . import report_data
 from .board_report import write_board_report
+
+log = logging.getLogger(__name__)
 
 
 def export_board_report(ctx, parent=None, on_written=None) -> None:
@@ -22,6 +26,8 @@ def export_board_report(ctx, parent=None, on_written=None) -> None:
         try:
             pages = write_board_report(data, path)
         except Exception as exc:  # noqa: BLE001 - one readable message, never a traceback
+            if not isinstance(exc, OlDeskError):   # an unexpected one: its message points at the log
+                log.exception("writing the Board report to %s failed", path)
             failed(exc)
             return
         message = f"Wrote {path} ({pages} pages, OFFICIAL-SENSITIVE)."
