@@ -9,9 +9,6 @@ from ol_desk.core.model import Action, Recommendation, SourceDocument
 from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS
 from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES, OPEN_REC_STATUSES
 
-ACTIVE_REC = [s.value for s in ACTIVE_REC_STATUSES]
-OPEN_ACTION = [s.value for s in OPEN_ACTION_STATUSES]
-
 
 def rec_active() -> ColumnElement[bool]:
     return Recommendation.status.in_(ACTIVE_REC_STATUSES)
