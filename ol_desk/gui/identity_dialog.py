@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from .forms.ui_identity_dialog import Ui_IdentityDialog
 from .settings import Identity
+from .theme import warning_colour
 
 
 def hub_choices(session) -> list[tuple[str, str]]:
@@ -55,7 +56,7 @@ class IdentityDialog(QDialog):
         self.ui.setupUi(self)
         self.fields = IdentityFields(self.ui.nameEdit, self.ui.roleCombo, self.ui.hubCombo, hubs)
         self.fields.set(identity)
-        self.ui.problem.setStyleSheet("color: palette(link);")
+        self.ui.problem.setStyleSheet(f"color: {warning_colour().name()};")   # what to fix, in the warning red
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.nameEdit.setFocus()

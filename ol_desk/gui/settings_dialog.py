@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 from .forms.ui_settings_dialog import Ui_SettingsDialog
 from .identity_dialog import IdentityFields
 from .settings import THEMES, Identity, database_setting, load_identity, save_identity, theme_setting
+from .theme import warning_colour
 
 
 class SettingsDialog(QDialog):
@@ -23,7 +24,7 @@ class SettingsDialog(QDialog):
         for key, label in THEMES.items():
             self.ui.themeCombo.addItem(label, key)
         self.ui.themeCombo.setCurrentIndex(max(0, self.ui.themeCombo.findData(theme_setting(settings))))
-        self.ui.problem.setStyleSheet("color: palette(link);")
+        self.ui.problem.setStyleSheet(f"color: {warning_colour().name()};")   # what to fix, in the warning red
         self.ui.browseButton.clicked.connect(self._browse)
         self.ui.buttons.accepted.connect(self.accept)
         self.ui.buttons.rejected.connect(self.reject)
