@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -53,10 +52,10 @@ from ol_desk.core.services import actions as action_service
 from ol_desk.core.services import recommendations as rec_service
 from ol_desk.core.services import records
 from ol_desk.core.services.reference import person_named
+from . import value_parsing as vp
 from .roundtrip_export import EDIT_MARK, FORMAT_NAME, FORMAT_VERSION, META_SHEET
 
 SHEETS = {"action": "Actions", "recommendation": "Recommendations"}
-_DATE_TEXT = [re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$"), re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")]
 
 
 @dataclass(frozen=True)
@@ -204,22 +203,17 @@ def _text(value) -> str:
 
 
 def _date(value) -> dt.date | None:
-    if value is None or value == "":
+    """A date the hub typed: any full date the importer reads (a date cell, dd/mm/yyyy, '3 March 2025', …); a
+    month, quarter or year alone is refused, since it would move the date somewhere the hub did not say."""
+    try:
+        parsed = vp.parse_date(value)
+    except vp.BadValue:
+        parsed = vp.Parsed(None, "not a date")
+    if parsed is None:
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value)
-    for i, pattern in enumerate(_DATE_TEXT):
-        m = pattern.match(text)
-        if m:
-            a, b, c = (int(x) for x in m.groups())
-            try:
-                return dt.date(c, b, a) if i == 0 else dt.date(a, b, c)
-            except ValueError:
-                break
-    raise ValueError(f"'{text}' is not a date (use a date cell, or dd/mm/yyyy)")
+    if parsed.warning or parsed.value is None:
+        raise ValueError(f"'{_text(value)}' is not a date (use a date cell, or dd/mm/yyyy)")
+    return parsed.value
 
 
 def _status(entity: str, value) -> str:
