@@ -106,7 +106,11 @@ def person_named(session: Session, actor: Actor, name: str, *, hub_id: int | Non
 
 
 def hub_by_code(session: Session, code: str) -> Hub:
-    hub = session.scalar(select(Hub).where(func.upper(Hub.code) == code.strip().upper()))
+    """The hub with this code, or failing that this name ('NW' or 'North West'; case-insensitive), as search's
+    hub: does."""
+    key = code.strip().upper()
+    hub = (session.scalar(select(Hub).where(func.upper(Hub.code) == key))
+           or session.scalars(select(Hub).where(func.upper(Hub.name) == key).order_by(Hub.id).limit(1)).first())
     if hub is None:
         known = ", ".join(session.scalars(select(Hub.code).order_by(Hub.code)))
         raise ValidationError(f"There is no hub with code '{code}' (known: {known}).")
