@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ol_desk.core.errors import ValidationError
+from ol_desk.core.lifecycle import EDITORS
 from ol_desk.core.model import Hub, Person, Theme
 from ol_desk.core.model.enums import Entity, HubKind, Role
 from . import writes
@@ -77,6 +78,7 @@ def update_theme(session: Session, actor: Actor, theme_id: int, *, expected_vers
 
 def create_person(session: Session, actor: Actor, *, name: str, role: Role | str = Role.HUB_OFFICER,
                   hub_id: int | None = None, email: str = "") -> Changes:
+    writes.require_role(actor, EDITORS, "add people")
     name = _clean(name, "person's name", 120)
     if hub_id is not None:
         writes.get(session, Hub, Entity.HUB, hub_id)
@@ -86,6 +88,7 @@ def create_person(session: Session, actor: Actor, *, name: str, role: Role | str
 
 def update_person(session: Session, actor: Actor, person_id: int, *, expected_version: int | None = None,
                   **values) -> Changes:
+    writes.require_role(actor, EDITORS, "change people")
     person = writes.get(session, Person, Entity.PERSON, person_id)
     if "name" in values:
         values["name"] = _clean(values["name"], "person's name", 120)
