@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.services.changes import Changes
@@ -273,6 +273,3 @@ class RegisterModel(QAbstractTableModel):
     def is_loaded(self, row: int) -> bool:
         item_id = self.id_at(row)
         return item_id is not None and item_id in self._rows and item_id not in self._stale
-
-    def persistent(self, row: int) -> QPersistentModelIndex:
-        return QPersistentModelIndex(self.index(row, 0))
