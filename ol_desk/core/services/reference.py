@@ -24,6 +24,12 @@ def _clean(value: str, what: str, max_len: int) -> str:
     return value
 
 
+def _known_fields(values: dict, editable: set[str], what: str) -> None:
+    unknown = set(values) - editable
+    if unknown:
+        raise ValidationError(f"{what} have no editable field(s) {', '.join(sorted(unknown))}.")
+
+
 def _unique(session: Session, cls, column, value: str, what: str, own_id: int | None = None) -> None:
     existing = session.scalar(select(cls.id).where(func.lower(column) == value.lower()))
     if existing is not None and existing != own_id:
@@ -45,6 +51,7 @@ def create_hub(session: Session, actor: Actor, *, code: str, name: str, kind: Hu
 def update_hub(session: Session, actor: Actor, hub_id: int, *, expected_version: int | None = None,
                **values) -> Changes:
     writes.require_role(actor, ADMINS, "change hubs")
+    _known_fields(values, {"code", "name", "kind", "boroughs", "aliases", "active"}, "Hubs")
     hub = writes.get(session, Hub, Entity.HUB, hub_id)
     if "name" in values:
         values["name"] = _clean(values["name"], "hub name", 120)
@@ -69,10 +76,14 @@ def create_theme(session: Session, actor: Actor, *, code: str, name: str, active
 def update_theme(session: Session, actor: Actor, theme_id: int, *, expected_version: int | None = None,
                  **values) -> Changes:
     writes.require_role(actor, ADMINS, "change themes")
+    _known_fields(values, {"code", "name", "active"}, "Themes")
     theme = writes.get(session, Theme, Entity.THEME, theme_id)
     if "name" in values:
         values["name"] = _clean(values["name"], "theme name", 120)
         _unique(session, Theme, Theme.name, values["name"], "theme named", theme.id)
+    if "code" in values:
+        values["code"] = _clean(values["code"], "theme code", 40).lower()
+        _unique(session, Theme, Theme.code, values["code"], "theme with code", theme.id)
     return writes.update(session, actor, Entity.THEME, theme, values, expected_version=expected_version)
 
 
@@ -89,9 +100,14 @@ def create_person(session: Session, actor: Actor, *, name: str, role: Role | str
 def update_person(session: Session, actor: Actor, person_id: int, *, expected_version: int | None = None,
                   **values) -> Changes:
     writes.require_role(actor, EDITORS, "change people")
+    _known_fields(values, {"name", "role", "hub_id", "email", "active"}, "People")
     person = writes.get(session, Person, Entity.PERSON, person_id)
     if "name" in values:
         values["name"] = _clean(values["name"], "person's name", 120)
+    if values.get("hub_id") is not None:
+        writes.get(session, Hub, Entity.HUB, values["hub_id"])
+    if "email" in values:
+        values["email"] = (values["email"] or "").strip()
     if "role" in values:
         values["role"] = Role.from_value(values["role"])
     return writes.update(session, actor, Entity.PERSON, person, values, expected_version=expected_version)
