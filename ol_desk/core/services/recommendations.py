@@ -48,6 +48,21 @@ def next_position(session: Session, document_id: int, reference: str) -> int:
     return (top or 0) + 1
 
 
+def _position_taken(session: Session, document_id: int, reference: str, position: int, own_id: int | None) -> bool:
+    other = session.scalar(select(Recommendation.id).where(
+        Recommendation.document_id == document_id, Recommendation.reference == reference,
+        Recommendation.position == position).limit(1))
+    return other is not None and other != own_id
+
+
+def _refuse_taken_position(session: Session, document_id: int, reference: str, position: int,
+                           own_id: int | None = None) -> None:
+    if _position_taken(session, document_id, reference, position, own_id):
+        doc = session.get(SourceDocument, document_id)
+        raise ValidationError(f"{doc.reference or doc.title} already has recommendation "
+                              f"{reference or '(no reference)'} at position {position}; choose another position.")
+
+
 def create_recommendation(session: Session, actor: Actor, *, document_id: int, text: str,
                           finding_type: FindingType | str = FindingType.RECOMMENDATION, reference: str = "",
                           title: str = "", owner_id: int | None = None, target_date: dt.date | None = None,
@@ -60,6 +75,8 @@ def create_recommendation(session: Session, actor: Actor, *, document_id: int, t
         raise ValidationError("A recommendation needs its text.")
     if position is None:
         position = next_position(session, document_id, values["reference"])
+    else:
+        _refuse_taken_position(session, document_id, values["reference"], position)
     rec = Recommendation(document_id=document_id, position=position, status=RecStatus.NEW,
                          original_target_date=target_date, current_target_date=target_date, **values)
     return writes.create(session, actor, Entity.RECOMMENDATION, rec)
@@ -69,8 +86,16 @@ def update_recommendation(session: Session, actor: Actor, rec_id: int, *, expect
                           **values) -> Changes:
     writes.require_role(actor, lifecycle.EDITORS, "edit recommendations")
     rec = writes.get(session, Recommendation, Entity.RECOMMENDATION, rec_id)
-    return writes.update(session, actor, Entity.RECOMMENDATION, rec, _validate(session, values),
-                         expected_version=expected_version)
+    values = _validate(session, values)
+    reference, position = values.get("reference", rec.reference), values.get("position", rec.position)
+    if (reference, position) != (rec.reference, rec.position):
+        # A new reference that another recommendation of the document already has at this position (two "R3"s,
+        # say) takes the next free position, unless the user moved the position too: that is refused in words.
+        if position == rec.position and _position_taken(session, rec.document_id, reference, position, rec.id):
+            values["position"] = next_position(session, rec.document_id, reference)
+        else:
+            _refuse_taken_position(session, rec.document_id, reference, position, rec.id)
+    return writes.update(session, actor, Entity.RECOMMENDATION, rec, values, expected_version=expected_version)
 
 
 def set_hubs(session: Session, actor: Actor, rec_id: int, hub_ids: Iterable[int], lead_hub_id: int | None, *,
