@@ -55,9 +55,10 @@ def update_document(session: Session, actor: Actor, document_id: int, *, expecte
         raise ValidationError("The response due date changes only through an extension with a reason.")
     doc = writes.get(session, SourceDocument, Entity.DOCUMENT, document_id)
     values = _validate(values)
-    # A document created without an issue date gets its statutory clock when the date is first given.
-    if doc.original_response_due is None and values.get("date_issued"):
-        due = statutory_due(values.get("kind", doc.kind), values["date_issued"])
+    # A document without a response clock gets its statutory one once it has both an issue date and a kind that
+    # carries one: the date given later, or the kind corrected later (an import that guessed 'other', say).
+    if doc.original_response_due is None and ("date_issued" in values or "kind" in values):
+        due = statutory_due(values.get("kind", doc.kind), values.get("date_issued", doc.date_issued))
         if due is not None:
             values["original_response_due"] = values["response_due"] = due
     return writes.update(session, actor, Entity.DOCUMENT, doc, values, expected_version=expected_version)
