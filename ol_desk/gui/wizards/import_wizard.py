@@ -256,8 +256,14 @@ class ImportPage(QWizardPage):
         self.bar.show()
         self.cancel.show()
         self.cancel.setEnabled(True)
-        self.handle = self.w.ctx.ops.job(work.run_import, self.w.path, self.w.ctx.actor, self.w.options(),
-                                         label="Import", on_done=self._done, on_error=self._failed)
+        ops = self.w.ctx.ops
+
+        def imported(report: ImportReport) -> None:
+            if report.changes:   # the registers refresh even when the wizard was closed meanwhile
+                ops.changed.emit(report.changes)
+            self._done(report)
+        self.handle = ops.job(work.run_import, self.w.path, self.w.ctx.actor, self.w.options(),
+                              label="Import", on_done=imported, on_error=self._failed)
         self.completeChanged.emit()
 
     def _progress(self, label: str, done: int, _total: int, message: str) -> None:
@@ -284,8 +290,6 @@ class ImportPage(QWizardPage):
             return
         self.report = report
         self.handle = None
-        if report.changes:
-            self.w.ctx.ops.changed.emit(report.changes)
         self.bar.hide()
         self.cancel.hide()
         self.state.setText(report.summary())
@@ -398,6 +402,12 @@ class ImportWizard(QWizard):
         if path:
             self.file_page.path.setText(str(path))
             self.inspect(sheet=None)
+
+    def reject(self) -> None:
+        """Cancel, Escape or the window's close while the rows are being written stops the import (none written)."""
+        if self.import_page.handle is not None:
+            self.import_page.handle.cancel()
+        super().reject()
 
     @property
     def path(self) -> Path:

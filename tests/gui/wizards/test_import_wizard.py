@@ -85,6 +85,41 @@ def test_cancel_stops_the_import_and_writes_nothing(qtbot, db, ctx):
     assert _items(db) == 0
 
 
+def test_closing_the_wizard_while_it_imports_stops_the_import(qtbot, db, ctx):
+    wizard = _wizard(qtbot, ctx, SAMPLES / "pfd_tracker.xlsx")
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=30_000)
+    gate = threading.Event()
+    ctx.ops.job(lambda _db, _p, _c: gate.wait(10), label="hold")
+    wizard.next()
+    wizard.reject()                                               # Escape / Cancel / the window's close
+    gate.set()
+    assert ctx.ops.wait_idle(30_000)
+    assert _items(db) == 0
+
+
+def test_an_import_finished_after_the_wizard_closed_still_refreshes_the_registers(qtbot, db, ctx):
+    """E.g. the close came as the last rows were committed, too late to stop them."""
+    from shiboken6 import isValid
+    wizard = ImportWizard(ctx, SAMPLES / "pfd_tracker.xlsx")    # not qtbot's: this test deletes it
+    wizard.show()
+    qtbot.waitUntil(lambda: not wizard.busy, timeout=15_000)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=30_000)
+    changed = []
+    ctx.ops.changed.connect(changed.append)
+    gate = threading.Event()
+    ctx.ops.job(lambda _db, _p, _c: gate.wait(10), label="hold")
+    wizard.next()
+    wizard.deleteLater()                                          # the window goes; the import carries on
+    qtbot.waitUntil(lambda: not isValid(wizard), timeout=5000)
+    gate.set()
+    assert ctx.ops.wait_idle(30_000)
+    assert _items(db) > 0 and changed and changed[-1]
+
+
 def test_after_an_import_the_new_items_are_checked_for_repeats(qtbot, db, ctx, cpic):
     from ol_desk.core.search import SearchIndex
     from tests.core.factories import make_document, make_recommendation
