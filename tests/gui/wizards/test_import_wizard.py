@@ -70,15 +70,21 @@ def test_a_bad_file_is_refused_on_the_first_page_with_one_message(qtbot, db, ctx
     assert _items(db) == 0
 
 
-def test_cancel_stops_the_import_and_writes_nothing(qtbot, db, ctx):
-    wizard = _wizard(qtbot, ctx, SAMPLES / "pfd_tracker.xlsx")
+def _import_behind_a_held_job(qtbot, ctx, wizard) -> threading.Event:
+    """Go to the Import page with the import queued behind another job; set the returned gate to let it run."""
     wizard.next()
     wizard.next()
     qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=30_000)
     gate = threading.Event()
-    ctx.ops.job(lambda _db, _p, _c: gate.wait(10), label="hold")  # the import queues behind another job …
+    ctx.ops.job(lambda _db, _p, _c: gate.wait(10), label="hold")
     wizard.next()
-    wizard.import_page.cancel.click()                             # … so the cancel lands before it starts
+    return gate
+
+
+def test_cancel_stops_the_import_and_writes_nothing(qtbot, db, ctx):
+    wizard = _wizard(qtbot, ctx, SAMPLES / "pfd_tracker.xlsx")
+    gate = _import_behind_a_held_job(qtbot, ctx, wizard)
+    wizard.import_page.cancel.click()                             # the cancel lands before the import starts
     gate.set()
     qtbot.waitUntil(lambda: wizard.import_page.error.text() != "", timeout=30_000)
     assert "nothing was written" in wizard.import_page.error.text().lower()
@@ -87,12 +93,7 @@ def test_cancel_stops_the_import_and_writes_nothing(qtbot, db, ctx):
 
 def test_closing_the_wizard_while_it_imports_stops_the_import(qtbot, db, ctx):
     wizard = _wizard(qtbot, ctx, SAMPLES / "pfd_tracker.xlsx")
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=30_000)
-    gate = threading.Event()
-    ctx.ops.job(lambda _db, _p, _c: gate.wait(10), label="hold")
-    wizard.next()
+    gate = _import_behind_a_held_job(qtbot, ctx, wizard)
     wizard.reject()                                               # Escape / Cancel / the window's close
     gate.set()
     assert ctx.ops.wait_idle(30_000)
@@ -105,14 +106,9 @@ def test_an_import_finished_after_the_wizard_closed_still_refreshes_the_register
     wizard = ImportWizard(ctx, SAMPLES / "pfd_tracker.xlsx")    # not qtbot's: this test deletes it
     wizard.show()
     qtbot.waitUntil(lambda: not wizard.busy, timeout=15_000)
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=30_000)
     changed = []
     ctx.ops.changed.connect(changed.append)
-    gate = threading.Event()
-    ctx.ops.job(lambda _db, _p, _c: gate.wait(10), label="hold")
-    wizard.next()
+    gate = _import_behind_a_held_job(qtbot, ctx, wizard)
     wizard.deleteLater()                                          # the window goes; the import carries on
     qtbot.waitUntil(lambda: not isValid(wizard), timeout=5000)
     gate.set()
