@@ -121,6 +121,12 @@ class _JobDialog(QDialog):
         else:
             self.reject()
 
+    def reject(self) -> None:
+        """Escape or the window's close while writing stops the job: no half-known file is left behind."""
+        if self.handle is not None:
+            self.handle.cancel()
+        super().reject()
+
 
 class BoardPackDialog(_JobDialog):
     """The Board register pack, pre-filled with the register's current filter."""

@@ -46,6 +46,22 @@ def test_export_refuses_a_bad_target_with_one_message(qtbot, db, ctx, tmp_path):
     assert dialog.ok.isEnabled()
 
 
+def test_closing_the_dialog_while_it_writes_stops_the_export(qtbot, db, cpic, ctx, tmp_path, on_day):
+    import threading
+    on_day(ON)
+    _build(db, cpic)
+    dialog = BoardPackDialog(ctx)
+    qtbot.addWidget(dialog)
+    gate = threading.Event()
+    ctx.ops.job(lambda _db, _p, _c: gate.wait(10), label="hold")   # the export queues behind another job
+    dialog.file.edit.setText(str(tmp_path / "pack.xlsx"))
+    dialog.ok.click()
+    dialog.reject()                                                  # Escape or the window's close
+    gate.set()
+    assert ctx.ops.wait_idle(20_000)
+    assert not (tmp_path / "pack.xlsx").exists()
+
+
 def test_hub_round_trip_out_and_back_with_a_change_and_a_conflict(qtbot, db, cpic, hub_officer, ctx, tmp_path):
     ids = _build(db, cpic)
     with db.transaction() as s:
