@@ -29,6 +29,16 @@ def test_every_focusable_control_has_a_name(make_window):
     assert unnamed == []
 
 
+def test_the_dashboard_triage_and_clocks_controls_have_names(make_window):
+    window = make_window(extensions=("ol_desk.gui.insight",))
+    unnamed = []
+    for key in ("dashboard", "triage", "clocks"):
+        panel = window.show_panel(key)
+        assert window.ops.wait_idle()
+        unnamed += [f"{key}: {type(w).__name__} {w.objectName()!r}" for w in _focusable(panel) if not _spoken(w)]
+    assert unnamed == []
+
+
 def test_tab_walks_from_the_search_field_through_the_register_to_its_table(make_window, qtbot, db, cpic):
     from tests.core import factories as f
     with db.transaction() as s:
