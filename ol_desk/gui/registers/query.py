@@ -44,7 +44,8 @@ def resolve_text(spec: RegisterSpec, f: RegisterFilter, search_index) -> Registe
     if not f.text.strip():
         return f
     if search_index is None:
-        raise SearchUnavailable("Free-text filtering needs the search index, which is not available here.")
+        raise SearchUnavailable("Free-text filtering needs the search index, which is not open yet (it opens just "
+                                "after start-up). Press Enter again in a moment.")
     found = set(search_index.ids_matching(f.text, spec.search_kind))
     if f.ids is not None:
         found &= set(f.ids)
