@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "decision. Filters repeat (--hub NW --hub CE). With --for-update and one --hub, writes the "
                     "hub's open items with editable columns; `ol-desk import FILE` reads it back.")
     p.add_argument("file", help="the .xlsx file to write")
-    p.add_argument("--hub", action="append", default=[], metavar="CODE", help="only this hub (repeatable)")
+    p.add_argument("--hub", action="append", default=[], metavar="HUB",
+                   help="only this hub, by code or name: NW or \"North West\" (repeatable)")
     p.add_argument("--source", action="append", default=[], metavar="KIND",
                    help="only this source kind: hmicfrs, pfd, iopc, public_inquiry, … (repeatable)")
     p.add_argument("--status", action="append", default=[], metavar="S",

@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("learning", help="the learning identified")
     c.add_argument("--date", type=_date, help="incident date (YYYY-MM-DD)")
     c.add_argument("--owner", default="", help="suggested owner")
-    c.add_argument("--hub", help="suggested hub code (e.g. NW)")
+    c.add_argument("--hub", help="suggested hub, by code or name (e.g. NW)")
     c.set_defaults(func=cmd_capture)
 
     q = lsub.add_parser("queue", help="entries awaiting triage, oldest incident first")
