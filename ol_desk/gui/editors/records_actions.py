@@ -15,6 +15,22 @@ from ol_desk.gui.ops import readable
 from .records_panels import EvidencePanel, ProgressTimeline
 
 
+# Evidence is opened with the desktop's own program. Links can come from returned hub workbooks, so a link never
+# starts a program or script, and only ordinary schemes are handed over (not e.g. ms-msdt: or search-ms:).
+OPENABLE_SCHEMES = {"http", "https", "mailto", "file", "smb"}
+RUNNABLE_SUFFIXES = {".exe", ".com", ".bat", ".cmd", ".ps1", ".psm1", ".vbs", ".vbe", ".js", ".jse", ".wsf", ".wsh",
+                     ".msi", ".msp", ".scr", ".hta", ".lnk", ".pif", ".cpl", ".jar", ".reg", ".sh", ".app"}
+
+
+def refusal(url: QUrl) -> str | None:
+    """Why ol-desk will not open this address itself (None: it may)."""
+    if url.scheme().lower() not in OPENABLE_SCHEMES:
+        return f"ol-desk opens web, e-mail and file addresses only, not '{url.scheme()}:' ones."
+    if Path(url.path()).suffix.lower() in RUNNABLE_SUFFIXES:
+        return "ol-desk does not start programs or scripts from evidence."
+    return None
+
+
 def _stored_file(session, store_dir: Path, evidence_id: int) -> Path:
     return records.evidence_path(store_dir, session.get(Evidence, evidence_id))
 
@@ -71,13 +87,19 @@ class RecordsMixin:
     def _open_evidence(self, row) -> None:
         if row.kind == "link":
             url = QUrl.fromUserInput(row.url)
-            if not QDesktopServices.openUrl(url):
+            why_not = refusal(url)
+            if why_not:
+                self.evidence_panel.say(f"{why_not} The address is {row.url}", error=True)
+            elif not QDesktopServices.openUrl(url):
                 self.evidence_panel.say(f"Could not open {row.url}; copy the address instead.", error=True)
             return
         self.read(_stored_file, self.ctx.db.evidence_dir, row.id, label="open evidence",
                           on_done=lambda path: self._open_path(path), on_error=self._failed)
 
     def _open_path(self, path: Path) -> None:
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        why_not = refusal(QUrl.fromLocalFile(str(path)))
+        if why_not:
+            self.evidence_panel.say(f"{why_not} It is stored at {path}.", error=True)
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.evidence_panel.say(f"No program is set up to open {path.name}; it is stored at {path}.",
                                     error=True)

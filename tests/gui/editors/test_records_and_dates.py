@@ -86,6 +86,27 @@ def test_evidence_file_is_copied_into_the_store_with_its_sha256_and_opens(ctx, o
     assert len(opened) == 1 and "no longer matches its SHA-256" in editor.evidence_panel.message.text()
 
 
+def test_an_evidence_link_never_starts_a_program(ctx, ops, db, qtbot, cpic, monkeypatch):
+    """Links can arrive in a returned hub workbook: a script or an odd scheme is shown, not opened."""
+    editor, _rec = _rec_editor(ctx, ops, db, qtbot, cpic)
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    for address in (r"\\fileserver\share\update.exe", "ms-msdt:/id PCWDiagnostic", "file:///tmp/run.ps1",
+                    "https://intranet.example/custody/audit-2025"):
+        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, address=address, **k: (address, True)))
+        editor.evidence_panel.link_button.click()
+        settle(ops)
+    table = editor.evidence_panel.table
+    assert table.rowCount() == 4
+    refused = 0
+    for row in range(4):
+        editor.evidence_panel.message.setText("")
+        table.selectRow(row)
+        editor.evidence_panel.open_button.click()
+        refused += editor.evidence_panel.message.text().startswith("ol-desk")
+    assert refused == 3 and len(opened) == 1 and opened[0].scheme() == "https"
+
+
 def test_a_date_moves_only_with_a_reason_and_keeps_its_history(ctx, ops, db, qtbot, cpic, monkeypatch):
     editor, rec = _rec_editor(ctx, ops, db, qtbot, cpic)
     answers = iter([(dt.date(2025, 6, 30), ""), (dt.date(2025, 9, 30), ""),
