@@ -15,8 +15,8 @@ from ol_desk.gui.ops import readable
 from .records_panels import EvidencePanel, ProgressTimeline
 
 
-# Evidence is opened with the desktop's own program. Links can come from returned hub workbooks, so a link never
-# starts a program or script, and only ordinary schemes are handed over (not e.g. ms-msdt: or search-ms:).
+# Evidence is opened with the desktop's own program. Links are typed by one user and opened by others, so a link
+# never starts a program or script, and only ordinary schemes are handed over (not e.g. ms-msdt: or search-ms:).
 OPENABLE_SCHEMES = {"http", "https", "mailto", "file", "smb"}
 RUNNABLE_SUFFIXES = {".exe", ".com", ".bat", ".cmd", ".ps1", ".psm1", ".vbs", ".vbe", ".js", ".jse", ".wsf", ".wsh",
                      ".msi", ".msp", ".scr", ".hta", ".lnk", ".pif", ".cpl", ".jar", ".reg", ".sh", ".app"}

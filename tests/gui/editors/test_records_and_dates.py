@@ -87,7 +87,7 @@ def test_evidence_file_is_copied_into_the_store_with_its_sha256_and_opens(ctx, o
 
 
 def test_an_evidence_link_never_starts_a_program(ctx, ops, db, qtbot, cpic, monkeypatch):
-    """Links can arrive in a returned hub workbook: a script or an odd scheme is shown, not opened."""
+    """One user types a link, others open it: a script or an odd scheme is shown, not opened."""
     editor, _rec = _rec_editor(ctx, ops, db, qtbot, cpic)
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
