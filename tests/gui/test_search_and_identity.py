@@ -168,6 +168,13 @@ def test_the_learning_team_renames_a_hub(make_window, db, qtbot):
     qtbot.waitUntil(lambda: "hub name is needed" in tab.problem.text(), timeout=5000)
 
 
+def test_the_people_tab_speaks_of_one_person(make_window, qtbot):
+    window = make_window()
+    tab = window.show_panel("reference").tab_for[Entity.PERSON]
+    assert tab.new_button.text() == "&New person"
+    assert tab.editors["name"].accessibleName() == "Person name"
+
+
 def test_a_hub_officers_registers_open_on_their_hub(make_window, qtbot, items):
     window = make_window(role=Role.HUB_OFFICER, hub="NW", name="Hub Officer")
     panel = window.panel("recommendations")

@@ -43,6 +43,7 @@ _CREATE = {Entity.HUB: reference.create_hub, Entity.THEME: reference.create_them
            Entity.PERSON: reference.create_person}
 _UPDATE = {Entity.HUB: reference.update_hub, Entity.THEME: reference.update_theme,
            Entity.PERSON: reference.update_person}
+ONE = {Entity.HUB: "hub", Entity.THEME: "theme", Entity.PERSON: "person"}   # one row of each tab, in words
 
 
 def read_table(session, entity: Entity) -> tuple[list[dict], list[tuple[int, str]]]:
@@ -62,6 +63,7 @@ class ReferenceTab(QWidget):
         super().__init__(parent)
         self.ctx, self.entity = ctx, entity
         self.title, _cls, self.roles, self.fields = TABS[entity]
+        self.one = ONE[entity]   # "person", not "peopl"
         self.rows: list[dict] = []
         self.hub_names: dict[int, str] = {}
         self.editing: dict | None = None
@@ -84,7 +86,7 @@ class ReferenceTab(QWidget):
         form.addRow(self.heading)
         for f in self.fields:
             w = self._editor(f)
-            w.setAccessibleName(f"{self.title[:-1]} {f.label.lower()}")
+            w.setAccessibleName(f"{self.one.capitalize()} {f.label.lower()}")
             self.editors[f.key] = w
             label = QLabel(f.label if f.kind == "check" else f"{f.label}:")
             label.setBuddy(w)
@@ -94,7 +96,7 @@ class ReferenceTab(QWidget):
         self.problem.setAccessibleName("What is wrong")
         form.addRow(self.problem)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(f"&New {self.title[:-1].lower()}")
+        self.new_button = QPushButton(f"&New {self.one}")
         self.save_button = QPushButton("&Save")
         for b in (self.new_button, self.save_button):
             buttons.addWidget(b)
@@ -191,7 +193,7 @@ class ReferenceTab(QWidget):
     # -- editing -----------------------------------------------------------------------------------------------
     def _edit(self, row: dict | None) -> None:
         self.editing = row
-        self.heading.setText(f"<b>{'New ' + self.title[:-1].lower() if row is None else 'Edit ' + self.title[:-1].lower()}</b>")
+        self.heading.setText(f"<b>{'New ' + self.one if row is None else 'Edit ' + self.one}</b>")
         for f in self.fields:
             w = self.editors[f.key]
             value = row.get(f.key) if row else None
@@ -230,7 +232,7 @@ class ReferenceTab(QWidget):
                 fn, args = _create_person_with_active, (active,)
             else:
                 fn, args = _CREATE[self.entity], ()
-            self.ctx.ops.write(fn, self.ctx.actor, *args, label=f"New {self.title[:-1].lower()}", **values,
+            self.ctx.ops.write(fn, self.ctx.actor, *args, label=f"New {self.one}", **values,
                                on_done=self._saved, on_error=self._refused)
         else:
             changed = {k: v for k, v in values.items() if _plain(self.editing.get(k)) != v}
@@ -238,7 +240,7 @@ class ReferenceTab(QWidget):
                 self.problem.setText("Nothing has changed.")
                 return
             self.ctx.ops.write(_UPDATE[self.entity], self.ctx.actor, self.editing["id"],
-                               expected_version=self.editing["version"], label=f"Save {self.title[:-1].lower()}",
+                               expected_version=self.editing["version"], label=f"Save {self.one}",
                                on_done=self._saved, on_error=self._refused, **changed)
 
     def _saved(self, changes) -> None:
