@@ -80,7 +80,7 @@ class ClocksPanel(RefreshWhenShown, QWidget):
         self.table.setColumnWidth(4, min(self.table.columnWidth(4), 260))
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         late = sum(1 for c in rows if c.overdue)
-        text = f"{len(rows):,} responses outstanding, {late:,} overdue"
+        text = f"{len(rows):,} response{'' if len(rows) == 1 else 's'} outstanding, {late:,} overdue"
         self.heading.setText(f"<b>Statutory clocks</b> — {text}")
         self.status_text.emit(text)
         self.loaded.emit()

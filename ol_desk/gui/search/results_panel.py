@@ -144,7 +144,8 @@ class SearchResultsPanel(QWidget):
         more = f" (showing the best {n})" if result.total_estimate > n else ""
         corrected = (f" — searched for “{result.corrected_query}”" if result.corrected_query else "")
         self.message.setText(f"No matches for “{text}”{corrected}." if n == 0 else
-                             f"{result.total_estimate:,} matches for “{text}”{more}{corrected}. "
+                             f"{result.total_estimate:,} match{'' if result.total_estimate == 1 else 'es'} for "
+                             f"“{text}”{more}{corrected}. "
                              f"Enter opens the highlighted one.")
         if n:
             self.list.setCurrentRow(0)
