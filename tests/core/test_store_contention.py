@@ -37,16 +37,31 @@ def test_a_write_while_another_program_holds_the_database_says_it_is_busy(db, cp
         other.dispose()
 
 
-def test_a_row_changed_by_another_program_mid_edit_is_a_conflict_not_a_crash(db, cpic):
+def test_no_other_program_can_change_a_row_while_an_edit_of_it_is_being_written(db, cpic):
+    """Write transactions take the write lock at BEGIN, so the version an edit checked cannot move under it."""
     with db.transaction() as s:
         rec_id = make_recommendation(s, cpic, make_document(s, cpic))
-    with pytest.raises(ConflictError, match="Reload it and try again"):
-        with db.transaction() as s:
-            loaded = s.get(Recommendation, rec_id)          # version 1, loaded before the other write lands
-            with sqlite3.connect(db.path) as other:
+    with db.transaction() as s:
+        loaded = s.get(Recommendation, rec_id)
+        other = sqlite3.connect(db.path, timeout=0.05)
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
                 other.execute("UPDATE recommendations SET title = 'theirs', version = version + 1 WHERE id = ?",
                               (rec_id,))
-            assert loaded.version == 1
-            recommendations.update_recommendation(s, cpic, rec_id, title="mine")
+        finally:
+            other.close()
+        recommendations.update_recommendation(s, cpic, rec_id, expected_version=loaded.version, title="mine")
+    with db.reading() as s:
+        assert s.get(Recommendation, rec_id).title == "mine"
+
+
+def test_an_edit_against_a_version_that_moved_on_before_it_began_is_a_conflict(db, cpic):
+    with db.transaction() as s:
+        rec_id = make_recommendation(s, cpic, make_document(s, cpic))
+    with sqlite3.connect(db.path) as other:
+        other.execute("UPDATE recommendations SET title = 'theirs', version = version + 1 WHERE id = ?", (rec_id,))
+    with pytest.raises(ConflictError, match="changed by someone else"):
+        with db.transaction() as s:
+            recommendations.update_recommendation(s, cpic, rec_id, expected_version=1, title="mine")
     with db.reading() as s:
         assert s.get(Recommendation, rec_id).title == "theirs"

@@ -21,13 +21,26 @@ from .location import describe, resolve_url, sqlite_path
 BUSY_TIMEOUT_MS = 10_000
 
 
+WRITE_OPTION = "ol_desk_write"
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # We emit BEGIN ourselves (see _sqlite_begin): pysqlite's own implicit BEGIN comes only at the first write,
+    # which would leave the reads before it (version checks, the audit chain's tail) outside the transaction.
+    dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    """Write transactions take SQLite's write lock at BEGIN (IMMEDIATE), so everything they read — the version an
+    edit was made against, the audit chain's tail, the undo range — is read under that lock and cannot change
+    before they commit. Read transactions BEGIN deferred: one consistent snapshot, never blocking a writer."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
 
 
 def make_engine(url: URL) -> Engine:
@@ -37,6 +50,7 @@ def make_engine(url: URL) -> Engine:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -62,6 +76,8 @@ class Database:
         except SQLAlchemyError as exc:
             raise DatabaseError(f"Cannot open the database {self.name}: {exc}") from exc
         self.Session = sessionmaker(self.engine, expire_on_commit=False)
+        self.WriteSession = sessionmaker(self.engine.execution_options(**{WRITE_OPTION: True}),
+                                         expire_on_commit=False)
         self.uid = self._ensure_uid()
 
     # -- sessions --------------------------------------------------------------------------------------------
@@ -71,7 +87,7 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed as one transaction, or rolled back whole on any error."""
-        session = self.Session()
+        session = self.WriteSession()
         try:
             with session.begin():
                 yield session
