@@ -358,18 +358,24 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _bring_index_up_to_date(self) -> None:
-        index = self.ctx.search_index
+        """Ensure the index on a thread of its own (see search/index_starter.py); search is offered once ready."""
+        from .search.index_starter import IndexStarter
+        index, self.ctx.search_index = self.ctx.search_index, None
+        self._index_starter = starter = IndexStarter(index, self)
+        bar = self.statusBar()
+        starter.progressed.connect(lambda done, total, message: bar.showMessage(
+            f"Updating the search index: {message} {done:,}/{total:,}" if total else
+            f"Updating the search index: {message}", 5000))
+        starter.ready.connect(self._index_ready)
+        starter.failed.connect(lambda message: bar.showMessage(f"Search is not ready: {message}", 15000))
+        starter.start()
 
-        def ensure(_db, progress, cancel):
-            return index.ensure(progress=progress, cancel=cancel)
-
-        def done(what):
-            if what and what != "already up to date":
-                self.statusBar().showMessage(f"Search index: {what}", 8000)
-
-        def failed(exc):
-            self.statusBar().showMessage(f"Search is not ready: {readable(exc)}", 15000)
-        self.ops.job(ensure, label="Updating the search index", on_done=done, on_error=failed)
+    def _index_ready(self, index, what: str) -> None:
+        self.ctx.search_index = index
+        if what and what != "already up to date":
+            self.statusBar().showMessage(f"Search index: {what}", 8000)
+        if self.search_field.text().strip():
+            self.search_panel.search_now()   # a search typed while the index was opening runs now
 
     def _restore_state(self) -> None:
         s = self.settings
@@ -409,6 +415,9 @@ class MainWindow(QMainWindow):
                 return
         self.save_state()
         self.ops.shutdown()
+        starter = getattr(self, "_index_starter", None)
+        if starter is not None and not starter.done:
+            starter.cancel()   # the index's worker process stops; the live index is left as it was
         index = self.ctx.search_index
         if index is not None:
             try:

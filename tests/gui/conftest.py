@@ -26,6 +26,9 @@ def make_window(qtbot, db):
         window.show()
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: window._started, timeout=5000)
+        starter = getattr(window, "_index_starter", None)
+        if starter is not None:
+            qtbot.waitUntil(lambda: starter.done, timeout=20000)
         assert window.ops.wait_idle()
         return window
     return make
