@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
+
+from ol_desk.core.store.database import BUSY_TIMEOUT_MS
 
 from ol_desk.core.model import (Action, ActionRecommendation, LearningEntry, OutboxEntry, ProgressUpdate,
                                 Recommendation, RecommendationHub, RecommendationTheme)
@@ -37,7 +40,51 @@ class Backlog:
 
 
 def max_seq(session: Session) -> int:
-    return session.scalar(select(func.max(OutboxEntry.seq))) or 0
+    """The highest seq ever given out. Not max(seq) alone: applied rows are deleted (trim), and the table is
+    AUTOINCREMENT, so sqlite_sequence remembers the high-water mark after the rows are gone."""
+    kept = session.scalar(select(func.max(OutboxEntry.seq))) or 0
+    given = session.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :t"),
+                            {"t": OutboxEntry.__tablename__}).scalar() if _is_sqlite(session) else None
+    return max(kept, given or 0)
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+TRIM_STEP = 20_000     # outbox rows deleted per write transaction (each holds the write lock for milliseconds)
+TRIM_WAIT_MS = 100     # how long a trim waits for another writer before leaving the rows for next time
+
+
+def trim(db, upto: int) -> int:
+    """Delete the outbox rows at or below `upto` (applied and committed in the index); returns how many went.
+
+    Safe because a rebuild reads the tables, not the outbox. Runs in small write transactions that give way at
+    once to another writer (an import, an edit in another window): rows left behind are deleted next time.
+    """
+    deleted = 0
+    with db.engine.connect() as conn:
+        _busy_timeout(conn, TRIM_WAIT_MS)
+        try:
+            while True:
+                with conn.begin():
+                    lo = conn.scalar(select(func.min(OutboxEntry.seq)))
+                    if lo is None or lo > upto:
+                        return deleted
+                    hi = min(upto, lo + TRIM_STEP - 1)
+                    deleted += conn.execute(delete(OutboxEntry).where(OutboxEntry.seq <= hi)).rowcount or 0
+        except OperationalError as exc:
+            if "locked" not in str(exc.orig).lower() and "busy" not in str(exc.orig).lower():
+                raise
+            return deleted
+        finally:
+            _busy_timeout(conn, BUSY_TIMEOUT_MS)
+
+
+def _busy_timeout(conn, ms: int) -> None:
+    """Set on the driver's connection: a statement through SQLAlchemy would open a transaction."""
+    if conn.dialect.name == "sqlite":
+        conn.connection.dbapi_connection.execute(f"PRAGMA busy_timeout={ms}")
 
 
 def pending_count(session: Session, after: int) -> int:

@@ -80,6 +80,7 @@ def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Can
         raise
     ix.close()
     store.publish(path)
+    ch.trim(db, state.seq)
     progress(total, total, "done")
     return state
 
@@ -113,6 +114,7 @@ def apply_backlog(db, ix, backlog: ch.Backlog, progress: Progress | None = None,
     except BaseException:
         writer.cancel()
         raise
+    ch.trim(db, backlog.last_seq)  # only now: the index holds them (a crash before this leaves rows to reapply)
     return total
 
 

@@ -214,3 +214,38 @@ def test_a_large_backlog_is_applied_by_a_background_process_while_searches_answe
     assert ix._background is not None and ix._background.wait(timeout=60) == 0
     assert len(ix.search("numbat").hits) == 3
     ix.close()
+
+
+def outbox_rows(db) -> int:
+    with db.reading() as s:
+        return ch.pending_count(s, 0)
+
+
+def test_applied_outbox_rows_are_deleted_and_new_ones_still_reach_the_index(db, index, cpic, sample):
+    assert outbox_rows(db) == 0  # the build applied everything, so the log was emptied
+    with db.transaction() as s:
+        recommendations.update_recommendation(s, cpic, sample.taser, text="Officers need body-worn video audits.")
+    assert outbox_rows(db) > 0 and index.pending() > 0  # written with the change, waiting for the index
+    assert found(index.search("audits")) == {("recommendation", sample.taser)}
+    assert outbox_rows(db) == 0 and index.pending() == 0
+    # Sequence numbers go on rising after the rows are gone, so a new change is never mistaken for an old one.
+    seq = applied_seq(db)
+    with db.transaction() as s:
+        recommendations.update_recommendation(s, cpic, sample.taser, text="Officers need dashcam audits.")
+    assert max_seq(db) > seq
+    fresh = SearchIndex(db, use_process=False)  # as after a restart: the index is not "ahead of the database"
+    assert fresh.ensure().startswith("brought up to date")
+    assert found(fresh.search("dashcam")) == {("recommendation", sample.taser)}
+    fresh.close()
+
+
+def test_a_busy_database_leaves_the_outbox_for_next_time(db, index, cpic, sample):
+    with db.transaction() as s:
+        recommendations.update_recommendation(s, cpic, sample.taser, text="Officers need body-worn video audits.")
+        with db.reading() as other:
+            upto = ch.max_seq(other)
+        # Another writer holds the write lock: trimming gives way at once and deletes nothing.
+        assert ch.trim(db, upto) == 0
+    assert outbox_rows(db) > 0
+    assert found(index.search("audits")) == {("recommendation", sample.taser)}
+    assert outbox_rows(db) == 0
