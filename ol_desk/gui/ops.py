@@ -124,6 +124,9 @@ class Operations(QObject):
         self._worker.finished.connect(self._on_finished)
         self._worker.progressed.connect(self._on_progress)
         self._thread.start()
+        app = QCoreApplication.instance()
+        if app is not None:  # however the app ends (window closed, logout, app.quit()), stop the worker first
+            app.aboutToQuit.connect(self.shutdown)
 
     # -- submitting --------------------------------------------------------------------------------------------
     def _queue(self, kind, fn, args, kwargs, label, on_done, on_error) -> JobHandle:
@@ -201,6 +204,8 @@ class Operations(QObject):
         return len(jobs)
 
     def shutdown(self) -> None:
+        if not self._thread.isRunning():
+            return
         for task, _done, _err in self._pending.values():
             task.cancel.set()
         self._thread.quit()

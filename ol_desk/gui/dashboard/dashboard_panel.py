@@ -127,8 +127,13 @@ class DashboardPanel(RefreshWhenShown, QWidget):
     def _show(self, data: Dashboard) -> None:
         data.tiles = self._tiles
         self.data = data
-        self.heading.setText(f"<b>Register on {data.on:%A %d %B %Y}</b> — press a tile or a bar to open the "
-                             f"register on exactly those items")
+        if _nothing_recorded(data):
+            self.heading.setText(f"<b>Register on {data.on:%A %d %B %Y}</b> — the register is empty. Bring in an "
+                                 f"existing tracker with File › Import workbook… (Ctrl+I), or start with File › New "
+                                 f"source document… (Ctrl+Shift+D).")
+        else:
+            self.heading.setText(f"<b>Register on {data.on:%A %d %B %Y}</b> — press a tile or a bar to open the "
+                                 f"register on exactly those items")
         for key, chart in build_charts(data, self.activate, dark=is_dark()).items():
             view = self.views[key]
             old = view.chart()
@@ -146,3 +151,8 @@ class DashboardPanel(RefreshWhenShown, QWidget):
         self.slice_activated.emit(s)
         self.ctx.show_register(s.entity, s.filter)
 
+
+def _nothing_recorded(data: Dashboard) -> bool:
+    """Nothing open, nothing ever closed, no response clock running: a new, empty register."""
+    return (not any(s.count for s in (*data.tiles, *data.closures_by_month))
+            and not any(bar.total for bar in data.responses_due))

@@ -111,3 +111,18 @@ def test_count_axes_never_repeat_a_label(top):
     labels = [int(axis.min() + i * step) for i in range(axis.tickCount())]
     assert len(set(labels)) == len(labels) and axis.max() > top
     assert all(abs(axis.min() + i * step - label) < 1e-9 for i, label in enumerate(labels))
+
+
+def test_an_empty_register_says_how_to_begin(qtbot, db, cpic):
+    from ol_desk.gui.app_context import AppContext
+    from ol_desk.gui.dashboard.dashboard_panel import DashboardPanel
+    from ol_desk.gui.ops import Operations
+    ops = Operations(db)
+    try:
+        panel = DashboardPanel(AppContext(db, ops, cpic))
+        qtbot.addWidget(panel)
+        panel.show()
+        qtbot.waitUntil(lambda: "empty" in panel.heading.text(), timeout=10000)
+        assert "Import workbook" in panel.heading.text()
+    finally:
+        ops.shutdown()
