@@ -7,6 +7,7 @@ import struct
 import subprocess
 import threading
 import zlib
+from collections import OrderedDict
 from typing import Iterable
 
 from sqlalchemy import select
@@ -18,13 +19,14 @@ from . import changes as ch
 from . import indexer, process, spelling
 from .query import ParsedQuery, QueryError, Vocabulary, compile_query, parse, resolve_kind
 from .results import Hit, SearchResult, build_hits, configure
-from .schema import KINDS
+from .schema import ALL_WORDS, KINDS
 from .store import IndexStore, IndexUnusable, check_state, read_state
 
 INLINE_ROWS = 500          # outbox rows a search applies itself before answering
 INLINE_DOCS = 1000         # ... as long as they touch at most this many index documents (≈ 0.5 s of Whoosh)
 INLINE_REBUILD_ROWS = 5_000  # below this many items a rebuild runs in-process (tests, new databases)
 IDS_CAP = 100_000          # ids_matching returns at most this many ids
+RESULT_CACHE = 64          # answers kept for repeated searches (paging back, re-running, the GUI refreshing)
 # What reading a damaged index raises (Whoosh has no error class of its own for it). Kept narrow: anything else is
 # a bug to report, not a reason for a rebuild that takes minutes on a big register.
 _BROKEN = (IndexUnusable, OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError)
@@ -55,6 +57,9 @@ class SearchIndex:
         self._searcher = None
         self._gen = None
         self._background: subprocess.Popen | None = None
+        self.result_cache_size = RESULT_CACHE
+        self._results: OrderedDict[tuple, SearchResult] = OrderedDict()
+        self._results_for = None  # (searcher, outbox seq) the cached answers were computed on
 
     # -- keeping the index right -------------------------------------------------------------------------------
     def ensure(self, progress=None, cancel=None) -> str:
@@ -104,7 +109,30 @@ class SearchIndex:
         parsed = parse(query)
         if not parsed.groups:
             return SearchResult()
-        return self._with_searcher(lambda s: self._search(s, parsed, limit, kinds))
+        key = (parsed.text, max(1, int(limit)), tuple(sorted(kinds or ())), today())
+        return self._with_searcher(lambda s: self._cached(s, key, lambda: self._search(s, parsed, limit, kinds)))
+
+    def _cached(self, searcher, key: tuple, compute) -> SearchResult:
+        """The answer for `key` from the cache when nothing changed since it was computed, else computed now.
+
+        Valid while the searcher (the index as it was read) and the outbox's last seq (the database's changes)
+        are the same: any saved change moves the seq, so an answer never outlives what it shows.
+        """
+        with self.db.reading() as s:
+            seq = ch.max_seq(s)
+        if self._results_for is None or self._results_for[0] is not searcher or self._results_for[1] != seq:
+            self._results.clear()
+            self._results_for = (searcher, seq)
+        result = self._results.get(key)
+        if result is None:
+            result = compute()
+            if self.result_cache_size > 0:
+                self._results[key] = result
+                while len(self._results) > self.result_cache_size:
+                    self._results.popitem(last=False)
+        else:
+            self._results.move_to_end(key)
+        return SearchResult(list(result.hits), result.total_estimate, result.corrected_query)
 
     def ids_matching(self, query: str, kind: str, cap: int = IDS_CAP) -> list[int]:
         """Every id of one kind that matches (for register filters and exports), ascending, at most `cap`."""
@@ -127,11 +155,11 @@ class SearchIndex:
             return []
 
         def run(searcher):
-            terms = searcher.key_terms_from_text("body", text, numterms=25)
+            terms = searcher.key_terms_from_text(ALL_WORDS, text, numterms=25)
             if not terms:
                 return []
             q = wq.Or([wq.Term(f, t, boost=w * (1.5 if f == "title" else 1.0))
-                       for t, w in terms for f in ("body", "title")])
+                       for t, w in terms for f in (ALL_WORDS, "title")])
             excluded = [wq.Term("key", f"{kind}:{i}") for i in exclude_ids]
             results = searcher.search(_only(q, [kind], excluded), limit=limit)
             configure(results)
@@ -219,6 +247,8 @@ class SearchIndex:
             except Exception:  # noqa: BLE001 - closing a broken reader must not hide the real problem
                 pass
         self._searcher = self._ix = self._gen = None
+        self._results.clear()
+        self._results_for = None
 
     def _pending(self) -> int:
         try:

@@ -20,7 +20,7 @@ from whoosh import query as wq
 from ol_desk.core.errors import OlDeskError
 from ol_desk.core.model.enums import (ActionStatus, FindingType, OPEN_ACTION_STATUSES, OPEN_REC_STATUSES,
                                       FINISHED_REC_STATUSES, RecStatus, SourceKind, TriageOutcome)
-from .schema import KINDS, TEXT_FIELDS, date_number
+from .schema import ALL_WORDS, BOOST_FIELDS, KINDS, date_number
 from .sources import DOC_AWAITING, DOC_RESPONDED, overdue_statuses
 
 MAX_QUERY_CHARS = 1000
@@ -157,19 +157,32 @@ def compile_query(parsed: ParsedQuery, schema, vocab: Vocabulary, *, today: dt.d
     return base
 
 
+def _field_query(words: str, schema, fname: str) -> wq.Query | None:
+    tokens = [t.text for t in schema[fname].analyzer(words)]
+    boost = BOOST_FIELDS.get(fname, 1.0)
+    if len(tokens) == 1:
+        return wq.Term(fname, tokens[0], boost=boost)
+    if tokens and schema[fname].format.supports("positions"):
+        return wq.Phrase(fname, tokens, boost=boost)
+    return None
+
+
 def text_query(words: str, schema, fields=None) -> wq.Query | None:
-    """Words (or a phrase) in any of the free-text fields, each field with its boost."""
-    parts = []
-    for fname in fields or TEXT_FIELDS:
-        tokens = [t.text for t in schema[fname].analyzer(words)]
-        boost = TEXT_FIELDS.get(fname, 1.0)
-        if len(tokens) == 1:
-            parts.append(wq.Term(fname, tokens[0], boost=boost))
-        elif tokens and schema[fname].format.supports("positions"):
-            parts.append(wq.Phrase(fname, tokens, boost=boost))
-    if not parts:
-        return None  # only stop words ("the", "of"): ignored
-    return parts[0] if len(parts) == 1 else wq.Or(parts)
+    """Words (or a phrase) in an item's text; a match in its reference or title adds its boost to the score.
+
+    Only the all-words field is walked; the reference and title fields are looked up (skip_to) for the items it
+    matched (AndMaybe), so they rank hits without adding lists to walk. `fields` limits to those fields alone.
+    """
+    if fields:
+        parts = [q for q in (_field_query(words, schema, f) for f in fields) if q is not None]
+        return None if not parts else parts[0] if len(parts) == 1 else wq.Or(parts)
+    required = _field_query(words, schema, ALL_WORDS)
+    extras = [q for q in (_field_query(words, schema, f) for f in BOOST_FIELDS) if q is not None]
+    if required is None:  # no word the all-words analyser keeps (stop words; a one-letter reference part)
+        return None if not extras else extras[0] if len(extras) == 1 else wq.Or(extras)
+    if not extras:
+        return required
+    return wq.AndMaybe(required, extras[0] if len(extras) == 1 else wq.Or(extras))
 
 
 def _compile_atom(atom: Atom, schema, vocab: Vocabulary, today: dt.date) -> wq.Query | None:

@@ -249,3 +249,13 @@ def test_a_busy_database_leaves_the_outbox_for_next_time(db, index, cpic, sample
     assert outbox_rows(db) > 0
     assert found(index.search("audits")) == {("recommendation", sample.taser)}
     assert outbox_rows(db) == 0
+
+
+def test_a_repeated_search_is_answered_again_after_a_change(db, index, cpic, sample):
+    assert not index.search("ligature").hits and not index.search("ligature").hits  # the second from the cache
+    with db.transaction() as s:
+        new = f.make_recommendation(s, cpic, sample.pfd, reference="9", text="Check cells for ligature points.")
+    assert found(index.search("ligature")) == {("recommendation", new)}
+    with db.transaction() as s:
+        recommendations.update_recommendation(s, cpic, new, text="Check cells for anchor points.")
+    assert not index.search("ligature").hits
