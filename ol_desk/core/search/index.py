@@ -123,7 +123,7 @@ class SearchIndex:
         if self._results_for is None or self._results_for[0] is not searcher or self._results_for[1] != seq:
             self._results.clear()
             self._results_for = (searcher, seq)
-        result = self._results.get(key)
+        result = self._results.get(key) if self.result_cache_size > 0 else None
         if result is None:
             result = compute()
             if self.result_cache_size > 0:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from whoosh import query as wq
+from whoosh.matching import FilterMatcher
 
 from ol_desk.core.errors import OlDeskError
 from ol_desk.core.model.enums import (ActionStatus, FindingType, OPEN_ACTION_STATUSES, OPEN_REC_STATUSES,
@@ -151,10 +152,22 @@ def compile_query(parsed: ParsedQuery, schema, vocab: Vocabulary, *, today: dt.d
         if positives:
             must.append(positives[0] if len(positives) == 1 else wq.Or(positives))
         must_not.extend(negatives)
+    checks: list[ColumnCheck] = []
+    if parsed.has_text:
+        # Filters on status, kind and dates match huge lists; with words to narrow the search they are checked
+        # on the words' candidates only, one column value each (filter-only searches still walk the lists).
+        rest = []
+        for q in must:
+            found = _column_checks(q)
+            (rest.append(q) if found is None else checks.extend(found))
+        if rest:
+            must = rest
+        else:
+            checks = []
     base: wq.Query = wq.And(must) if len(must) > 1 else (must[0] if must else wq.Every())
     if must_not:
         base = wq.AndNot(base, wq.Or(must_not))
-    return base
+    return ColumnFilter(base, checks) if checks else base
 
 
 def _field_query(words: str, schema, fname: str) -> wq.Query | None:
@@ -301,6 +314,98 @@ def status_query(value: str, today: dt.date) -> wq.Query:
         return _any("status", [_STATUS_VALUES[key]])
     raise QueryError(f"status:{value} is not known; use open, overdue, finished, or a status such as "
                      f"new, assigned, in_progress, delivered, closed, complete, cancelled.")
+
+
+# -- filters checked on candidates -------------------------------------------------------------------------------
+
+COLUMN_FIELDS = ("status", "kind", "due", "issued")  # single-valued fields that also have a column (schema.py)
+
+
+@dataclass(frozen=True)
+class ColumnCheck:
+    """An item's value in a column must be one of `values` (when given) and within [lo, hi] (ends None: open)."""
+
+    fieldname: str
+    values: frozenset = None
+    lo: int | None = None
+    hi: int | None = None
+
+
+def _column_checks(q: wq.Query) -> list[ColumnCheck] | None:
+    """q as column checks, if it is made only of terms/ranges on COLUMN_FIELDS (else None)."""
+    if isinstance(q, DateRange) and q.fieldname in COLUMN_FIELDS:
+        return [ColumnCheck(q.fieldname, None, q.lo, q.hi)]
+    if isinstance(q, wq.Term) and q.fieldname in COLUMN_FIELDS:
+        return [ColumnCheck(q.fieldname, frozenset([q.text]))]
+    if isinstance(q, wq.Or) and q.subqueries and all(isinstance(t, wq.Term) for t in q.subqueries) \
+            and len({t.fieldname for t in q.subqueries}) == 1 and q.subqueries[0].fieldname in COLUMN_FIELDS:
+        return [ColumnCheck(q.subqueries[0].fieldname, frozenset(t.text for t in q.subqueries))]
+    if isinstance(q, wq.And):
+        parts = [_column_checks(c) for c in q.subqueries]
+        return None if any(p is None for p in parts) else [c for p in parts for c in p]
+    return None
+
+
+class _Passes:
+    """`docnum in this`: whether a document of one segment passes every check (read from its columns)."""
+
+    def __init__(self, reader, schema, checks):
+        self._tests = []
+        for c in checks:
+            column = reader.column_reader(c.fieldname, translate=False) if reader.has_column(c.fieldname) else None
+            field = schema[c.fieldname]
+            if c.values is not None:
+                self._tests.append((column, {v.encode("utf-8") for v in c.values}, None, None))
+            else:  # numbers are kept in their sortable form; an item without the date holds the column's default
+                missing = field.column_type.default_value()
+                lo = field.to_column_value(c.lo) if c.lo is not None else None
+                hi = field.to_column_value(c.hi) if c.hi is not None else missing - 1
+                self._tests.append((column, None, lo, min(hi, missing - 1)))
+
+    def __contains__(self, docnum) -> bool:
+        for column, values, lo, hi in self._tests:
+            if column is None:
+                return False
+            value = column[docnum]
+            if values is not None:
+                if value not in values:
+                    return False
+            elif value > hi or (lo is not None and value < lo):
+                return False
+        return True
+
+
+class _CheckedMatcher(FilterMatcher):
+    def skip_to_quality(self, minquality):
+        skipped = self.child.skip_to_quality(minquality)
+        self._find_next()
+        return skipped
+
+
+class ColumnFilter(wq.WrappingQuery):
+    """The child query's matches that pass the column checks; scores are the child's."""
+
+    def __init__(self, child: wq.Query, checks):
+        super().__init__(child)
+        self.checks = tuple(checks)
+
+    def _rewrap(self, child):
+        return self.__class__(child, self.checks)
+
+    def __eq__(self, other):
+        return type(other) is type(self) and (other.child, other.checks) == (self.child, self.checks)
+
+    def __hash__(self):
+        return hash((type(self).__name__, hash(self.child), self.checks))
+
+    def __repr__(self):
+        return f"ColumnFilter({self.child!r}, {self.checks!r})"
+
+    def matcher(self, searcher, context=None):
+        m = self.child.matcher(searcher, context)
+        if not m.is_active():
+            return m
+        return _CheckedMatcher(m, _Passes(searcher.reader(), searcher.schema, self.checks))
 
 
 # -- dates -------------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemmingAna
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # What the index holds, by Entity value.
 KINDS = ("recommendation", "action", "update", "document", "learning")
@@ -64,7 +64,9 @@ def build_schema() -> Schema:
     english = StemmingAnalyzer()
     return Schema(
         key=ID(unique=True, stored=True),                  # "recommendation:123"
-        kind=ID(),                                         # an Entity value from KINDS
+        # kind, status, due and issued also have a column: with words in a search they are checked on the words'
+        # candidates (query.ColumnFilter) instead of intersecting lists of hundreds of thousands of items.
+        kind=ID(sortable=True),                            # an Entity value from KINDS
         eid=COLUMN(NumericColumn("I")),                   # the row id, as a column only (for ids_matching)
         ref=TEXT(analyzer=_plain(), phrase=True),
         title=TEXT(analyzer=english, phrase=True),
@@ -76,10 +78,10 @@ def build_schema() -> Schema:
         finding=KEYWORD(lowercase=True, commas=True),      # FindingType values
         hub=KEYWORD(lowercase=True, commas=True),          # hub codes
         theme=KEYWORD(lowercase=True, commas=True),        # theme codes
-        status=KEYWORD(lowercase=True, commas=True),       # RecStatus / ActionStatus / TriageOutcome / document state
+        status=ID(sortable=True),                          # RecStatus / ActionStatus / TriageOutcome / document state
         owner=TEXT(analyzer=_plain()),                     # owner's (or author's) name
-        due=NUMERIC(int, bits=32, shift_step=16),          # yyyymmdd of the current target / due / response date
-        issued=NUMERIC(int, bits=32, shift_step=16),       # yyyymmdd the source document was issued
+        due=NUMERIC(int, bits=32, shift_step=16, sortable=True),          # yyyymmdd of the current target / due / response date
+        issued=NUMERIC(int, bits=32, shift_step=16, sortable=True),       # yyyymmdd the source document was issued
         meta=STORED(),                                     # JSON state, on the META_KEY document only
     )
 

@@ -172,3 +172,16 @@ def test_the_correction_is_shown_as_a_word_even_when_the_hits_show_another_text(
     # "custody" is only in the PFD's title for the rousing recommendation, not in what its hit shows.
     result = index.search("custdy", kinds=["recommendation"])
     assert result.corrected_query == "custody"
+
+
+def test_status_kind_and_date_filters_with_words_agree_with_the_filters_alone(index, sample, monkeypatch):
+    # With words, these filters are checked on the words' candidates (columns); alone, they walk the index.
+    monkeypatch.setenv("OL_DESK_TODAY", "2025-06-01")
+    assert found(index.search("status:overdue kind:action")) == {("action", sample.briefing)}
+    assert found(index.search("custody status:overdue kind:action")) == {("action", sample.briefing)}
+    both = found(index.search("status:overdue")) & found(index.search("pursuit"))
+    assert found(index.search("pursuit status:overdue")) == both and ("action", sample.policy) not in both
+    assert found(index.search("pursuit kind:action due:>2098-12-31")) == {("action", sample.policy)}
+    assert found(index.search("pursuit kind:action due:<2099")) == set()
+    assert found(index.search("pursuit issued:2024-05 kind:document")) == {("document", sample.iopc)}
+    assert found(index.search("radio issued:<2000")) == set()  # an item without the date never passes a range
