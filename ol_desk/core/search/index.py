@@ -19,7 +19,7 @@ from . import changes as ch
 from . import indexer, process, spelling
 from .query import ParsedQuery, QueryError, Vocabulary, compile_query, parse, resolve_kind
 from .results import Hit, SearchResult, build_hits, configure
-from .schema import ALL_WORDS, KINDS
+from .schema import KINDS
 from .store import IndexStore, IndexUnusable, check_state, read_state
 
 INLINE_ROWS = 500          # outbox rows a search applies itself before answering
@@ -155,11 +155,11 @@ class SearchIndex:
             return []
 
         def run(searcher):
-            terms = searcher.key_terms_from_text(ALL_WORDS, text, numterms=25)
+            terms = searcher.key_terms_from_text("body", text, numterms=25)
             if not terms:
                 return []
             q = wq.Or([wq.Term(f, t, boost=w * (1.5 if f == "title" else 1.0))
-                       for t, w in terms for f in (ALL_WORDS, "title")])
+                       for t, w in terms for f in ("body", "title")])
             excluded = [wq.Term("key", f"{kind}:{i}") for i in exclude_ids]
             results = searcher.search(_only(q, [kind], excluded), limit=limit)
             configure(results)

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from ol_desk.core.errors import OlDeskError
 from . import changes as ch
-from .schema import KINDS, SCHEMA_VERSION, index_fields
+from .schema import KINDS, SCHEMA_VERSION
 from .sources import TABLES, index_documents
 from .store import IndexState, IndexStore, read_state, write_state
 
@@ -66,7 +66,7 @@ def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Can
                     end = start + BATCH_IDS - 1
                     docs = index_documents(s, kind, lambda c: c.between(start, end))
                     for doc in docs:
-                        writer.add_document(**index_fields(doc))
+                        writer.add_document(**doc)
                     done += len(docs)
                     progress(done, total, f"indexing {kind}s")
         state = IndexState(seq, db.uid, SCHEMA_VERSION)
@@ -104,7 +104,7 @@ def apply_backlog(db, ix, backlog: ch.Backlog, progress: Progress | None = None,
                         raise IndexCancelled("Index update stopped; it resumes at the next search.")
                     docs = index_documents(s, kind, lambda c: c.in_(part))
                     for doc in docs:
-                        writer.update_document(**index_fields(doc))
+                        writer.update_document(**doc)
                     for gone in set(part) - {d["eid"] for d in docs}:
                         writer.delete_by_term("key", f"{kind}:{gone}")
                     done += len(part)

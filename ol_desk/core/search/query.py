@@ -21,7 +21,7 @@ from whoosh.matching import FilterMatcher
 from ol_desk.core.errors import OlDeskError
 from ol_desk.core.model.enums import (ActionStatus, FindingType, OPEN_ACTION_STATUSES, OPEN_REC_STATUSES,
                                       FINISHED_REC_STATUSES, RecStatus, SourceKind, TriageOutcome)
-from .schema import ALL_WORDS, BOOST_FIELDS, KINDS, date_number
+from .schema import KINDS, TEXT_FIELDS, date_number
 from .sources import DOC_AWAITING, DOC_RESPONDED, overdue_statuses
 
 MAX_QUERY_CHARS = 1000
@@ -169,44 +169,25 @@ def compile_query(parsed: ParsedQuery, schema, vocab: Vocabulary, *, today: dt.d
             must = rest
         else:
             checks = []
-    # The reference/title boosts of all words go together into one optional part, looked up only for the items
-    # that have every word: intersecting the words' lists then walks one list per word, not three.
-    boosts = [q.b for q in must if isinstance(q, wq.AndMaybe)]
-    must = [q.a if isinstance(q, wq.AndMaybe) else q for q in must]
     base: wq.Query = wq.And(must) if len(must) > 1 else (must[0] if must else wq.Every())
-    if boosts:
-        base = wq.AndMaybe(base, boosts[0] if len(boosts) == 1 else wq.Or(boosts))
     if must_not:
         base = wq.AndNot(base, wq.Or(must_not))
     return ColumnFilter(base, checks) if checks else base
 
 
-def _field_query(words: str, schema, fname: str) -> wq.Query | None:
-    tokens = [t.text for t in schema[fname].analyzer(words)]
-    boost = BOOST_FIELDS.get(fname, 1.0)
-    if len(tokens) == 1:
-        return wq.Term(fname, tokens[0], boost=boost)
-    if tokens and schema[fname].format.supports("positions"):
-        return wq.Phrase(fname, tokens, boost=boost)
-    return None
-
-
 def text_query(words: str, schema, fields=None) -> wq.Query | None:
-    """Words (or a phrase) in an item's text; a match in its reference or title adds its boost to the score.
-
-    Only the all-words field is walked; the reference and title fields are looked up (skip_to) for the items it
-    matched (AndMaybe), so they rank hits without adding lists to walk. `fields` limits to those fields alone.
-    """
-    if fields:
-        parts = [q for q in (_field_query(words, schema, f) for f in fields) if q is not None]
-        return None if not parts else parts[0] if len(parts) == 1 else wq.Or(parts)
-    required = _field_query(words, schema, ALL_WORDS)
-    extras = [q for q in (_field_query(words, schema, f) for f in BOOST_FIELDS) if q is not None]
-    if required is None:  # no word the all-words analyser keeps (stop words; a one-letter reference part)
-        return None if not extras else extras[0] if len(extras) == 1 else wq.Or(extras)
-    if not extras:
-        return required
-    return wq.AndMaybe(required, extras[0] if len(extras) == 1 else wq.Or(extras))
+    """Words (or a phrase) in any of the free-text fields, each field with its boost."""
+    parts = []
+    for fname in fields or TEXT_FIELDS:
+        tokens = [t.text for t in schema[fname].analyzer(words)]
+        boost = TEXT_FIELDS.get(fname, 1.0)
+        if len(tokens) == 1:
+            parts.append(wq.Term(fname, tokens[0], boost=boost))
+        elif tokens and schema[fname].format.supports("positions"):
+            parts.append(wq.Phrase(fname, tokens, boost=boost))
+    if not parts:
+        return None  # only stop words ("the", "of"): ignored
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
 def _compile_atom(atom: Atom, schema, vocab: Vocabulary, today: dt.date) -> wq.Query | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from whoosh import highlight
 
-from .schema import ALL_WORDS, META_KEY
+from .schema import META_KEY
 from .sources import display_rows
 
 SNIPPET_CHARS = 220
@@ -83,7 +83,7 @@ def build_hits(session, whoosh_hits, *, snippets: bool = True) -> list[Hit]:
         reference, title, text = row
         snippet = ""
         if snippets:
-            for fname, source in ((ALL_WORDS, text), (ALL_WORDS, title), ("ref", reference)):
+            for fname, source in (("body", text), ("title", title), ("ref", reference)):
                 if source:
                     snippet = h.highlights(fname, text=source, top=2)
                     if snippet:

@@ -9,11 +9,11 @@ import re
 
 from whoosh.support.levenshtein import distance
 
-from .schema import SPELLING_FIELD, TEXT_FIELDS
+from .schema import SPELLING_FIELDS, TEXT_FIELDS
 
 
 def _stem(schema, word: str) -> str | None:
-    tokens = [t.text for t in schema[SPELLING_FIELD].analyzer(word)]
+    tokens = [t.text for t in schema["body"].analyzer(word)]
     return tokens[0] if len(tokens) == 1 else None
 
 
@@ -33,10 +33,11 @@ def corrections(searcher, parsed) -> dict[str, str]:
             continue
         maxdist = 1 if len(word) < 6 else 2
         best = None
-        for candidate in reader.terms_within(SPELLING_FIELD, stem, maxdist, prefix=1):
-            key = (distance(candidate, stem), -reader.doc_frequency(SPELLING_FIELD, candidate))
-            if best is None or key < best[0]:
-                best = (key, candidate)
+        for fname in SPELLING_FIELDS:
+            for candidate in reader.terms_within(fname, stem, maxdist, prefix=1):
+                key = (distance(candidate, stem), -reader.doc_frequency(fname, candidate))
+                if best is None or key < best[0]:
+                    best = (key, candidate)
         if best is not None:
             out[word] = best[1]
     return out
@@ -53,17 +54,16 @@ def _surface_from_index(searcher, session, stem: str, typed: str) -> str | None:
     """A word with this stem as some item has it (the index keeps only stems): read that item's text."""
     from .sources import display_rows
     reader = searcher.reader()
-    if (SPELLING_FIELD, stem) not in reader:
-        return None
-    postings = reader.postings(SPELLING_FIELD, stem)
-    for _ in range(5):  # the first few items with the word (its reference or context may not show it)
+    for fname in SPELLING_FIELDS:
+        if (fname, stem) not in reader:
+            continue
+        postings = reader.postings(fname, stem)
         if not postings.is_active():
-            break
+            continue
         kind, _, number = searcher.stored_fields(postings.id())["key"].partition(":")
         row = display_rows(session, kind, [int(number)]).get(int(number))
         if row and (word := _surface_in(row, stem, searcher.schema, typed)):
             return word
-        postings.next()
     return None
 
 
