@@ -156,8 +156,8 @@ def compile_query(parsed: ParsedQuery, schema, vocab: Vocabulary, *, today: dt.d
     if parsed.has_text:
         # status: is a union of several huge lists (open = five statuses); with words to narrow the search it is
         # checked on the words' candidates, one column value each (with the date of status:overdue). Measured at
-        # 200k: kind: and due: alone are cheaper as lists (one term; a cached docnum list) than as checks on the
-        # candidates of a common word, so they stay lists. Filter-only searches always walk the lists.
+        # 200k: kind: and due: alone were no faster as checks on the candidates of a common word than as lists
+        # (one term; a cached docnum list), so they stay lists. Filter-only searches always walk the lists.
         rest = []
         for q in must:
             found = _column_checks(q)
