@@ -75,9 +75,11 @@ def _check_later_changes(session: Session, events: list, ids: set[int]) -> None:
     if not first_touch:
         return
     later = []
-    q = (select(AuditEvent).where(AuditEvent.id > min(first_touch.values()),
-                                  AuditEvent.entity.in_({e for e, _ in first_touch})).order_by(AuditEvent.id))
-    for ev in session.scalars(q):
+    events_table = AuditEvent.__table__   # plain rows, not ORM objects: a batch can hold 100,000s of events
+    q = (select(events_table).where(events_table.c.id > min(first_touch.values()),
+                                    events_table.c.entity.in_({e for e, _ in first_touch}))
+         .order_by(events_table.c.id))
+    for ev in session.execute(q):
         touched = first_touch.get((ev.entity, ev.entity_id))
         if touched is not None and ev.id > touched and ev.id not in ids:
             later.append(ev)
@@ -148,7 +150,7 @@ def undo_events(session: Session, actor: Actor, event_ids: Iterable[int]) -> Cha
     events = []
     ordered = sorted(ids)
     for i in range(0, len(ordered), 900):
-        events += session.scalars(select(AuditEvent).where(AuditEvent.id.in_(ordered[i:i + 900])))
+        events += session.execute(select(AuditEvent.__table__).where(AuditEvent.id.in_(ordered[i:i + 900])))
     events.sort(key=lambda e: e.id, reverse=True)
     missing = ids - {e.id for e in events}
     if missing:
