@@ -1,6 +1,6 @@
 """Demo generation rate and `ol-desk stats` latency at 200,000 recommendations.
 
-Generation: `ol-desk demo -n 200000` once, in a fresh process, into a temporary file under /work/bench-data (or
+Generation: `ol-desk demo -n 200000` once, in a fresh process, into a temporary file under benchmarks/out/ (or
 $OL_DESK_BENCH_DIR), in rows written per second, beside a floor measured in the same run: raw sqlite3 executemany
 of the same number of rows, of the same average width, into one empty table without secondary indexes.
 Stats: median of a few `ol_desk.core.queries.stats.compute` runs on the shared 200,000 database, beside a plain

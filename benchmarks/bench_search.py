@@ -4,7 +4,7 @@ FTS5 over the same texts measured in the same run.
     python -m benchmarks search                       # on the shared 200k demo database (copied first)
     python -m benchmarks.bench_search --db PATH --procs 2 --rounds 5 [--skip-build]
 
-The database is copied (SQLite backup API) to /work/bench-data/search-bench.sqlite3 because indexing writes
+The database is copied (SQLite backup API) to $OL_DESK_BENCH_DIR/search-bench.sqlite3 (default benchmarks/out/) because indexing writes
 beside it; the FTS5 reference goes to search-bench-fts.sqlite3 next to it.
 """
 from __future__ import annotations
@@ -18,10 +18,10 @@ import sys
 import time
 from pathlib import Path
 
-from .common import Row, percentile, print_table, run_measured, timed
+from .common import BENCH_DIR, Row, demo_db_path, percentile, print_table, run_measured, shared_demo_db, timed
 
-SHARED = Path("/work/bench-data/demo-200000-s1.sqlite3")
-WORK = Path("/work/bench-data/search-bench.sqlite3")
+SHARED = demo_db_path()
+WORK = BENCH_DIR / "search-bench.sqlite3"
 
 # (category, ol-desk query, FTS5 MATCH expression, extra FTS5 WHERE condition)
 OVERDUE_TAGS = "(statusnew OR statusassigned OR statusin_progress OR statusreopened OR statusopen)"
@@ -164,6 +164,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--skip-build", action="store_true",
                     help="reuse the copy and index made by a previous run (the FTS5 file too, if it is there)")
     args = ap.parse_args(argv)
+    if args.db == SHARED:
+        shared_demo_db()  # built once if this machine has none yet
     if not args.db.exists():
         print(f"no database at {args.db}", file=sys.stderr)
         return 2

@@ -17,21 +17,25 @@ def template_db_file(tmp_path_factory):
     return path
 
 
-@pytest.fixture
-def db(tmp_path, monkeypatch, template_db_file):
+def copy_as_new_database(template, path):
+    """Copy a closed template database to `path` as a database of its own (with its own uid) and open it."""
     import shutil
     import sqlite3
     import uuid
 
     from ol_desk.core.store import open_database
-    monkeypatch.setenv("OL_DESK_DB", str(tmp_path / "env-default.sqlite3"))
-    path = tmp_path / "test.sqlite3"
-    shutil.copyfile(template_db_file, path)
-    con = sqlite3.connect(path)  # every copy is its own database, with its own id
+    shutil.copyfile(template, path)
+    con = sqlite3.connect(path)
     con.execute("UPDATE meta SET value=? WHERE key='uid'", (uuid.uuid4().hex,))
     con.commit()
     con.close()
-    database = open_database(path)
+    return open_database(path)
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch, template_db_file):
+    monkeypatch.setenv("OL_DESK_DB", str(tmp_path / "env-default.sqlite3"))
+    database = copy_as_new_database(template_db_file, tmp_path / "test.sqlite3")
     yield database
     database.dispose()
 

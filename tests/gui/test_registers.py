@@ -2,9 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import sqlite3
-import uuid
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -15,6 +12,7 @@ from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, Entity
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.services import recommendations as recs
 from ol_desk.gui.registers.query import RegisterQuery
+from tests.conftest import copy_as_new_database
 
 ON = dt.date(2025, 6, 1)
 
@@ -32,15 +30,8 @@ def demo_template(tmp_path_factory):
 
 @pytest.fixture
 def demo_db(demo_template, tmp_path, monkeypatch):
-    from ol_desk.core.store import open_database
     monkeypatch.setenv("OL_DESK_TODAY", ON.isoformat())
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_template, path)
-    con = sqlite3.connect(path)
-    con.execute("UPDATE meta SET value=? WHERE key='uid'", (uuid.uuid4().hex,))
-    con.commit()
-    con.close()
-    db = open_database(path)
+    db = copy_as_new_database(demo_template, tmp_path / "demo.sqlite3")
     yield db
     db.dispose()
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import ColumnElement, and_, exists, select
 
-from ol_desk.core.model import (Action, ActionRecommendation, Recommendation, RecommendationHub,
+from ol_desk.core.model import (Action, ActionRecommendation, LearningEntry, Recommendation, RecommendationHub,
                                 RecommendationTheme, SourceDocument)
 from . import predicates as p
 
@@ -147,4 +147,17 @@ def action_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bool
         c.append(Action.current_due_date > Action.original_due_date)
     if f.ids is not None:
         c.append(Action.id.in_(f.ids))
+    return c
+
+
+def learning_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bool]]:
+    c: list[ColumnElement[bool]] = []
+    if f.hub_ids:
+        c.append(LearningEntry.suggested_hub_id.in_(f.hub_ids))
+    if f.statuses:
+        c.append(LearningEntry.triage_outcome.in_(f.statuses))
+    if f.recommendation_id is not None:
+        c.append(LearningEntry.recommendation_id == f.recommendation_id)
+    if f.ids is not None:
+        c.append(LearningEntry.id.in_(f.ids))
     return c

@@ -19,7 +19,7 @@ from ol_desk.core.model.enums import (ActionStatus, Entity, FindingType, RecStat
                                       TriageOutcome)
 from ol_desk.core.queries import predicates as p
 from ol_desk.core.queries.register_filter import (RegisterFilter, action_conditions, document_conditions,
-                                                   recommendation_conditions)
+                                                   learning_conditions, recommendation_conditions)
 
 # Filters a register's filter bar offers.
 SOURCE, HUB, THEME, STATUS, OVERDUE, DUE, OWNER, TEXT = ("source", "hub", "theme", "status", "overdue", "due",
@@ -159,17 +159,6 @@ DOCUMENTS = RegisterSpec(
 
 
 # -- Gold Group learning -----------------------------------------------------------------------------------------
-def learning_conditions(f: RegisterFilter, on: dt.date) -> list:
-    c = []
-    if f.hub_ids:
-        c.append(LearningEntry.suggested_hub_id.in_(f.hub_ids))
-    if f.statuses:
-        c.append(LearningEntry.triage_outcome.in_(f.statuses))
-    if f.recommendation_id is not None:
-        c.append(LearningEntry.recommendation_id == f.recommendation_id)
-    if f.ids is not None:
-        c.append(LearningEntry.id.in_(f.ids))
-    return c
 
 
 _learning_hub = aliased(Hub, name="learning_hub")
