@@ -7,6 +7,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.server_fixtures import open_as, server  # noqa: E402,F401 - fixtures for the server tests
+
 
 @pytest.fixture(scope="session")
 def template_db_file(tmp_path_factory):
@@ -32,10 +34,65 @@ def copy_as_new_database(template, path):
     return open_database(path)
 
 
+STORES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc):
+    """Every core test that takes a database runs on both stores; GUI tests run on SQLite."""
+    if "store" in metafunc.fixturenames and "tests/core/" in metafunc.definition.path.as_posix():
+        if metafunc.definition.get_closest_marker("sqlite_only") is None:
+            metafunc.parametrize("store", STORES, indirect=True)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: the test is about the SQLite file store (backups, pragmas)")
+
+
 @pytest.fixture
-def db(tmp_path, monkeypatch, template_db_file):
+def store(request):
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A PostgreSQL cluster started for this run from the installed binaries (skips if there are none)."""
+    from tests.pg_cluster import HOW_TO_INSTALL, Cluster, find_bindir
+    bindir = find_bindir()
+    if bindir is None:
+        pytest.skip(HOW_TO_INSTALL)
+    cluster = Cluster(bindir).start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster):
+    """A migrated and seeded database on the cluster; each test gets a copy made with CREATE DATABASE … TEMPLATE."""
+    from ol_desk.core.store.server.admin import init_server
+    from tests.pg_cluster import admin_execute
+    admin_execute(pg_cluster, "CREATE DATABASE ol_template")
+    init_server(pg_cluster.url("ol_template"))
+    return "ol_template"
+
+
+@pytest.fixture
+def pg_database(pg_cluster, pg_template):
+    """A fresh database of its own on the test cluster, copied from the template; dropped afterwards."""
+    from tests.pg_cluster import fresh_database
+    with fresh_database(pg_cluster, pg_template) as name:
+        yield pg_cluster.url(name)
+
+
+@pytest.fixture
+def db(request, tmp_path, monkeypatch, template_db_file, store):
     monkeypatch.setenv("OL_DESK_DB", str(tmp_path / "env-default.sqlite3"))
-    database = copy_as_new_database(template_db_file, tmp_path / "test.sqlite3")
+    if store == "postgresql":
+        from ol_desk.core.store import open_database
+        url = request.getfixturevalue("pg_database")
+        monkeypatch.setenv("OL_DESK_DATA_DIR", str(tmp_path / "user-data"))
+        database = open_database(url)
+    else:
+        database = copy_as_new_database(template_db_file, tmp_path / "test.sqlite3")
     yield database
     database.dispose()
 

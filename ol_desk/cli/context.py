@@ -22,14 +22,32 @@ def default_actor_name() -> str:
 @dataclass
 class CliContext:
     db_target: str | None
-    actor: Actor
+    declared: Actor  # from --as/--role (or the login name): who is acting on a SQLite file
     debug: bool = False
+    self_declared: bool = False  # --as or --role was given
     _db: Any = field(default=None, repr=False)
+    _actor: Actor | None = field(default=None, repr=False)
+
+    @property
+    def actor(self) -> Actor:
+        """On a SQLite file, who --as/--role say; on a server, the person the login is mapped to."""
+        if self._actor is None:
+            db = self.db()
+            if db.is_server:
+                from ol_desk.core.store.server.identity import signed_in_actor
+                self._actor = signed_in_actor(db)
+            else:
+                self._actor = self.declared
+        return self._actor
 
     def db(self):
         if self._db is None:
             from ol_desk.core.store import open_database
             self._db = open_database(self.db_target)
+            if self._db.is_server and self.self_declared:
+                from ol_desk.core.errors import ValidationError
+                from ol_desk.core.store.server.identity import SELF_DECLARED
+                raise ValidationError(SELF_DECLARED)
         return self._db
 
     def close(self) -> None:

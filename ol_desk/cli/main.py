@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "ol_desk.cli.search_commands",
     "ol_desk.cli.report_commands",
     "ol_desk.cli.learning_commands",
+    "ol_desk.cli.server_commands",
 ]
 
 
@@ -44,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ctx = None
     try:
-        ctx = CliContext(args.db, make_actor(args.actor, args.role), debug=args.debug)
+        ctx = CliContext(args.db, make_actor(args.actor, args.role), debug=args.debug,
+                         self_declared=args.actor is not None or args.role is not None)
         if args.command is None:
             from ol_desk.gui.app import run_gui
             return run_gui(args.db)

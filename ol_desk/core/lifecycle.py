@@ -12,6 +12,7 @@ from ol_desk.core.model.enums import ActionStatus, RecStatus, Role
 CPIC = frozenset({Role.CPIC})
 WORKERS = frozenset({Role.CPIC, Role.HUB_OFFICER})
 DECIDERS = frozenset({Role.CPIC, Role.BOARD})
+BOARD = frozenset({Role.BOARD})
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ REC_COMMANDS: dict[str, Command] = {c.name: c for c in [
          "every linked action complete or cancelled"),
     _cmd("accept_evidence", "Accept evidence", {R.DELIVERED}, R.EVIDENCE_ACCEPTED, CPIC),
     _cmd("return_to_hub", "Return to hub", {R.DELIVERED}, R.IN_PROGRESS, CPIC, "a reason"),
-    _cmd("close", "Close (Board decision)", {R.EVIDENCE_ACCEPTED}, R.CLOSED, DECIDERS,
+    _cmd("close", "Close (Board decision)", {R.EVIDENCE_ACCEPTED}, R.CLOSED, BOARD,
          "the Board decision date and minute reference"),
     _cmd("not_accept", "Record not accepted", {R.NEW, R.ASSIGNED, R.IN_PROGRESS, R.REOPENED}, R.NOT_ACCEPTED,
          CPIC, "a rationale"),

@@ -45,6 +45,7 @@ def test_a_failed_operation_writes_no_event(db, cpic):
         assert s.scalar(select(func.count()).select_from(SourceDocument)) == 0
 
 
+@pytest.mark.sqlite_only  # tampers through the sqlite3 shell; the server's own: tests/core/server/test_rights.py
 def test_chain_verifies_and_detects_an_altered_event(db, cpic):
     with db.transaction() as s:
         make_document(s, cpic)
@@ -60,6 +61,7 @@ def test_chain_verifies_and_detects_an_altered_event(db, cpic):
     assert not report.ok and "altered" in report.problem
 
 
+@pytest.mark.sqlite_only  # tampers through the sqlite3 shell; the server's own: tests/core/server/test_rights.py
 def test_chain_detects_a_removed_event(db, cpic):
     with db.transaction() as s:
         make_document(s, cpic)
@@ -74,6 +76,7 @@ def test_chain_detects_a_removed_event(db, cpic):
     assert not report.ok and "removed" in report.problem
 
 
+@pytest.mark.sqlite_only  # tampers through the sqlite3 shell; the server's own: tests/core/server/test_rights.py
 def test_the_database_refuses_to_edit_or_delete_audit_events(db, cpic):
     with db.transaction() as s:
         make_document(s, cpic)

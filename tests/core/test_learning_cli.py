@@ -8,20 +8,19 @@ from ol_desk.core.model import LearningEntry, Recommendation
 from ol_desk.core.model.enums import TriageOutcome
 
 
-def test_capture_queue_and_convert_with_actions(db, capsys):
-    path = str(db.path)
-    assert main(["--db", path, "--as", "Gold Lead", "--role", "gold_lead", "learning", "capture",
+def test_capture_queue_and_convert_with_actions(db, cli_db, capsys):
+    assert main([*cli_db("Gold Lead", "gold_lead"), "learning", "capture",
                  "Operation Kestrel", "The handover missed the warning marker.", "--date", "2025-05-20",
                  "--hub", "MD"]) == 0
     assert "waits for CPIC triage" in capsys.readouterr().out
-    assert main(["--db", path, "learning", "queue"]) == 0
+    assert main([*cli_db(), "learning", "queue"]) == 0
     listing = capsys.readouterr().out
     assert "Operation Kestrel" in listing and "Met Detention" in listing
     with db.reading() as s:
         entry_id = s.scalar(select(LearningEntry.id))
-    assert main(["--db", path, "--role", "gold_lead", "learning", "triage", str(entry_id), "--convert"]) == 2
+    assert main([*cli_db(role="gold_lead"), "learning", "triage", str(entry_id), "--convert"]) == 2
     assert "Only CPIC learning team can triage" in capsys.readouterr().err
-    assert main(["--db", path, "learning", "triage", str(entry_id), "--convert", "--action",
+    assert main([*cli_db(), "learning", "triage", str(entry_id), "--convert", "--action",
                  "Add the marker to the handover checklist", "--target", "2025-09-30"]) == 0
     with db.reading() as s:
         entry = s.get(LearningEntry, entry_id)

@@ -11,7 +11,7 @@ from ol_desk.core.errors import PermissionDenied, TransitionError, ValidationErr
 from ol_desk.core.model import Action, Recommendation
 from ol_desk.core.model.enums import ActionStatus, RecStatus, Role
 from ol_desk.core.services import Actor, actions, recommendations
-from .factories import assigned_recommendation, make_action
+from .factories import assigned_recommendation, hub_id, make_action
 
 REC_ARGS = dict(reason="Board asked for more evidence", decision_date=dt.date(2025, 6, 12), minute_ref="OLB/25/06/4")
 
@@ -25,17 +25,18 @@ def _rec_in(s, actor, status: RecStatus) -> int:
 
 @pytest.mark.parametrize("status", list(RecStatus), ids=lambda s: s.value)
 @pytest.mark.parametrize("command", list(lifecycle.REC_COMMANDS), ids=str)
-def test_recommendation_state_by_command(db, cpic, status, command):
+def test_recommendation_state_by_command(db, cpic, board, status, command):
     cmd = lifecycle.REC_COMMANDS[command]
+    actor = board if command == "close" else cpic  # only the Board records closures
     with db.transaction() as s:
         rec = _rec_in(s, cpic, status)
         newer = assigned_recommendation(s, cpic, reference="2")
         if status in cmd.sources:
-            recommendations.run_command(s, cpic, rec, command, superseded_by_id=newer, **REC_ARGS)
+            recommendations.run_command(s, actor, rec, command, superseded_by_id=newer, **REC_ARGS)
             assert s.get(Recommendation, rec).status == cmd.target
         else:
             with pytest.raises(TransitionError) as info:
-                recommendations.run_command(s, cpic, rec, command, superseded_by_id=newer, **REC_ARGS)
+                recommendations.run_command(s, actor, rec, command, superseded_by_id=newer, **REC_ARGS)
             assert status.label in str(info.value) and cmd.label in str(info.value)
 
 
@@ -92,8 +93,12 @@ def test_commands_refuse_without_what_they_need(db, cpic):
         with pytest.raises(ValidationError, match="reason"):
             actions.run_command(s, cpic, open_action, "cancel")
         closing = _rec_in(s, cpic, RecStatus.EVIDENCE_ACCEPTED)
+        with pytest.raises(PermissionDenied, match="Board member"):
+            recommendations.run_command(s, cpic, closing, "close", decision_date=dt.date(2025, 6, 1),
+                                        minute_ref="OLB/25/06/4")
         with pytest.raises(ValidationError, match="Board decision date"):
-            recommendations.run_command(s, cpic, closing, "close", decision_date=dt.date(2025, 6, 1))
+            recommendations.run_command(s, Actor("Board Chair", Role.BOARD), closing, "close",
+                                        decision_date=dt.date(2025, 6, 1))
         with pytest.raises(ValidationError, match="newer recommendation"):
             recommendations.run_command(s, cpic, closing, "supersede", superseded_by_id=closing)
 
@@ -108,8 +113,8 @@ def test_assign_needs_a_hub(db, cpic):
 
 def test_a_full_walk_to_closure_records_the_board_decision(db, cpic, hub_officer, board):
     with db.transaction() as s:
-        rec = assigned_recommendation(s, cpic)
-        act = make_action(s, cpic, [rec])
+        rec = assigned_recommendation(s, cpic, "NW")  # the hub officer's hub
+        act = make_action(s, cpic, [rec], hub_id=hub_id(s, "NW"))
         recommendations.run_command(s, cpic, rec, "assign")
         recommendations.run_command(s, hub_officer, rec, "start")
         actions.run_command(s, hub_officer, act, "complete", note="All custody sergeants briefed")

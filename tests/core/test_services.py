@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from ol_desk.core.errors import ConflictError, PermissionDenied, ValidationError
-from ol_desk.core.model import (AuditEvent, DateChange, Evidence, LearningEntry, Recommendation, SourceDocument)
+from ol_desk.core.model import (Action, AuditEvent, DateChange, Evidence, LearningEntry, Recommendation,
+                                SourceDocument)
 from ol_desk.core.model.enums import Entity, Role, TriageOutcome
 from ol_desk.core.services import Actor, actions, documents, learning, recommendations, records, reference
 from .factories import assigned_recommendation, hub_id, make_action, make_document, make_recommendation
@@ -17,7 +18,7 @@ from .factories import assigned_recommendation, hub_id, make_action, make_docume
 
 def test_an_edit_against_a_stale_copy_is_refused_and_nothing_is_overwritten(db, cpic, hub_officer):
     with db.transaction() as s:
-        rec = make_recommendation(s, cpic, make_document(s, cpic))
+        rec = assigned_recommendation(s, cpic, "NW")  # the hub officer's hub: they may edit it
     with db.reading() as s:
         opened_version = s.get(Recommendation, rec).version
     with db.transaction() as s:  # somebody else saves first
@@ -108,7 +109,7 @@ def test_one_action_answers_several_recommendations(db, cpic):
 
 def test_progress_updates_are_dated_and_move_last_update(db, hub_officer, cpic):
     with db.transaction() as s:
-        rec = assigned_recommendation(s, cpic)
+        rec = assigned_recommendation(s, cpic, "NW")
         records.add_update(s, hub_officer, recommendation_id=rec, text="Working group met",
                            written_on=dt.date(2025, 4, 1))
         records.add_update(s, hub_officer, recommendation_id=rec, text="Earlier note", written_on=dt.date(2025, 3, 1))
@@ -173,3 +174,19 @@ def test_gold_group_learning_triage_keeps_the_link_both_ways(db, cpic):
         from ol_desk.core.errors import TransitionError
         with pytest.raises(TransitionError, match="already triaged"):
             learning.triage_no_action(s, cpic, entry, "dup")
+
+
+def test_a_hub_officer_works_only_their_own_hubs_items(db, cpic, hub_officer):
+    with db.transaction() as s:
+        theirs = assigned_recommendation(s, cpic, "NW", reference="1")
+        other = assigned_recommendation(s, cpic, "SE", reference="2")
+    with pytest.raises(PermissionDenied, match="not NW's.*Ask CPIC to assign it to NW"):
+        with db.transaction() as s:
+            recommendations.update_recommendation(s, hub_officer, other, title="Not mine")
+    with pytest.raises(PermissionDenied, match="That recommendation is not NW's"):
+        with db.transaction() as s:
+            records.add_update(s, hub_officer, recommendation_id=other, text="Not mine either")
+    with db.transaction() as s:
+        recommendations.update_recommendation(s, hub_officer, theirs, title="Mine")
+        action = make_action(s, hub_officer, [theirs])  # a hub officer's new action is their hub's
+        assert s.get(Action, action).hub.code == "NW"

@@ -27,6 +27,7 @@ def test_migrations_have_one_head():
     assert migrations.head_revision()
 
 
+@pytest.mark.sqlite_only  # the SQLite file store
 def test_sqlite_pragmas_are_set(db):
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -83,16 +84,17 @@ def test_a_pending_migration_backs_the_file_up_first(tmp_path, monkeypatch):
     # A copy of the real migrations plus one more, standing in for the next release's schema change.
     scripts = tmp_path / "alembic"
     shutil.copytree(migrations.SCRIPT_LOCATION, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_test.py").write_text(
+    head = migrations.head_revision()
+    (scripts / "versions" / "9999_test.py").write_text(
         "from alembic import op\nimport sqlalchemy as sa\n"
-        f"revision = '0002_test'\ndown_revision = '{migrations.head_revision()}'\n"
+        f"revision = '9999_test'\ndown_revision = '{head}'\n"
         "branch_labels = None\ndepends_on = None\n"
         "def upgrade():\n    op.add_column('hubs', sa.Column('phone', sa.String(40)))\n"
         "def downgrade():\n    op.drop_column('hubs', 'phone')\n")
     monkeypatch.setattr(migrations, "SCRIPT_LOCATION", str(scripts))
     db = Database(path, migrate=True)
     assert db.backup_path is not None and db.backup_path.exists()
-    assert "0001" in db.backup_path.name
+    assert f"bak-{head}-" in db.backup_path.name
     with db.engine.connect() as conn:
         cols = [r[1] for r in conn.execute(text("PRAGMA table_info(hubs)"))]
     assert "phone" in cols
@@ -101,7 +103,29 @@ def test_a_pending_migration_backs_the_file_up_first(tmp_path, monkeypatch):
     db.dispose()
 
 
+@pytest.mark.sqlite_only  # the SQLite file store
 def test_side_folders_sit_beside_the_database(db):
     assert db.evidence_dir.parent == db.side_dir
     assert db.side_dir.name == db.path.name + ".d"
     assert len(db.uid) == 32
+
+
+def test_a_workstation_database_from_before_the_server_release_upgrades_and_keeps_its_rows(tmp_path):
+    from alembic import command
+    from sqlalchemy import create_engine
+    path = tmp_path / "first-release.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(migrations.alembic_config(conn), "0001")
+        conn.execute(text("INSERT INTO people (name, role, email, active, version, created_at, updated_at) "
+                          "VALUES ('Jane Smith', 'hub_officer', '', 1, 1, '2026-01-01', '2026-01-01')"))
+        conn.execute(text("INSERT INTO search_outbox (entity, entity_id, op) VALUES ('person', 1, 'upsert')"))
+    engine.dispose()
+    db = Database(path)
+    try:
+        assert db.backup_path is not None and "bak-0001-" in db.backup_path.name
+        with db.reading() as s:
+            assert s.execute(text("SELECT name, login FROM people")).all() == [("Jane Smith", None)]
+            assert s.execute(text("SELECT entity_id, at FROM search_outbox")).all() == [(1, None)]
+    finally:
+        db.dispose()

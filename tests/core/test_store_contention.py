@@ -18,6 +18,7 @@ def _events(db) -> int:
         return s.scalar(select(func.count(AuditEvent.id)))
 
 
+@pytest.mark.sqlite_only  # another program through sqlite3; on a server: tests/core/server/test_workstations.py
 def test_a_write_while_another_program_holds_the_database_says_it_is_busy(db, cpic, monkeypatch):
     with db.transaction() as s:
         doc = make_document(s, cpic)
@@ -37,6 +38,7 @@ def test_a_write_while_another_program_holds_the_database_says_it_is_busy(db, cp
         other.dispose()
 
 
+@pytest.mark.sqlite_only  # another program through sqlite3; on a server: tests/core/server/test_workstations.py
 def test_no_other_program_can_change_a_row_while_an_edit_of_it_is_being_written(db, cpic):
     """Write transactions take the write lock at BEGIN, so the version an edit checked cannot move under it."""
     with db.transaction() as s:
@@ -55,6 +57,7 @@ def test_no_other_program_can_change_a_row_while_an_edit_of_it_is_being_written(
         assert s.get(Recommendation, rec_id).title == "mine"
 
 
+@pytest.mark.sqlite_only  # another program through sqlite3; on a server: tests/core/server/test_workstations.py
 def test_an_edit_against_a_version_that_moved_on_before_it_began_is_a_conflict(db, cpic):
     with db.transaction() as s:
         rec_id = make_recommendation(s, cpic, make_document(s, cpic))

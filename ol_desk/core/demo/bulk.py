@@ -1,10 +1,12 @@
-"""Fast bulk inserts for the demo generator: plain tuples through the SQLite DBAPI connection in chunks.
+"""Fast bulk inserts for the demo generator: plain tuples through the DBAPI connection (SQLite's, or psycopg's on
+PostgreSQL) in chunks.
 
 Rows are tuples in the order of the fields a `TableSink` was made with. Columns the generator does not fill get
 the ORM column's scalar default (or its callable default, evaluated once) written into the INSERT as a literal,
 so a column someone adds to the model later with a default keeps working without touching the generator.
 Values must already be in SQLite's storage form: dates as ISO strings, datetimes as 'YYYY-MM-DD HH:MM:SS.ffffff',
-booleans as 0/1, enums as their stored values.
+booleans as 0/1, enums as their stored values. PostgreSQL reads the same strings as dates and timestamps (psycopg
+sends a str untyped, so the server casts it to the column's type); its booleans are turned into bools here.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import datetime as dt
 import enum
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import Table
+from sqlalchemy import Boolean, Table
 
 CHUNK_ROWS = 20_000
 
@@ -23,10 +25,20 @@ def sqlite_datetime(value: dt.datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _literal(value: Any) -> str:
+PLACEHOLDER = {"sqlite": "?", "postgresql": "%s"}
+
+
+def placeholders(sql: str, dialect: str) -> str:
+    """SQL written with SQLite's `?` placeholders, in the driver's own style for `dialect`."""
+    return sql.replace("?", PLACEHOLDER[dialect])
+
+
+def _literal(value: Any, dialect: str = "sqlite") -> str:
     if value is None:
         return "NULL"
     if isinstance(value, bool):
+        if dialect == "postgresql":
+            return "TRUE" if value else "FALSE"
         return "1" if value else "0"
     if isinstance(value, (int, float)):
         return repr(value)
@@ -58,7 +70,9 @@ class TableSink:
     children, so that no foreign key ever points to a row not yet written)."""
 
     def __init__(self, cursor, table: Table, fields: Iterable[str], *, fixed: dict[str, Any] | None = None,
-                 on_write: Callable[[str, int], None] | None = None):
+                 on_write: Callable[[str, int], None] | None = None, dialect: str = "sqlite"):
+        if dialect not in PLACEHOLDER:
+            raise ValueError(f"no bulk inserts for {dialect}")
         self.cursor = cursor
         self.table = table
         self.fields = tuple(fields)
@@ -69,12 +83,15 @@ class TableSink:
         for column in table.c:
             if column.name in self.fields or column.name in fixed:
                 continue
-            if column.primary_key:  # not supplied: SQLite assigns it
+            if column.primary_key:  # not supplied: the database assigns it
                 continue
             fixed[column.name] = _default_of(column)
         names = list(self.fields) + list(fixed)
-        values = ["?"] * len(self.fields) + [_literal(v) for v in fixed.values()]
+        values = [PLACEHOLDER[dialect]] * len(self.fields) + [_literal(v, dialect) for v in fixed.values()]
         self.sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(values)})"
+        # PostgreSQL will not take 0/1 for a boolean: the positions of the boolean fields, to convert on flush
+        self._booleans = ([i for i, name in enumerate(self.fields) if isinstance(table.c[name].type, Boolean)]
+                          if dialect == "postgresql" else [])
         self.rows: list[tuple] = []
         self.written = 0
         self.on_write = on_write
@@ -88,8 +105,17 @@ class TableSink:
 
     def flush(self) -> None:
         if self.rows:
+            if self._booleans:
+                self.rows = [self._with_bools(row) for row in self.rows]
             self.cursor.executemany(self.sql, self.rows)
             self.written += len(self.rows)
             if self.on_write is not None:
                 self.on_write(self.table.name, len(self.rows))
             self.rows = []
+
+    def _with_bools(self, row: tuple) -> tuple:
+        values = list(row)
+        for i in self._booleans:
+            if values[i] is not None:
+                values[i] = bool(values[i])
+        return tuple(values)

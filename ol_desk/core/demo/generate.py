@@ -1,9 +1,14 @@
 """`generate_demo`: fill a database with a synthetic register in ONE transaction, fast.
 
-Rows go in through the SQLite connection of the session's own transaction (executemany in chunks, ids assigned
-here), so N = 200,000 recommendations (about a million actions) takes minutes, not hours. What a service would
-record is still recorded, in the same transaction: the run is an import batch (kind "demo"), one audit event with
-the counts is appended to the hash chain, and one search-outbox row asks the indexer to rebuild from scratch.
+Rows go in through the DBAPI connection of the session's own transaction (executemany in chunks, ids assigned
+here), so N = 200,000 recommendations (about a million actions) takes minutes, not hours. On SQLite the plain
+indexes of an empty register are dropped and rebuilt around the inserts; on PostgreSQL (where clients never run
+DDL) they stay, ids are taken beyond what each table's id sequence has handed out, and the sequences are moved on
+past the ids written here, so the next row the app adds gets a fresh id.
+
+What a service would record is still recorded, in the same transaction: the run is an import batch (kind "demo"),
+one audit event with the counts is appended to the hash chain, and one search-outbox row asks the indexer to
+rebuild from scratch.
 """
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ from ol_desk.core.model import (Action, Base, Hub, ImportBatch, OutboxEntry, Per
                                 SourceDocument, Theme)
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.services.actor import SYSTEM, Actor
-from .bulk import TableSink
+from .bulk import PLACEHOLDER, TableSink, placeholders
 from .people import make_people
 from .register import HISTORY_DAYS, RegisterBuilder, Sinks, stamp
 
@@ -77,8 +82,9 @@ def generate_demo(db, recommendations: int, *, seed: int = 1, on: dt.date | None
     if not 1 <= recommendations <= MAX_RECOMMENDATIONS:
         raise ValidationError(f"The demo makes between 1 and {MAX_RECOMMENDATIONS:,} recommendations; "
                               f"{recommendations:,} was asked for.")
-    if db.url.get_backend_name() != "sqlite":
-        raise ValidationError("The demo generator writes SQLite databases only; give --db a .sqlite3 file.")
+    if db.url.get_backend_name() not in PLACEHOLDER:
+        raise ValidationError("The demo generator writes SQLite and PostgreSQL databases only; give --db a "
+                              ".sqlite3 file or a postgresql:// URL.")
     on = on or today()
     started = time.perf_counter()
     with db.transaction() as session:
@@ -96,21 +102,31 @@ def generate_demo(db, recommendations: int, *, seed: int = 1, on: dt.date | None
                                                      f"anchored on {on.isoformat()}", actor=actor.name)
         session.add(batch)
         session.flush()  # also opens the transaction on the connection the bulk inserts share
-        first = {name: (session.scalar(select(func.max(model.id))) or 0) + 1 for name, model in
-                 (("documents", SourceDocument), ("recommendations", Recommendation), ("actions", Action),
-                  ("people", Person))}
+        dialect = session.connection().dialect.name
+        first = {model.__tablename__: (session.scalar(select(func.max(model.id))) or 0) + 1
+                 for model in ID_MODELS}
         cursor = session.connection().connection.driver_connection.cursor()
-        cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
-        cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         try:
-            rebuild = _drop_plain_indexes(cursor) if first["recommendations"] == 1 else []
-            counts = _write_register(cursor, recommendations, _rng(seed, on), on, hubs, themes, first, progress)
-            for ddl in rebuild:
-                cursor.execute(ddl)
+            if dialect == "sqlite":
+                cache = cursor.execute("PRAGMA cache_size").fetchone()[0]
+                cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+                try:
+                    rebuild = _drop_plain_indexes(cursor) if first["recommendations"] == 1 else []
+                    counts = _write_register(cursor, dialect, recommendations, _rng(seed, on), on, hubs, themes,
+                                             first, progress)
+                    for ddl in rebuild:
+                        cursor.execute(ddl)
+                finally:
+                    cursor.execute(f"PRAGMA cache_size={cache}")
+            else:
+                first = {table: max(start, _next_id(cursor, table)) for table, start in first.items()}
+                counts = _write_register(cursor, dialect, recommendations, _rng(seed, on), on, hubs, themes, first,
+                                         progress)
+                for table in first:
+                    _move_sequence_past_max_id(cursor, table)
             if progress is not None:
                 progress(recommendations, recommendations, "recommendations")
         finally:
-            cursor.execute(f"PRAGMA cache_size={cache}")
             cursor.close()
         detail = {"recommendations": recommendations, "seed": seed, "on": on.isoformat(), "counts": counts}
         batch.summary = json.dumps(detail, sort_keys=True)
@@ -119,6 +135,27 @@ def generate_demo(db, recommendations: int, *, seed: int = 1, on: dt.date | None
         session.execute(insert(OutboxEntry), [{"entity": "*", "entity_id": 0, "op": "rebuild"}])
         batch_id = batch.id
     return DemoReport(batch_id, seed, on, counts, time.perf_counter() - started)
+
+
+ID_MODELS = (SourceDocument, Recommendation, Action, Person)  # the tables whose ids the generator assigns
+
+
+def _next_id(cursor, table: str) -> int:
+    """PostgreSQL: a value from the table's id sequence, above every id it has handed out (even to rows rolled
+    back since, which max(id) does not see)."""
+    cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id'))", (table,))
+    return cursor.fetchone()[0]
+
+
+def _move_sequence_past_max_id(cursor, table: str) -> None:
+    """PostgreSQL: draw from the table's id sequence until it is past the ids written with the inserts, so the
+    app's next insert does not collide with them. nextval needs only the USAGE a writer's role has on sequences
+    (setval would need UPDATE, which people's logins are not granted); one query, cheap next to the inserts."""
+    cursor.execute(f"SELECT max(id) - nextval(pg_get_serial_sequence(%s, 'id')) FROM {table}", (table,))
+    behind = cursor.fetchone()[0] or 0
+    if behind > 0:
+        cursor.execute("SELECT max(nextval(pg_get_serial_sequence(%s, 'id'))) FROM generate_series(1, %s)",
+                       (table, behind))
 
 
 def _drop_plain_indexes(cursor) -> list[str]:
@@ -134,18 +171,20 @@ def _drop_plain_indexes(cursor) -> list[str]:
     return [sql for _name, sql in plain]
 
 
-def _write_register(cursor, n: int, rng: random.Random, on: dt.date, hubs, themes, first: dict[str, int],
-                    progress) -> dict[str, int]:
+def _write_register(cursor, dialect: str, n: int, rng: random.Random, on: dt.date, hubs, themes,
+                    first: dict[str, int], progress) -> dict[str, int]:
     tables = Base.metadata.tables
     people = make_people(rng, hubs, first["people"])
     people_sink = TableSink(cursor, tables["people"], ("id", "name", "role", "hub_id", "email", "created_at",
-                                                       "updated_at"))
+                                                       "updated_at"), dialect=dialect)
     joined = stamp(on - dt.timedelta(days=HISTORY_DAYS + 30))
     for p in people:
         people_sink.add((p.id, p.name, p.role.value, p.hub_id, p.email, joined, joined))
     people_sink.flush()
-    sinks = Sinks(**{name: TableSink(cursor, tables[name], fields) for name, fields in _FIELDS.items()})
+    sinks = Sinks(**{name: TableSink(cursor, tables[name], fields, dialect=dialect)
+                     for name, fields in _FIELDS.items()})
     builder = RegisterBuilder(rng, on, hubs, themes, people, sinks, first)
     builder.build(n, progress)
-    cursor.executemany("UPDATE recommendations SET superseded_by_id = ? WHERE id = ?", builder.supersessions)
+    cursor.executemany(placeholders("UPDATE recommendations SET superseded_by_id = ? WHERE id = ?", dialect),
+                       builder.supersessions)
     return {"people": people_sink.written, **{name: getattr(sinks, name).written for name in _FIELDS}}

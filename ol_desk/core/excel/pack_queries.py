@@ -1,9 +1,9 @@
 """The register pack's rows, straight from SQL: Core selects of the needed columns, streamed with `yield_per`.
 
 No ORM objects are built, so a million actions cost a cursor and one row at a time. Lists inside a row (hubs,
-themes, the recommendations an action answers) are aggregated in SQL with group_concat; counts (date changes,
-actions) are correlated subqueries on indexed columns. The filters are the register's own (`RegisterFilter`), so
-the pack holds exactly the rows the GUI shows for the same filter.
+themes, the recommendations an action answers) are aggregated in SQL with `store.dialect.group_concat` (string_agg
+on PostgreSQL); counts (date changes, actions) are correlated subqueries on indexed columns. The filters are the
+register's own (`RegisterFilter`), so the pack holds exactly the rows the GUI shows for the same filter.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from ol_desk.core.model import (Action, ActionRecommendation, DateChange, Hub, P
 from ol_desk.core.model.enums import (ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES, ActionStatus, RecStatus)
 from ol_desk.core.queries import predicates as p
 from ol_desk.core.queries.register_filter import RegisterFilter, action_conditions, recommendation_conditions
+from ol_desk.core.store.dialect import group_concat
 
 CHUNK = 5_000
 DONE_REC = {RecStatus.DELIVERED, RecStatus.EVIDENCE_ACCEPTED, RecStatus.CLOSED}
@@ -52,13 +53,13 @@ def _lead_hub():
 
 
 def _other_hubs():
-    return (select(func.group_concat(Hub.code, "; ")).join(RecommendationHub, RecommendationHub.hub_id == Hub.id)
+    return (select(group_concat(Hub.code, "; ")).join(RecommendationHub, RecommendationHub.hub_id == Hub.id)
             .where(RecommendationHub.recommendation_id == Recommendation.id, not_(RecommendationHub.is_lead))
             .correlate(Recommendation).scalar_subquery())
 
 
 def _themes():
-    return (select(func.group_concat(Theme.name, "; "))
+    return (select(group_concat(Theme.name, "; "))
             .join(RecommendationTheme, RecommendationTheme.theme_id == Theme.id)
             .where(RecommendationTheme.recommendation_id == Recommendation.id)
             .correlate(Recommendation).scalar_subquery())
@@ -75,7 +76,7 @@ def _action_counts(only_open: bool):
 def _answers():
     label = func.trim(SourceDocument.reference + literal(" ") + Recommendation.reference
                       + literal(" [#") + cast(Recommendation.id, String) + literal("]"))
-    return (select(func.group_concat(label, "; ")).select_from(ActionRecommendation)
+    return (select(group_concat(label, "; ")).select_from(ActionRecommendation)
             .join(Recommendation, Recommendation.id == ActionRecommendation.recommendation_id)
             .join(SourceDocument, SourceDocument.id == Recommendation.document_id)
             .where(ActionRecommendation.action_id == Action.id)

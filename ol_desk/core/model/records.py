@@ -76,7 +76,9 @@ class DateChange(Base):
     changed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (
-        CheckConstraint("(document_id IS NOT NULL) + (recommendation_id IS NOT NULL) + (action_id IS NOT NULL) = 1",
+        # CASE, not (x IS NOT NULL) + …: PostgreSQL has no boolean + boolean.
+        CheckConstraint("(CASE WHEN document_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN recommendation_id IS NULL "
+                        "THEN 0 ELSE 1 END) + (CASE WHEN action_id IS NULL THEN 0 ELSE 1 END) = 1",
                         name="one_parent"),
         Index("ix_date_changes_doc", "document_id"),
         Index("ix_date_changes_rec", "recommendation_id"),

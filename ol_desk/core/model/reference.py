@@ -43,5 +43,7 @@ class Person(Versioned, Base):
     hub_id: Mapped[int | None] = mapped_column(ForeignKey("hubs.id"), index=True)
     email: Mapped[str] = mapped_column(String(200), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # On a server: the PostgreSQL login this person signs in with (set by `ol-desk server add-user`).
+    login: Mapped[str | None] = mapped_column(String(120), unique=True)
 
     hub: Mapped[Hub | None] = relationship(lazy="joined")

@@ -54,8 +54,10 @@ class OutboxEntry(Base):
     entity_id: Mapped[int] = mapped_column(Integer)
     # "upsert" or "delete"; "rebuild" (entity "*") asks the indexer to rebuild from scratch.
     op: Mapped[str] = mapped_column(String(10), default="upsert")
+    # When it was written: on a server the outbox is kept for every workstation's index and trimmed by age.
+    at: Mapped[dt.datetime | None] = mapped_column(default=utcnow)
 
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = (Index("ix_search_outbox_at", "at"), {"sqlite_autoincrement": True})
 
 
 class ImportBatch(Base):

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ol_desk.core.store.database import BUSY_TIMEOUT_MS
 
-from ol_desk.core.model import (Action, ActionRecommendation, LearningEntry, OutboxEntry, ProgressUpdate,
+from ol_desk.core.model import (Action, ActionRecommendation, LearningEntry, Meta, OutboxEntry, ProgressUpdate,
                                 Recommendation, RecommendationHub, RecommendationTheme)
 from .schema import KINDS
 
@@ -40,18 +40,29 @@ class Backlog:
 
 
 def max_seq(session: Session) -> int:
-    """The highest seq ever given out. Not max(seq) alone: applied rows are deleted (trim), and the table is
-    AUTOINCREMENT, so sqlite_sequence remembers the high-water mark after the rows are gone."""
+    """The highest seq ever given out. Not max(seq) alone: trimmed rows are gone. On SQLite the table is
+    AUTOINCREMENT, so sqlite_sequence remembers the high-water mark; on a server, meta records the trim's."""
     kept = session.scalar(select(func.max(OutboxEntry.seq))) or 0
-    given = session.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :t"),
-                            {"t": OutboxEntry.__tablename__}).scalar() if _is_sqlite(session) else None
+    if _is_sqlite(session):
+        given = session.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :t"),
+                                {"t": OutboxEntry.__tablename__}).scalar()
+    else:
+        given = trimmed_upto(session)
     return max(kept, given or 0)
+
+
+def trimmed_upto(session: Session) -> int:
+    """On a server: the highest seq the age trim deleted. An index that applied less than this missed changes."""
+    value = session.scalar(select(Meta.value).where(Meta.key == TRIMMED_KEY))
+    return int(value) if value else 0
 
 
 def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
+TRIMMED_KEY = "outbox_trimmed_upto"
+KEEP_DAYS = 30         # on a server: outbox rows kept this long for every workstation's index
 TRIM_STEP = 20_000     # outbox rows deleted per write transaction (each holds the write lock for milliseconds)
 TRIM_WAIT_MS = 100     # how long a trim waits for another writer before leaving the rows for next time
 
@@ -61,7 +72,13 @@ def trim(db, upto: int) -> int:
 
     Safe because a rebuild reads the tables, not the outbox. Runs in small write transactions that give way at
     once to another writer (an import, an edit in another window): rows left behind are deleted next time.
+
+    On a server other workstations' indexes still need the rows: there the outbox is trimmed by age instead (rows
+    older than KEEP_DAYS), by a server function any app login may call, and an index that fell behind what is
+    kept rebuilds itself (see indexer.diagnose).
     """
+    if db.is_server:
+        return trim_by_age(db, KEEP_DAYS)
     deleted = 0
     with db.engine.connect() as conn:
         _busy_timeout(conn, TRIM_WAIT_MS)
@@ -79,6 +96,11 @@ def trim(db, upto: int) -> int:
             return deleted
         finally:
             _busy_timeout(conn, BUSY_TIMEOUT_MS)
+
+
+def trim_by_age(db, keep_days: int) -> int:
+    with db.engine.begin() as conn:
+        return int(conn.scalar(text("SELECT ol_trim_search_outbox(:days)"), {"days": keep_days}) or 0)
 
 
 def _busy_timeout(conn, ms: int) -> None:

@@ -155,6 +155,8 @@ def diagnose(db, store: IndexStore) -> str | None:
     with db.reading() as s:
         if state.seq > ch.max_seq(s):
             return "the index is ahead of the database (was the database restored from a backup?)"
+        if db.is_server and state.seq < ch.trimmed_upto(s):
+            return "the index is older than the changes the server keeps (this workstation was away too long)"
     return None
 
 

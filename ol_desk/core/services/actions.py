@@ -11,8 +11,8 @@ from ol_desk.core import lifecycle
 from ol_desk.core.dates import today
 from ol_desk.core.errors import ValidationError
 from ol_desk.core.model import Action, Evidence, Hub, Person, Recommendation
-from ol_desk.core.model.enums import Entity
-from . import writes
+from ol_desk.core.model.enums import Entity, Role
+from . import hub_scope, writes
 from .actor import Actor
 from .changes import Changes
 from .dates import move_date
@@ -41,6 +41,8 @@ def create_action(session: Session, actor: Actor, *, title: str, recommendation_
                   reference: str = "", owner_id: int | None = None, hub_id: int | None = None,
                   due_date: dt.date | None = None, notes: str = "") -> Changes:
     writes.require_role(actor, lifecycle.EDITORS, "create actions")
+    if hub_id is None and actor.role is Role.HUB_OFFICER:
+        hub_id = hub_scope.actor_hub_id(session, actor)  # a hub officer's new action is their hub's
     values = _validate(session, dict(title=title, reference=reference, owner_id=owner_id, hub_id=hub_id,
                                      notes=notes))
     if not values["title"]:

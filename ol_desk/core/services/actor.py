@@ -11,6 +11,7 @@ class Actor:
     name: str
     role: Role = Role.CPIC
     hub_code: str | None = None
+    login: str | None = None  # on a server: the PostgreSQL login the person signed in with
 
     def __str__(self) -> str:
         return self.name

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from ol_desk.core.dates import statutory_due
 from ol_desk.core.errors import ValidationError
-from ol_desk.core.lifecycle import EDITORS
+from ol_desk.core.lifecycle import CPIC
 from ol_desk.core.model import SourceDocument
 from ol_desk.core.model.enums import Entity, SourceKind
 from . import writes
@@ -37,7 +37,7 @@ def create_document(session: Session, actor: Actor, *, kind: SourceKind | str, t
                     link: str = "", response_due: dt.date | None = None, response_sent_on: dt.date | None = None,
                     notes: str = "") -> Changes:
     """A new source document. Its response due date comes from the kind's statutory clock unless given."""
-    writes.require_role(actor, EDITORS, "record source documents")
+    writes.require_role(actor, CPIC, "record source documents")
     values = _validate(dict(kind=kind, title=title, reference=reference, issuing_body=issuing_body,
                             date_issued=date_issued, link=link, response_sent_on=response_sent_on, notes=notes))
     if not values["title"] and not values["reference"]:
@@ -50,7 +50,7 @@ def create_document(session: Session, actor: Actor, *, kind: SourceKind | str, t
 def update_document(session: Session, actor: Actor, document_id: int, *, expected_version: int | None = None,
                     **values) -> Changes:
     """Edit fields. The response due date is not among them: it moves only by `extend_response_due`."""
-    writes.require_role(actor, EDITORS, "edit source documents")
+    writes.require_role(actor, CPIC, "edit source documents")
     if "response_due" in values:
         raise ValidationError("The response due date changes only through an extension with a reason.")
     doc = writes.get(session, SourceDocument, Entity.DOCUMENT, document_id)
@@ -66,7 +66,7 @@ def update_document(session: Session, actor: Actor, document_id: int, *, expecte
 
 def extend_response_due(session: Session, actor: Actor, document_id: int, new_date: dt.date, reason: str, *,
                         expected_version: int | None = None) -> Changes:
-    writes.require_role(actor, EDITORS, "extend response dates")
+    writes.require_role(actor, CPIC, "extend response dates")
     doc = writes.get(session, SourceDocument, Entity.DOCUMENT, document_id)
     return move_date(session, actor, Entity.DOCUMENT, doc, "response_due", new_date, reason,
                      expected_version=expected_version, first_field="original_response_due")

@@ -67,7 +67,7 @@ def create_recommendation(session: Session, actor: Actor, *, document_id: int, t
                           finding_type: FindingType | str = FindingType.RECOMMENDATION, reference: str = "",
                           title: str = "", owner_id: int | None = None, target_date: dt.date | None = None,
                           position: int | None = None, notes: str = "") -> Changes:
-    writes.require_role(actor, lifecycle.EDITORS, "record recommendations")
+    writes.require_role(actor, lifecycle.CPIC, "record recommendations")
     writes.get(session, SourceDocument, Entity.DOCUMENT, document_id)
     values = _validate(session, dict(reference=reference, finding_type=finding_type, title=title, text=text,
                                      owner_id=owner_id, notes=notes))
@@ -101,7 +101,7 @@ def update_recommendation(session: Session, actor: Actor, rec_id: int, *, expect
 def set_hubs(session: Session, actor: Actor, rec_id: int, hub_ids: Iterable[int], lead_hub_id: int | None, *,
              expected_version: int | None = None) -> Changes:
     """Replace the hubs a recommendation is assigned to; the lead must be one of them."""
-    writes.require_role(actor, lifecycle.EDITORS, "assign hubs")
+    writes.require_role(actor, lifecycle.CPIC, "assign hubs")
     rec = writes.get(session, Recommendation, Entity.RECOMMENDATION, rec_id)
     writes.check_version(rec, Entity.RECOMMENDATION, expected_version)
     hub_ids = list(dict.fromkeys(hub_ids))

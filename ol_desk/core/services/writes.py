@@ -16,6 +16,7 @@ from ol_desk.core import audit
 from ol_desk.core.errors import ConflictError, NotFoundError, PermissionDenied
 from ol_desk.core.model import OutboxEntry
 from ol_desk.core.model.enums import Entity, Role
+from . import hub_scope
 from .actor import Actor
 from .changes import Changes
 
@@ -88,6 +89,7 @@ def announce(session: Session, entity: Entity, ids: Iterable[int], op: str = "up
 
 
 def create(session: Session, actor: Actor, entity: Entity, obj, *, extra: dict | None = None) -> Changes:
+    hub_scope.require(session, actor, entity, obj)
     session.add(obj)
     session.flush()
     fields = {k: [None, v] for k, v in snapshot(obj).items() if k != "id" and v not in (None, "")}
@@ -104,6 +106,7 @@ def update(session: Session, actor: Actor, entity: Entity, obj, values: dict[str
            force_event: bool = False) -> Changes:
     """Set changed fields, bump the version and record old→new for each. Unchanged values write nothing."""
     check_version(obj, entity, expected_version)
+    hub_scope.require(session, actor, entity, obj)
     changed = diff(obj, values)
     if not changed and not force_event:
         return Changes()
@@ -123,6 +126,7 @@ def delete(session: Session, actor: Actor, entity: Entity, obj, *, expected_vers
            extra: dict | None = None) -> Changes:
     if hasattr(obj, "version"):
         check_version(obj, entity, expected_version)
+    hub_scope.require(session, actor, entity, obj)
     before = snapshot(obj)
     entity_id = obj.id
     session.delete(obj)

@@ -10,7 +10,13 @@ ENV_VAR = "OL_DESK_DB"
 DEFAULT_FILE_NAME = "ol-desk.sqlite3"
 
 
+DATA_DIR_VAR = "OL_DESK_DATA_DIR"
+
+
 def default_data_dir() -> Path:
+    """The user-data folder: $OL_DESK_DATA_DIR, or the platform's (where a server database's index lives)."""
+    if os.environ.get(DATA_DIR_VAR):
+        return Path(os.environ[DATA_DIR_VAR])
     from platformdirs import user_data_dir
     return Path(user_data_dir("ol-desk", appauthor=False))
 

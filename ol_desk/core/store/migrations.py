@@ -35,9 +35,34 @@ def head_revision() -> str:
     return heads[0]
 
 
+SERVER_INIT_LOCK = 0x01DE5C_0001  # advisory lock key: one `server init` at a time
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return current_revision_on(conn)
+
+
+def current_revision_on(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def check_server(engine: Engine, name: str) -> str:
+    """A client never migrates a server: its schema must be exactly the one this ol-desk knows, or we refuse and
+    say which side to upgrade."""
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return current
+    if current is None:
+        raise DatabaseError(f"The server database {name} has no ol-desk schema yet: an administrator runs "
+                            f"`ol-desk --db <owner URL> server init` once to set it up.")
+    if current not in known_revisions():
+        raise DatabaseError(f"The server {name} has a newer ol-desk schema ({current}) than this ol-desk knows "
+                            f"({head}): upgrade ol-desk on this workstation to the server's version.")
+    raise DatabaseError(f"The server {name} has an older ol-desk schema ({current}) than this ol-desk needs "
+                        f"({head}): the administrator upgrades the server first, with `ol-desk server init` from "
+                        f"this version; nothing was changed.")
 
 
 def known_revisions() -> set[str]:

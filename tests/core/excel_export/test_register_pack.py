@@ -119,17 +119,17 @@ def test_bad_filters_and_targets_get_one_clear_message(db, register, on, tmp_pat
             export_register_pack(tmp_path / "pack.csv", s)
 
 
-def test_cli_export_writes_the_pack(db, register, on, tmp_path, capsys):
+def test_cli_export_writes_the_pack(db, cli_db, register, on, tmp_path, capsys):
     path = tmp_path / "cli.xlsx"
-    assert main(["--db", str(db.path), "export", str(path), "--hub", "NW", "--source", "hmicfrs"]) == 0
+    assert main([*cli_db(), "export", str(path), "--hub", "NW", "--source", "hmicfrs"]) == 0
     assert "(recommendations 2, actions 3," in capsys.readouterr().out  # NW leads one, shares one
-    assert main(["--db", str(db.path), "export", str(path), "--status", "bogus"]) == 2
+    assert main([*cli_db(), "export", str(path), "--status", "bogus"]) == 2
     assert "'bogus' is not a status" in capsys.readouterr().err
 
 
-def test_query_selects_what_the_search_finds(db, register, on, tmp_path, capsys):
+def test_query_selects_what_the_search_finds(db, cli_db, register, on, tmp_path, capsys):
     path = tmp_path / "hits.xlsx"
-    assert main(["--db", str(db.path), "export", str(path), "--query", "rousing"]) == 0
+    assert main([*cli_db(), "export", str(path), "--query", "rousing"]) == 0
     capsys.readouterr()
     wb = load_workbook(path, read_only=True)
     assert [r[0] for r in wb["Recommendations"].iter_rows(min_row=2, values_only=True)] == [register.overdue_rec]
@@ -161,12 +161,12 @@ def test_cancelled_export_leaves_no_file(db, register, on, tmp_path):
     assert not path.exists() and not list(tmp_path.glob(".*part"))
 
 
-def test_summary_shows_what_ol_desk_stats_prints(db, register, on, tmp_path, capsys):
+def test_summary_shows_what_ol_desk_stats_prints(db, cli_db, register, on, tmp_path, capsys):
     import json
     path = tmp_path / "pack.xlsx"
-    assert main(["--db", str(db.path), "export", str(path)]) == 0
+    assert main([*cli_db(), "export", str(path)]) == 0
     capsys.readouterr()
-    assert main(["--db", str(db.path), "stats", "--json"]) == 0
+    assert main([*cli_db(), "stats", "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
     figures = _summary_figures(path)
     assert figures["Recommendations"] == printed["recommendations"]

@@ -4,16 +4,15 @@ conflict; applying writes through the services as one undoable import batch."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from ol_desk.core.errors import ValidationError
 from ol_desk.core.excel import roundtrip
 from ol_desk.core.excel.roundtrip_export import export_for_update
-from ol_desk.core.model import Action, AuditEvent, ProgressUpdate
+from ol_desk.core.model import Action, AuditEvent, Meta, ProgressUpdate
 from ol_desk.core.services import records
 from ol_desk.core.services.undo import undo_batch
 from .xlsx_xml import sheet_states, sheet_xml
@@ -114,10 +113,8 @@ def test_edits_the_rules_refuse_are_problems_not_applied(db, register, hub_offic
 
 def test_file_from_another_database_is_refused(db, register, hub_officer, tmp_path):
     path, _ = _export(db, tmp_path)
-    con = sqlite3.connect(db.path)
-    con.execute("UPDATE meta SET value='someone-elses-db' WHERE key='uid'")
-    con.commit()
-    con.close()
+    with db.engine.begin() as con:  # behind the app's back, as a copy of another database would be
+        con.execute(update(Meta).where(Meta.key == "uid").values(value="someone-elses-db"))
     with db.reading() as s:
         with pytest.raises(ValidationError, match="another ol-desk database"):
             roundtrip.preview(path, s, hub_officer)
@@ -155,10 +152,10 @@ def test_pack_and_other_files_are_not_round_trips(db, register, on, tmp_path):
             roundtrip.preview(pack, s)
 
 
-def test_cli_round_trip_preview_then_apply(db, register, on, tmp_path, capsys):
+def test_cli_round_trip_preview_then_apply(db, cli_db, register, on, tmp_path, capsys):
     from ol_desk.cli.main import main
     path = tmp_path / "nw.xlsx"
-    base = ["--db", str(db.path), "--as", "Hub Officer", "--role", "hub_officer"]
+    base = cli_db("Hub Officer", "hub_officer")
     assert main([*base, "export", str(path), "--hub", "NW", "--for-update"]) == 0
     assert "3 open action(s) and 2 open recommendation(s) of North West (NW)" in capsys.readouterr().out
     _edit(path, "Actions", register.nw_actions[1], Status="In progress")

@@ -1,6 +1,8 @@
 """The index is derived: it catches up after crashes and other processes, and rebuilds itself when damaged."""
 from __future__ import annotations
 
+import pytest
+
 import os
 import shutil
 import signal
@@ -22,6 +24,11 @@ from tests.core import factories as f
 from .conftest import found
 
 ROOT = Path(__file__).resolve().parents[3]
+
+
+def target(db) -> str:
+    """What another process opens the same database with (the file, or the server URL)."""
+    return str(db.path) if db.path is not None else db.url.render_as_string(hide_password=False)
 
 
 def applied_seq(db) -> int:
@@ -81,7 +88,7 @@ def test_a_change_made_by_another_process_is_found(db, index, sample):
         from ol_desk.core.services import Actor
         from ol_desk.core.model.enums import Role
         from tests.core import factories as f
-        db = open_database({str(db.path)!r})
+        db = open_database({target(db)!r})
         with db.transaction() as s:
             f.make_recommendation(s, Actor("Other Window", Role.CPIC), {sample.iopc}, reference="R9",
                                   text="Control rooms should log every pursuit authorisation with a timestamp.")
@@ -174,7 +181,7 @@ def test_search_is_right_after_a_kill_9_in_the_middle_of_an_import(db, index, sa
         from ol_desk.core.model.enums import Role
         from ol_desk.core.search import SearchIndex
         from tests.core import factories as f
-        db = open_database({str(db.path)!r})
+        db = open_database({target(db)!r})
         actor = Actor("Importer", Role.CPIC)
         index = SearchIndex(db, use_process=False)
         for i in range(100000):
@@ -221,6 +228,7 @@ def outbox_rows(db) -> int:
         return ch.pending_count(s, 0)
 
 
+@pytest.mark.sqlite_only  # one index per file; a server keeps the outbox for every workstation (tests/core/server)
 def test_applied_outbox_rows_are_deleted_and_new_ones_still_reach_the_index(db, index, cpic, sample):
     assert outbox_rows(db) == 0  # the build applied everything, so the log was emptied
     with db.transaction() as s:
@@ -239,6 +247,7 @@ def test_applied_outbox_rows_are_deleted_and_new_ones_still_reach_the_index(db, 
     fresh.close()
 
 
+@pytest.mark.sqlite_only  # one index per file; a server keeps the outbox for every workstation (tests/core/server)
 def test_a_busy_database_leaves_the_outbox_for_next_time(db, index, cpic, sample):
     with db.transaction() as s:
         recommendations.update_recommendation(s, cpic, sample.taser, text="Officers need body-worn video audits.")

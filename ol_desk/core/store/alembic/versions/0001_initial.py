@@ -228,7 +228,7 @@ def upgrade() -> None:
     sa.Column('reason', sa.Text(), nullable=False),
     sa.Column('changed_by', sa.String(length=120), nullable=False),
     sa.Column('changed_at', sa.DateTime(), nullable=False),
-    sa.CheckConstraint('(document_id IS NOT NULL) + (recommendation_id IS NOT NULL) + (action_id IS NOT NULL) = 1', name=op.f('ck_date_changes_one_parent')),
+    sa.CheckConstraint('(CASE WHEN document_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN recommendation_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN action_id IS NULL THEN 0 ELSE 1 END) = 1', name=op.f('ck_date_changes_one_parent')),
     sa.ForeignKeyConstraint(['action_id'], ['actions.id'], name=op.f('fk_date_changes_action_id_actions'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], name=op.f('fk_date_changes_document_id_documents'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['recommendation_id'], ['recommendations.id'], name=op.f('fk_date_changes_recommendation_id_recommendations'), ondelete='CASCADE'),
