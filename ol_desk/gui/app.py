@@ -25,7 +25,12 @@ def run_gui(db_target: str | None = None) -> int:
         tell=lambda text: QMessageBox.critical(None, "ol-desk cannot open the database", text))
     if db is None:
         return 2
-    identity = load_identity(settings)
+    if db.is_server:  # the login is the person; the server says who they are and what they may do
+        identity = server_identity(db, tell=lambda text: QMessageBox.critical(None, "ol-desk", text))
+        if identity is None:
+            return 2
+    else:
+        identity = load_identity(settings)
     if identity is None:
         identity = ask_identity(db)
         if identity is None:
@@ -58,6 +63,18 @@ def open_configured_database(settings, db_target, *, ask, tell):
     settings.remove("database/path")
     try:
         return open_database(None)
+    except OlDeskError as exc:
+        tell(str(exc))
+        return None
+
+
+def server_identity(db, *, tell):
+    """Who the server says is signed in (None, after telling the user, when the login is not an ol-desk user)."""
+    from ol_desk.core.errors import OlDeskError
+    from ol_desk.core.store.server.identity import signed_in_actor
+    from .settings import Identity
+    try:
+        return Identity.of(signed_in_actor(db))
     except OlDeskError as exc:
         tell(str(exc))
         return None

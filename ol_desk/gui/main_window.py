@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self.ops, db.name, self.identity.describe(), self)
         self.setStatusBar(self.status)
         self.ops.failed.connect(self._on_failed)
+        from .change_watcher import ChangeWatcher
+        self.watcher = ChangeWatcher(self.ops, self)   # other people's changes, within a few seconds
 
         self._build_search()
         self._build_menus()
@@ -335,7 +337,8 @@ class MainWindow(QMainWindow):
         from .theme import apply_theme
 
         def show(hubs):
-            dialog = SettingsDialog(self.settings, hubs, self)
+            dialog = SettingsDialog(self.settings, hubs, self,
+                                    server_identity=self.identity if self.db.is_server else None)
             if dialog.exec():
                 self.identity = dialog.identity()
                 self.ctx.actor = self.identity.actor()
@@ -414,6 +417,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_state()
+        self.watcher.stop()
         self.ops.shutdown()
         starter = getattr(self, "_index_starter", None)
         if starter is not None and not starter.done:

@@ -28,9 +28,14 @@ class Identity:
     name: str
     role: Role
     hub_code: str | None = None
+    login: str | None = None  # on a server: the login the server knows this person by (not editable here)
 
     def actor(self) -> Actor:
-        return Actor(self.name, self.role, self.hub_code)
+        return Actor(self.name, self.role, self.hub_code, login=self.login)
+
+    @classmethod
+    def of(cls, actor: Actor) -> "Identity":
+        return cls(actor.name, actor.role, actor.hub_code, actor.login)
 
     @property
     def read_only(self) -> bool:
@@ -39,7 +44,8 @@ class Identity:
 
     def describe(self) -> str:
         hub = f", {self.hub_code}" if self.hub_code else ""
-        return f"{self.name} ({self.role.label}{hub})"
+        login = f" — signed in as {self.login}" if self.login else ""
+        return f"{self.name} ({self.role.label}{hub}){login}"
 
 
 def load_identity(settings: QSettings) -> Identity | None:

@@ -1,24 +1,24 @@
 """The register's SQL (no Qt; runs on the operation thread): ids in sort order, one page of rows, the total.
 
 Only ids come back for the whole filtered set (one integer per row); the columns are read a page at a time.
-Large id sets from the search index go to SQLite as one JSON parameter (json_each), not thousands of binds.
+Large id sets from the search index go to the database as one JSON parameter, not thousands of binds.
 """
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 from array import array
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, column, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 
 from ol_desk.core.dates import today
 from ol_desk.core.model.enums import LabelledEnum
 from ol_desk.core.queries.register_filter import RegisterFilter
+from ol_desk.core.store.dialect import in_json_ids
 from .specs import RegisterSpec
 
-INLINE_IDS = 500  # up to this many ids are bound one by one; more go through json_each
+INLINE_IDS = 500  # up to this many ids are bound one by one; more go as one JSON parameter
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,7 @@ class SearchUnavailable(Exception):
 def ids_condition(id_col, ids) -> ColumnElement[bool]:
     if len(ids) <= INLINE_IDS:
         return id_col.in_(list(ids))
-    values = select(column("value")).select_from(func.json_each(json.dumps(list(ids))))
-    return id_col.in_(values.scalar_subquery())
+    return in_json_ids(id_col, ids)
 
 
 def resolve_text(spec: RegisterSpec, f: RegisterFilter, search_index) -> RegisterFilter:

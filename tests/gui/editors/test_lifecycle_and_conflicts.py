@@ -30,7 +30,7 @@ def test_walk_a_recommendation_to_closure_through_the_buttons(ctx, hub_officer_c
                                                               monkeypatch, cpic):
     with db.transaction() as s:
         rec = make_recommendation(s, cpic, make_document(s, cpic))
-        action = make_action(s, cpic, [rec], reference="MD-015")
+        action = make_action(s, cpic, [rec], reference="MD-015", hub_id=hub_id(s, "NW"))
     cpic_editor = _open(ctx, ops, qtbot, Entity.RECOMMENDATION, rec)
     bar = cpic_editor.command_bar
 
@@ -39,8 +39,8 @@ def test_walk_a_recommendation_to_closure_through_the_buttons(ctx, hub_officer_c
     assert "assign at least one hub first" in bar.buttons["assign"].toolTip()
     assert "Assign: assign at least one hub first." in bar.why.text()
     with ops.db.reading() as s:
-        md = hub_id(s, "MD")
-    cpic_editor.hubs.list.set_checked([md])
+        nw = hub_id(s, "NW")  # the hub officer's hub
+    cpic_editor.hubs.list.set_checked([nw])
     cpic_editor.save_button.click()
     settle(ops)
     assert bar.buttons["assign"].isEnabled()
@@ -97,7 +97,7 @@ def test_walk_a_recommendation_to_closure_through_the_buttons(ctx, hub_officer_c
     history = cpic_editor.history.toPlainText()
     assert "Close (Board decision) — Board Chair" in history
     assert "Status: Evidence accepted → Closed" in history and "Board minute: — → OLB/2025/14" in history
-    assert "Hubs: none → Met Detention" in history
+    assert "Hubs: none → North West" in history
 
 
 def test_a_viewer_sees_every_command_disabled_with_the_reason(ctx_for, ops, db, qtbot, cpic):
@@ -183,7 +183,7 @@ def test_completing_an_action_asks_for_a_note_unless_evidence_is_attached(hub_of
     from ol_desk.core.services import records
     with db.transaction() as s:
         rec = make_recommendation(s, cpic, make_document(s, cpic))
-        action = make_action(s, cpic, [rec], reference="MD-020")
+        action = make_action(s, cpic, [rec], reference="MD-020", hub_id=hub_id(s, "NW"))
     editor = _open(hub_officer_ctx, ops, qtbot, Entity.ACTION, action)
     shown = []
     command_answers(monkeypatch, ops)  # an empty note
