@@ -32,13 +32,14 @@ screenshots: $(STAMP)
 	  xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m ol_desk.gui.screenshots docs/screens; \
 	else QT_QPA_PLATFORM=offscreen $(BIN)/python -m ol_desk.gui.screenshots docs/screens; fi
 
-# Qt's shared libraries that a bare Debian/Ubuntu machine lacks (needs root). CI calls this before `make test`.
+# Qt's shared libraries that a bare Debian/Ubuntu machine lacks, and the PostgreSQL server binaries the tests start a
+# throwaway cluster from (needs root). CI calls this before `make test`.
 system-deps:
 	@if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends \
 	    libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	    xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
-	    libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core >/dev/null; \
+	    libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core postgresql >/dev/null; \
 	else echo "system-deps: not root or no apt-get; install Qt's runtime libraries with your package manager"; fi
 
 clean:

@@ -13,6 +13,7 @@ SUITES = {
     "gui": "benchmarks.bench_gui",
     "import": "benchmarks.bench_import",
     "search": "benchmarks.bench_search",
+    "server": "benchmarks.bench_server",
     "similar": "benchmarks.bench_similar",
 }
 
