@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/ol-desk
 
+# -X faulthandler: a native crash prints every thread's Python stack, naming the test it happened in.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -X faulthandler -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

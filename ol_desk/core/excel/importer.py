@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from ol_desk.core.errors import OlDeskError, ValidationError
 from ol_desk.core.model import Hub, ImportBatch
 from ol_desk.core.model.enums import Entity, SourceKind
+from ol_desk.core import lifecycle
 from ol_desk.core.services import writes
 from ol_desk.core.services.actor import Actor
 from ol_desk.core.services.changes import Changes
@@ -279,6 +280,7 @@ def preview(path, session: Session, options: ImportOptions | None = None, progre
 def apply(path, session: Session, actor: Actor, options: ImportOptions | None = None,
           progress: Progress | None = None, cancel: Cancel | None = None,
           info: WorkbookInfo | None = None) -> ImportReport:
+    writes.require_role(actor, lifecycle.CPIC, "import registers")  # hubs return their own workbooks instead
     return _run(path, session, actor, options, progress, cancel, info)
 
 

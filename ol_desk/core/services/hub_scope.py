@@ -35,6 +35,11 @@ def require(session: Session, actor: Actor, entity: Entity, obj) -> None:
     officer whose hub is not known, as on a workstation set up before hubs were chosen)."""
     if actor.role is not Role.HUB_OFFICER or actor.hub_code is None:
         return
+    with session.no_autoflush:  # a new row is checked before it is added: nothing half-made may be flushed
+        _require(session, actor, entity, obj)
+
+
+def _require(session: Session, actor: Actor, entity: Entity, obj) -> None:
     hub_id = actor_hub_id(session, actor)
     if entity is Entity.RECOMMENDATION:
         ok = hub_id is not None and _rec_in_hub(session, obj.id, hub_id)

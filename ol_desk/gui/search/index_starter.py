@@ -9,9 +9,18 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ol_desk.gui.ops import readable
+
+
+class _Relay(QObject):
+    """What the waiting thread emits on. It has no parent and the thread holds it, so it lives as long as the
+    thread: the starter (a child of the window) may be deleted while an index is still being rebuilt, and a
+    thread emitting on a deleted QObject crashes the process ("Signal source has been deleted", or worse)."""
+    progressed = Signal(int, int, str)
+    ready = Signal(object, str)
+    failed = Signal(str)
 
 
 class IndexStarter(QObject):
@@ -24,7 +33,16 @@ class IndexStarter(QObject):
         self.index = index
         self.done = False
         self._cancel = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="ol-desk-index", daemon=True)
+        # Owned by the application (so never deleted from the waiting thread), deleted on the UI thread once the
+        # wait is over; its signals reach the starter queued, and Qt drops those connections if the starter goes.
+        relay = _Relay(QCoreApplication.instance())
+        relay.progressed.connect(self.progressed)
+        relay.ready.connect(self.ready)
+        relay.failed.connect(self.failed)
+        relay.ready.connect(relay.deleteLater)
+        relay.failed.connect(relay.deleteLater)
+        self._thread = threading.Thread(target=_wait, args=(index, self._cancel, relay), name="ol-desk-index",
+                                        daemon=True)
         self.ready.connect(self._finished)
         self.failed.connect(self._finished)
 
@@ -37,12 +55,14 @@ class IndexStarter(QObject):
     def _finished(self, *_args) -> None:
         self.done = True
 
-    def _run(self) -> None:
-        def progress(done, total=None, message=""):
-            self.progressed.emit(int(done), int(total or 0), message)
-        try:
-            what = self.index.ensure(progress=progress, cancel=self._cancel.is_set)
-        except BaseException as exc:  # noqa: BLE001 - reported to the UI thread as words
-            self.failed.emit(readable(exc))
-            return
-        self.ready.emit(self.index, what)
+
+def _wait(index, cancel: threading.Event, relay: _Relay) -> None:
+    """The waiting thread: touches only the index, the cancel flag and the relay (never the starter)."""
+    def progress(done, total=None, message=""):
+        relay.progressed.emit(int(done), int(total or 0), message)
+    try:
+        what = index.ensure(progress=progress, cancel=cancel.is_set)
+    except BaseException as exc:  # noqa: BLE001 - reported to the UI thread as words
+        relay.failed.emit(readable(exc))
+        return
+    relay.ready.emit(index, what)

@@ -104,3 +104,12 @@ def test_a_million_empty_formatted_rows_do_not_hang(db, cpic, tmp_path):
 
 def test_a_file_that_is_not_there(db, cpic, tmp_path):
     _refused(db, cpic, tmp_path / "missing.xlsx", "no file")
+
+
+def test_only_cpic_imports_registers_and_a_refused_import_writes_nothing(db, hub_officer, tmp_path):
+    from ol_desk.core.errors import PermissionDenied
+    path = build_workbook(tmp_path / "register.xlsx", [HEADER, ROW])
+    before, events = table_state(db), audit_count(db)
+    with pytest.raises(PermissionDenied, match="Only CPIC learning team can import registers"):
+        import_file(db, path, hub_officer)
+    assert table_state(db) == before and audit_count(db) == events

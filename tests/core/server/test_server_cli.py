@@ -112,3 +112,21 @@ def test_the_migrations_give_exactly_the_orm_schema_on_postgresql_too(server):
     finally:
         engine.dispose()
     assert diff == []
+
+
+def test_add_user_maps_a_login_to_the_person_the_register_already_names(server, open_as):
+    from sqlalchemy import func, select
+
+    from ol_desk.core.model import Person
+    from ol_desk.core.services import reference
+    from ol_desk.core.store.server.admin import add_user
+    from ol_desk.core.store.server.identity import signed_in_actor
+    db = open_as("carol.cpic")
+    with db.transaction() as s:  # an owner named by an imported register, before she had a login
+        reference.create_person(s, signed_in_actor(db), name="Jane Smith", role="hub_officer")
+    ensure_logins(server.cluster, "jane.smith")
+    add_user(server.owner_url, "jane.smith", "hub_officer", hub_code="SE", name="Jane Smith")
+    with db.reading() as s:
+        janes = s.scalars(select(Person).where(Person.name == "Jane Smith")).all()
+        assert [(p.login, p.hub.code) for p in janes] == [("jane.smith", "SE")]
+    assert signed_in_actor(open_as("jane.smith")).hub_code == "SE"

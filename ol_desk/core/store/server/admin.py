@@ -127,6 +127,11 @@ def add_user(url: str, login: str, role: Role | str, *, hub_code: str | None = N
             conn.execute(text(f"GRANT {group_for(role)} TO {quote_ident(login)}"))
             actor = _admin_actor(conn)
             person = session.scalar(select(Person).where(Person.login == login))
+            if person is None and name:  # someone the register already names (an owner from an import)
+                person = session.scalars(select(Person).where(Person.name == name.strip(), Person.login.is_(None))
+                                         .order_by(Person.id)).first()
+                if person is not None:
+                    writes.update(session, actor, _person_entity(), person, {"login": login}, verb="map_login")
             values = {"name": (name or (person.name if person else login)).strip(), "role": role,
                       "hub_id": hub_id, "active": True}
             if person is None:
