@@ -4,21 +4,38 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 BIN := $(VENV)/bin
 
-.PHONY: run test bench forms screenshots system-deps clean
+.PHONY: run test check bench forms screenshots system-deps clean lock
 
-# (Re)install only when the venv is missing or pyproject.toml changed since the last install.
-$(STAMP): pyproject.toml
+# (Re)install only when the venv is missing or the lock or pyproject.toml changed since the last install. Every
+# machine installs exactly the locked versions (hashes checked); `make lock` refreshes the lock.
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
+
+# Re-resolve every dependency (pyproject.toml's ranges, the test extra) for Linux, macOS and Windows on Python 3.11,
+# with hashes. Commit the result after `make test` passes on it.
+lock:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra check --extra bundle --universal --python-version 3.11 --generate-hashes \
+	  --quiet -o requirements.lock
 
 run: $(STAMP)
 	$(BIN)/ol-desk
 
-# -X faulthandler: a native crash prints every thread's Python stack, naming the test it happened in.
+# One worker per core (pytest-xdist); each worker starts its own throwaway PostgreSQL cluster. -X faulthandler (and
+# pytest's own, in each worker): a native crash prints every thread's Python stack and xdist names the test it was in.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -X faulthandler -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -X faulthandler -m pytest -n auto
+
+# The code checks itself: lint (ruff), the layer contracts (import-linter), types (mypy); configured in pyproject.
+check: $(STAMP)
+	$(BIN)/ruff check ol_desk tests benchmarks packaging
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

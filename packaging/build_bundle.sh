@@ -3,7 +3,6 @@
 # --version, init, demo and check on a temporary database, and the window opening offscreen.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-make -s .venv/.installed
-.venv/bin/python -m pip install --quiet "pyinstaller>=6.3"
+make -s .venv/.installed   # the locked versions CI tested, PyInstaller among them (the bundle extra)
 .venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/ol-desk.spec
 packaging/smoke_test.sh dist/ol-desk/ol-desk
