@@ -36,7 +36,8 @@ def main(argv: list[str]) -> int:
     from sqlalchemy import func, select
 
     from ol_desk.core.model import Recommendation
-    from ol_desk.core.queries import dashboard, predicates as p, statutory_clocks
+    from ol_desk.core.queries import dashboard, statutory_clocks
+    from ol_desk.core.queries import predicates as p
     from ol_desk.core.store import open_database
     from ol_desk.gui.report import report_data
     from ol_desk.gui.report.board_report import write_board_report

@@ -112,6 +112,7 @@ def measure_start(db: Path, rounds: int = 3) -> tuple[float, float]:
 def bare_page_seconds(db, spec, q, rounds: int = 3) -> float:
     """The SQL a hand-written app would run for the same first page: ids in order with LIMIT, then their rows."""
     from sqlalchemy import and_, select
+
     from ol_desk.core.dates import today
     from ol_desk.gui.registers import query as rq
     col = spec.column(q.sort_key)
@@ -154,7 +155,7 @@ def next_page(app, panel, db, rounds: int = 5) -> tuple[float, float]:
         t = time.perf_counter()
         panel.table.scrollTo(model.index(row, 0))
         app.processEvents()
-        wait(app, lambda: model.is_loaded(row))
+        wait(app, lambda row=row: model.is_loaded(row))
         panel.table.viewport().grab()
         times.append(time.perf_counter() - t)
         ids = list(model.ids()[row + 5000: row + 5100])
@@ -185,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
+
     from ol_desk.core.model import Hub
     from ol_desk.core.model.enums import Role
     from ol_desk.core.queries.register_filter import RegisterFilter

@@ -4,7 +4,8 @@ FTS5 over the same texts measured in the same run.
     python -m benchmarks search                       # on the shared 200k demo database (copied first)
     python -m benchmarks.bench_search --db PATH --procs 2 --rounds 5 [--skip-build]
 
-The database is copied (SQLite backup API) to $OL_DESK_BENCH_DIR/search-bench.sqlite3 (default benchmarks/out/) because indexing writes
+The database is copied (SQLite backup API) to $OL_DESK_BENCH_DIR/search-bench.sqlite3 (default benchmarks/out/)
+because indexing writes
 beside it; the FTS5 reference goes to search-bench-fts.sqlite3 next to it.
 """
 from __future__ import annotations
@@ -78,7 +79,8 @@ def build_fts(db, fts_path: Path) -> tuple[float, float]:
     def tags(doc) -> str:
         out = [f"kind{doc['kind']}"]
         for field in ("source", "finding", "hub", "theme", "status"):
-            out += [field + "".join(c for c in v if c.isalnum() or c == "_") for v in doc.get(field, "").split(",") if v]
+            out += [field + "".join(c for c in v if c.isalnum() or c == "_")
+                    for v in doc.get(field, "").split(",") if v]
         return " ".join(out)
 
     with timed() as t:
@@ -87,7 +89,7 @@ def build_fts(db, fts_path: Path) -> tuple[float, float]:
             with db.reading() as s:
                 lo, hi = s.execute(select(func.min(table.id), func.max(table.id))).one()
                 for start in range(lo or 1, (hi or 0) + 1, 5000):
-                    docs = index_documents(s, kind, lambda c: c.between(start, start + 4999))
+                    docs = index_documents(s, kind, lambda c, start=start: c.between(start, start + 4999))
                     con.executemany("INSERT INTO fts VALUES (?,?,?,?,?,?,?,?)",
                                     [(d["kind"], d["eid"], d.get("due"), d.get("ref", ""), d.get("title", ""),
                                       d.get("body", ""), d.get("context", ""), tags(d)) for d in docs])

@@ -149,9 +149,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--import-rows", type=int, default=100_000)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from tests.pg_cluster import Cluster, admin_execute, ensure_logins, find_bindir
     from ol_desk.core.store import open_database
     from ol_desk.core.store.server.admin import add_user
+    from tests.pg_cluster import Cluster, admin_execute, ensure_logins, find_bindir
+
     from .bench_import import generate
     bindir = find_bindir()
     if bindir is None:

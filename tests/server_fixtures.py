@@ -1,5 +1,6 @@
-"""Fixtures for a force's server in the tests: a database set up by `server init` with a CPIC officer, a NW hub officer, a
-Board member and a viewer added by `server add-user` (as the Done-means of the deployment issue describes)."""
+"""Fixtures for a force's server in the tests: a database set up by `server init` with a CPIC officer, a NW hub
+officer, a Board member and a viewer added by `server add-user` (as the Done-means of the deployment issue
+describes)."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 
 from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS, DEFAULT_STALE_DAYS
+
 from .context import CliContext
 
 

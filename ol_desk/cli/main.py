@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from ol_desk.core.errors import OlDeskError
+
     from .context import CliContext, make_actor
 
     parser = build_parser()

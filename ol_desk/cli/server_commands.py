@@ -1,9 +1,10 @@
-"""`ol-desk server init | add-user | users | remove-user`: the shared PostgreSQL deployment, run with the owner's URL."""
+"""`ol-desk server init | add-user | users | remove-user`: the shared PostgreSQL deployment (the owner's URL)."""
 from __future__ import annotations
 
 import argparse
 
 from ol_desk.core.errors import ValidationError
+
 from .context import CliContext
 
 ROLES = ("cpic", "hub_officer", "gold_lead", "board", "viewer")
@@ -44,6 +45,7 @@ def _owner_url(args, ctx: CliContext) -> str:
         raise ValidationError("`ol-desk server` runs as the login in the --db URL; --as and --role do not apply.")
     if not args.db:
         import os
+
         from ol_desk.core.store.location import ENV_VAR
         if not os.environ.get(ENV_VAR):
             raise ValidationError("Give the server's URL with the owner's login: "

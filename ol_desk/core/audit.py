@@ -4,8 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session
@@ -24,7 +25,7 @@ def to_jsonable(value: Any) -> Any:
         return value
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    if hasattr(value, "value") and isinstance(getattr(value, "value"), str):  # enums
+    if hasattr(value, "value") and isinstance(value.value, str):  # enums
         return value.value
     if isinstance(value, (set, frozenset, tuple)):
         return [to_jsonable(v) for v in sorted(value, key=str)]
@@ -41,7 +42,7 @@ def canonical(detail: dict) -> str:
 
 def event_hash(prev_hash: str, at: dt.datetime, actor: str, verb: str, entity: str, entity_id: int | None,
                batch_id: int | None, detail: str) -> str:
-    at_utc = at.astimezone(dt.timezone.utc).replace(tzinfo=None) if at.tzinfo else at
+    at_utc = at.astimezone(dt.UTC).replace(tzinfo=None) if at.tzinfo else at
     payload = "\x1f".join([prev_hash, at_utc.isoformat(timespec="microseconds"), actor, verb, entity,
                            "" if entity_id is None else str(entity_id),
                            "" if batch_id is None else str(batch_id), detail])

@@ -15,6 +15,7 @@ def run_gui(db_target: str | None = None) -> int:
     from .theme import apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication), "the GUI needs a QApplication, not a QCoreApplication"
     app.setApplicationName("ol-desk")
     app.setOrganizationName("ol-desk")
     error_log.install(lambda: QApplication.activeWindow())
@@ -51,6 +52,7 @@ def open_configured_database(settings, db_target, *, ask, tell):
     cannot be opened, offer the default instead (and forget the choice) so the user is never locked out."""
     from ol_desk.core.errors import OlDeskError
     from ol_desk.core.store import open_database
+
     from .settings import database_setting
     chosen = db_target or database_setting(settings)
     try:
@@ -72,6 +74,7 @@ def server_identity(db, *, tell):
     """Who the server says is signed in (None, after telling the user, when the login is not an ol-desk user)."""
     from ol_desk.core.errors import OlDeskError
     from ol_desk.core.store.server.identity import signed_in_actor
+
     from .settings import Identity
     try:
         return Identity.of(signed_in_actor(db))

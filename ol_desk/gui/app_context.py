@@ -10,12 +10,20 @@ No global app object: the main window builds one AppContext and hands it down.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING
 
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.services.actor import Actor
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from ol_desk.core.search.index import SearchIndex
+    from ol_desk.core.store.database import Database
+    from ol_desk.gui.ops import Operations
 
 
 def _nowhere(*_args, **_kwargs) -> None:
@@ -24,13 +32,13 @@ def _nowhere(*_args, **_kwargs) -> None:
 
 @dataclass
 class AppContext:
-    db: object                      # ol_desk.core.store.Database
-    ops: object                     # ol_desk.gui.ops.Operations
+    db: Database
+    ops: Operations
     actor: Actor
     # Navigation, wired by the main window: open an item's editor; show a register filtered.
     open_item: Callable[[Entity, int], None] = field(default=_nowhere)
     show_register: Callable[[Entity, RegisterFilter], None] = field(default=_nowhere)
     new_item: Callable[[Entity], None] = field(default=_nowhere)
     read_only: bool = False
-    search_index: object | None = None   # ol_desk.core.search.SearchIndex, or None when search is unavailable
-    settings: object | None = None       # QSettings
+    search_index: SearchIndex | None = None   # None when search is unavailable
+    settings: QSettings | None = None

@@ -23,16 +23,18 @@ def log_path() -> Path:
 def install(parent_for_messages=lambda: None) -> Path | None:
     """Log WARNING and above to the log file (kept to ~3 MB) and show unexpected exceptions in a message box.
     Returns the log file, or None when it cannot be written (then errors go to stderr only)."""
-    path: Path | None = log_path()
+    writable = log_path()
+    path: Path | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+        writable.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(writable, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         handler.setLevel(logging.WARNING)
         log.addHandler(handler)
+        path = writable
     except OSError:
-        path = None
-    showing = []
+        pass
+    showing: list[bool] = []
 
     def excepthook(kind, exc, tb) -> None:
         if issubclass(kind, KeyboardInterrupt):
@@ -42,6 +44,7 @@ def install(parent_for_messages=lambda: None) -> Path | None:
         if showing:   # an error while a message is up (or raised by the message itself): log it only
             return
         from PySide6.QtWidgets import QApplication, QMessageBox
+
         from ol_desk.core.errors import OlDeskError
         if QApplication.instance() is None:
             sys.__excepthook__(kind, exc, tb)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
+from sqlalchemy import select
 
 from ol_desk.core.model import Hub
 from ol_desk.core.model.enums import Role
-from sqlalchemy import select
 
 from .forms.ui_identity_dialog import Ui_IdentityDialog
 from .settings import Identity

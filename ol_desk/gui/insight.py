@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QToolBar
 
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.services.learning import CAPTURERS
+
 from .theme import icon as theme_icon
 
 
@@ -151,6 +152,7 @@ class WorkbookDrops(QObject):
 
     def open(self, path: Path) -> None:
         from ol_desk.core.excel.roundtrip import is_roundtrip_workbook
+
         from .wizards.export_dialogs import ReturnedWorkbookDialog
         ctx = self.window.ctx
         if ctx.read_only:

@@ -27,10 +27,10 @@ def _settle(app, ops, rounds: int = 8) -> None:
 
 def shoot(ctx, out: Path, save, app, sample: Path = SAMPLE) -> None:
     """`save(widget, name)` writes one PNG."""
+    from ol_desk.core.queries.register_filter import RegisterFilter
     from ol_desk.gui.learning.capture_dialog import LearningCaptureDialog
     from ol_desk.gui.wizards.export_dialogs import BoardPackDialog, HubWorkbookDialog
     from ol_desk.gui.wizards.import_wizard import ImportWizard
-    from ol_desk.core.queries.register_filter import RegisterFilter
 
     capture = LearningCaptureDialog(ctx)
     capture.show()
@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     from ol_desk.gui.ops import Operations
     from ol_desk.gui.theme import apply_theme
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication), "screenshots need a QApplication, not a QCoreApplication"
     apply_theme(app, "light")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -22,16 +22,30 @@ from __future__ import annotations
 
 import importlib
 import logging
-from typing import Callable
+from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow,
-                               QMessageBox, QSplitter, QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ol_desk import __version__
 from ol_desk.core.model.enums import Entity, Role
 from ol_desk.core.queries.register_filter import RegisterFilter
+
 from .app_context import AppContext
 from .ops import Operations, readable
 from .settings import Identity, app_settings, load_identity
@@ -49,6 +63,18 @@ AUTO = object()  # MainWindow(search_index=AUTO): open the database's own search
 # Modules that add panels, openers and menu entries: each has install(window). Imported just after the first
 # register page is painted; one that is missing or fails is logged and skipped, so the registers always open.
 EXTENSIONS = ("ol_desk.gui.insight",)
+
+
+@runtime_checkable
+class SelectsItems(Protocol):
+    """A register panel: open_item on a kind without an editor selects the item in its register."""
+    def select_item(self, entity: Entity, item_id: int) -> None: ...
+
+
+@runtime_checkable
+class AppliesFilters(Protocol):
+    """A register panel that ctx.show_register can filter."""
+    def apply_filter(self, f: RegisterFilter) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +100,7 @@ class MainWindow(QMainWindow):
         self._openers: dict[Entity, Opener] = {}
         self._keys: list[str] = []
         self._previous_key: str | None = None
+        self._status_texts: dict[QWidget, str] = {}   # each panel's last status_text, shown when it is current
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"ol-desk {__version__} — {db.name}")
         self.resize(1280, 800)
@@ -107,7 +134,7 @@ class MainWindow(QMainWindow):
         # The registers paint first; extensions (dashboard, wizards) and the search index follow at once after.
         self._extensions, self._start_index, self._started = extensions, start_index, False
         first = _built(self.stack.currentWidget())
-        if hasattr(first, "model") and hasattr(first.model, "reloaded"):
+        if first is not None and hasattr(first, "model") and hasattr(first.model, "reloaded"):
             first.model.reloaded.connect(lambda: QTimer.singleShot(0, self._finish_start))
         QTimer.singleShot(1500, self._finish_start)
 
@@ -183,13 +210,19 @@ class MainWindow(QMainWindow):
         return _built(self.stack.widget(self._keys.index(key))) if key in self._keys else None
 
     def _built_panels(self) -> list[QWidget]:
-        widgets = (self.stack.widget(i) for i in range(self.stack.count()))
-        return [w.inner if isinstance(w, LazyPanel) else w for w in widgets
-                if not isinstance(w, LazyPanel) or w.inner is not None]
+        built = []
+        for i in range(self.stack.count()):
+            w = self.stack.widget(i)
+            inner = w.inner if isinstance(w, LazyPanel) else w
+            if inner is not None:
+                built.append(inner)
+        return built
 
     def show_panel(self, key: str) -> QWidget:
         self.navigation.setCurrentRow(self._keys.index(key))
-        return self.panel(key)
+        widget = self.panel(key)
+        assert widget is not None   # the key is there (index() above would have raised), so is its widget
+        return widget
 
     def current_key(self) -> str | None:
         row = self.stack.currentIndex()
@@ -202,12 +235,12 @@ class MainWindow(QMainWindow):
             self._previous_key = self.current_key()
         self.stack.setCurrentIndex(row)
         widget = _built(self.stack.widget(row))
-        if hasattr(widget, "on_shown"):
+        if widget is not None and hasattr(widget, "on_shown"):
             widget.on_shown()
-        self.status.set_counts(getattr(widget, "last_status_text", ""))
+        self.status.set_counts(self._status_texts.get(widget, "") if widget is not None else "")
 
     def _panel_status(self, widget: QWidget, text: str) -> None:
-        widget.last_status_text = text
+        self._status_texts[widget] = text
         current = self.stack.currentWidget()
         if current is widget or (isinstance(current, LazyPanel) and current.inner is widget):
             self.status.set_counts(text)
@@ -237,7 +270,9 @@ class MainWindow(QMainWindow):
             return
         key = REGISTER_PANELS.get(entity)
         if key and self.panel(key) is not None and item_id is not None:
-            self.show_panel(key).select_item(entity, item_id)
+            panel = self.show_panel(key)
+            assert isinstance(panel, SelectsItems), f"the {key} panel cannot select an item"
+            panel.select_item(entity, item_id)
         else:
             self.statusBar().showMessage(f"{entity.label} editors are not available in this build.", 8000)
 
@@ -251,7 +286,9 @@ class MainWindow(QMainWindow):
         key = REGISTER_PANELS.get(Entity(entity))
         if key is None or self.panel(key) is None:
             return
-        self.show_panel(key).apply_filter(register_filter)
+        panel = self.show_panel(key)
+        assert isinstance(panel, AppliesFilters), f"the {key} panel cannot be filtered"
+        panel.apply_filter(register_filter)
 
     # -- search --------------------------------------------------------------------------------------------------
     def _build_search(self) -> None:
@@ -261,7 +298,8 @@ class MainWindow(QMainWindow):
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
         self.search_field.setAccessibleName("Search everything")
-        self.search_field.setPlaceholderText("Search (Ctrl+F): words, \"phrases\", hub:NW, status:overdue, source:pfd …")
+        self.search_field.setPlaceholderText(
+            "Search (Ctrl+F): words, \"phrases\", hub:NW, status:overdue, source:pfd …")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.addAction(theme_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_field.setMinimumWidth(420)
@@ -323,7 +361,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_current(self) -> None:
         widget = _built(self.stack.currentWidget())
-        if hasattr(widget, "refresh"):
+        if widget is not None and hasattr(widget, "refresh"):
             widget.refresh()
 
     def _about(self) -> None:
@@ -439,13 +477,13 @@ class LazyPanel(QWidget):
         super().__init__()
         self._factory, self._on_built = factory, on_built
         self.inner: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def build(self) -> QWidget:
         if self.inner is None:
             self.inner = self._factory()
-            self.layout().addWidget(self.inner)
+            self._layout.addWidget(self.inner)
             self._on_built(self.inner)
         return self.inner
 

@@ -39,16 +39,18 @@ def build_demo(folder: Path, recommendations: int) -> Path:
 class Shooter:
     def __init__(self, out: Path, db_path: Path, theme: str = "light"):
         from PySide6.QtWidgets import QApplication
+
         from ol_desk.gui.theme import apply_theme
-        self.app = QApplication.instance() or QApplication([sys.argv[0]])
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        assert isinstance(app, QApplication), "screenshots need a QApplication, not a QCoreApplication"
+        self.app = app
         self.app.setApplicationName("ol-desk")
         apply_theme(self.app, theme)
         self.out = out
         out.mkdir(parents=True, exist_ok=True)
         from ol_desk.core.model.enums import Role
         from ol_desk.core.store import open_database
-        from ol_desk.gui.settings import Identity
-        from ol_desk.gui.settings import app_settings, save_identity
+        from ol_desk.gui.settings import Identity, app_settings, save_identity
         self.db = open_database(db_path)
         self.identity = Identity("Jo Bloggs", Role.CPIC, "NW")
         save_identity(app_settings(), self.identity)
@@ -105,11 +107,13 @@ class Shooter:
         rec_id = panel.model.id_at(0)
         editor = None
         if rec_id is not None:
+            from PySide6.QtWidgets import QWidget
+
             from ol_desk.gui import main_window as mw
             opener = mw._editors_opener()
             if opener is not None:
                 editor = opener(window.ctx, Entity.RECOMMENDATION, rec_id, window)
-                if editor is not None:
+                if isinstance(editor, QWidget):   # open_editor returns the editor window
                     editor.resize(1100, 820)
                     self.settle(window, 10)
                     self.save(editor, "recommendation-editor")

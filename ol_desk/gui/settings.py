@@ -34,7 +34,7 @@ class Identity:
         return Actor(self.name, self.role, self.hub_code, login=self.login)
 
     @classmethod
-    def of(cls, actor: Actor) -> "Identity":
+    def of(cls, actor: Actor) -> Identity:
         return cls(actor.name, actor.role, actor.hub_code, actor.login)
 
     @property

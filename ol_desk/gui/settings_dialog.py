@@ -42,7 +42,8 @@ class SettingsDialog(QDialog):
 
     def _browse(self) -> None:
         start = self.ui.databaseEdit.text() or str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, "Database file", start, "ol-desk database (*.sqlite3 *.db);;All files (*)",
+        path, _ = QFileDialog.getSaveFileName(self, "Database file", start,
+                                              "ol-desk database (*.sqlite3 *.db);;All files (*)",
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.ui.databaseEdit.setText(path)

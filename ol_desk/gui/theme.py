@@ -20,14 +20,15 @@ _DARK = {
 
 
 _WARNING = {"light": QColor("#b3261e"), "dark": QColor("#ff7b72")}
-_warning = [None]
+_warning: list[QColor | None] = [None]
 
 
 def warning_colour() -> QColor:
     """The colour of overdue dates: readable on the current palette (looked up once per theme change)."""
-    if _warning[0] is None:
-        _warning[0] = _WARNING["dark" if is_dark() else "light"]
-    return _warning[0]
+    colour = _warning[0]
+    if colour is None:
+        colour = _warning[0] = _WARNING["dark" if is_dark() else "light"]
+    return colour
 
 
 def error_label(parent=None) -> QLabel:

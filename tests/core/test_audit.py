@@ -5,12 +5,12 @@ import sqlite3
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from ol_desk.core import audit
 from ol_desk.core.errors import ValidationError
 from ol_desk.core.model import AuditEvent, OutboxEntry, SourceDocument
 from ol_desk.core.services import documents
+
 from .factories import make_document, make_recommendation
 
 

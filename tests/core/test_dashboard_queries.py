@@ -10,6 +10,7 @@ from ol_desk.core.model.enums import Entity, RecStatus
 from ol_desk.core.queries import dashboard, statutory_clocks
 from ol_desk.core.queries.register_filter import document_conditions, recommendation_conditions
 from ol_desk.core.services import recommendations, reference
+
 from .factories import hub_id, make_document, make_recommendation
 
 ON = dt.date(2025, 6, 1)
@@ -97,7 +98,7 @@ def test_tiles_and_charts_say_what_the_register_holds(db, cpic):
 
 
 def test_ageing_windows_meet_without_gaps():
-    for (_l, lo, hi), (_l2, lo2, _h2) in zip(dashboard.AGE_BUCKETS, dashboard.AGE_BUCKETS[1:]):
+    for (_l, lo, hi), (_l2, lo2, _h2) in zip(dashboard.AGE_BUCKETS, dashboard.AGE_BUCKETS[1:], strict=False):
         oldest, _ = dashboard.age_window(ON, lo, hi)
         _, newest_next = dashboard.age_window(ON, lo2, None)
         assert oldest - newest_next == D(1)

@@ -9,9 +9,8 @@ from sqlalchemy import func, select, text
 from ol_desk.core import audit
 from ol_desk.core.demo import generate_demo
 from ol_desk.core.errors import ValidationError
-from ol_desk.core.model import (AuditEvent, Hub, ImportBatch, OutboxEntry, Recommendation, Theme)
-from ol_desk.core.model.enums import (ActionStatus, FindingType, RecStatus, ResponsePosition, SourceKind,
-                                      TriageOutcome)
+from ol_desk.core.model import AuditEvent, Hub, ImportBatch, OutboxEntry, Recommendation, Theme
+from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, ResponsePosition, SourceKind, TriageOutcome
 from ol_desk.core.queries.stats import compute
 from ol_desk.core.store import open_database
 

@@ -5,6 +5,7 @@ import datetime as dt
 
 from ol_desk.core.model import SourceDocument
 from ol_desk.core.services import documents
+
 from .factories import make_document
 
 

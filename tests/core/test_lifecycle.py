@@ -11,6 +11,7 @@ from ol_desk.core.errors import PermissionDenied, TransitionError, ValidationErr
 from ol_desk.core.model import Action, Recommendation
 from ol_desk.core.model.enums import ActionStatus, RecStatus, Role
 from ol_desk.core.services import Actor, actions, recommendations
+
 from .factories import assigned_recommendation, hub_id, make_action
 
 REC_ARGS = dict(reason="Board asked for more evidence", decision_date=dt.date(2025, 6, 12), minute_ref="OLB/25/06/4")

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from ol_desk.core.model import Recommendation
 from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_REC_STATUSES, RecStatus
 from ol_desk.core.queries import predicates as p
+
 from .factories import make_document, make_recommendation
 
 ON = dt.date(2025, 6, 1)

@@ -6,6 +6,7 @@ import pytest
 from ol_desk.core.errors import ValidationError
 from ol_desk.core.model import Recommendation
 from ol_desk.core.services import recommendations
+
 from .factories import make_document, make_recommendation
 
 

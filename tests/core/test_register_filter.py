@@ -8,6 +8,7 @@ from sqlalchemy import select
 from ol_desk.core.model import Action, Recommendation
 from ol_desk.core.queries.register_filter import RegisterFilter, action_conditions, recommendation_conditions
 from ol_desk.core.services import recommendations
+
 from .factories import hub_id, make_action, make_document, make_recommendation, theme_id
 
 ON = dt.date(2025, 6, 1)

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from ol_desk.core.errors import ConflictError, PermissionDenied, ValidationError
-from ol_desk.core.model import (Action, AuditEvent, DateChange, Evidence, LearningEntry, Recommendation,
-                                SourceDocument)
+from ol_desk.core.model import Action, AuditEvent, DateChange, Evidence, LearningEntry, Recommendation, SourceDocument
 from ol_desk.core.model.enums import Entity, Role, TriageOutcome
 from ol_desk.core.services import Actor, actions, documents, learning, recommendations, records, reference
+
 from .factories import assigned_recommendation, hub_id, make_action, make_document, make_recommendation
 
 

@@ -11,6 +11,7 @@ from ol_desk.core.search import SearchIndex
 from ol_desk.core.services import related
 from ol_desk.core.services.undo import undo_events
 from ol_desk.core.similar import similar_recommendations
+
 from .factories import make_document, make_recommendation
 
 ROUSING = ("Custody officers did not rouse an intoxicated detainee at the required half-hourly intervals and the "

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -112,7 +111,6 @@ def test_side_folders_sit_beside_the_database(db):
 
 def test_a_workstation_database_from_before_the_server_release_upgrades_and_keeps_its_rows(tmp_path):
     from alembic import command
-    from sqlalchemy import create_engine
     path = tmp_path / "first-release.sqlite3"
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:

@@ -10,6 +10,7 @@ from ol_desk.core.errors import ConflictError, DatabaseError
 from ol_desk.core.model import AuditEvent, Recommendation
 from ol_desk.core.services import recommendations
 from ol_desk.core.store import Database, database
+
 from .factories import make_document, make_recommendation
 
 

@@ -62,6 +62,7 @@ def test_tab_walks_from_the_search_field_through_the_register_to_its_table(make_
 def test_editor_controls_have_names_too(make_window, db, cpic):
     """Editable pickers (owner, hub) take the focus in their typing field, which must say what it is."""
     from PySide6.QtWidgets import QLabel
+
     from ol_desk.core.model.enums import Entity
     from ol_desk.gui.editors import open_editor
     from tests.core import factories as f

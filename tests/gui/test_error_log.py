@@ -41,6 +41,7 @@ def test_an_unexpected_error_on_screen_is_one_message_naming_the_log(installed, 
 
 def test_a_known_error_is_shown_in_its_own_words(installed, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
+
     from ol_desk.core.errors import OlDeskError
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from sqlalchemy import Boolean, Table
 
@@ -21,7 +22,7 @@ CHUNK_ROWS = 20_000
 
 def sqlite_datetime(value: dt.datetime) -> str:
     if value.tzinfo is not None:
-        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
     return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 

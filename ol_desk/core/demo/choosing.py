@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import random
-from typing import Generic, Sequence, TypeVar
+from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 from .phrases import GENERIC, SLOTS, THEMES, ThemePhrases
 

@@ -16,18 +16,28 @@ import datetime as dt
 import json
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from sqlalchemy import func, insert, select
 
 from ol_desk.core import audit
 from ol_desk.core.dates import today
 from ol_desk.core.errors import ValidationError
-from ol_desk.core.model import (Action, Base, Hub, ImportBatch, OutboxEntry, Person, Recommendation,
-                                SourceDocument, Theme)
+from ol_desk.core.model import (
+    Action,
+    Base,
+    Hub,
+    ImportBatch,
+    OutboxEntry,
+    Person,
+    Recommendation,
+    SourceDocument,
+    Theme,
+)
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.services.actor import SYSTEM, Actor
+
 from .bulk import PLACEHOLDER, TableSink, placeholders
 from .people import make_people
 from .register import HISTORY_DAYS, RegisterBuilder, Sinks, stamp

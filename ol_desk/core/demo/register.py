@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from typing import Callable
 
 from ol_desk.core.dates import statutory_due
 from ol_desk.core.model.enums import ActionStatus as A
 from ol_desk.core.model.enums import EvidenceKind, FindingType, HubKind, ResponsePosition, Role, TriageOutcome
 from ol_desk.core.model.enums import RecStatus as R
 from ol_desk.core.model.enums import SourceKind as K
+
 from . import phrases as ph
 from .bulk import TableSink
 from .choosing import Mixer
@@ -148,7 +149,8 @@ class RegisterBuilder:
         return min(day, self.on)
 
     def person_in(self, hub_id: int | None) -> DemoPerson:
-        return self.rng.choice(self.staff.get(hub_id) or self.anyone)
+        staff = self.staff.get(hub_id) if hub_id is not None else None
+        return self.rng.choice(staff or self.anyone)
 
     def lead_hub(self, theme: str) -> int:
         preferred = self.theme_hubs.get(theme)
@@ -237,6 +239,7 @@ class RegisterBuilder:
         original = statutory_due(kind, issued)
         due, sent = original, None
         if original is not None:
+            due = original  # a date here: the checker does not carry `original is not None` over to `due`
             if kind in (K.PFD, K.IOPC) and self.extension.pick():
                 due = original + dt.timedelta(days=r.choice((14, 21, 28, 42)))
                 self.sinks.date_changes.add(
@@ -395,7 +398,7 @@ class RegisterBuilder:
         if status in (R.IN_PROGRESS, R.REOPENED) and all(s in FINISHED_ACTION for s in statuses):
             statuses[-1] = A.OPEN if status is R.REOPENED else A.IN_PROGRESS
         own = [self.action(rid, s, theme, hubs, start, work_end, target, status) for s in statuses]
-        doc.actions = list(zip(own, statuses))
+        doc.actions = list(zip(own, statuses, strict=False))
         return linked + own
 
     def action(self, rid: int, status: A, theme: str, hubs: list[tuple[int, int]], start: dt.date,
@@ -455,7 +458,7 @@ class RegisterBuilder:
         gold = r.choice(self.gold)
         incident = doc.issued - dt.timedelta(days=r.randint(1, 14))
         hub_id = hubs[0][0] if hubs else None
-        outcome_hub = self.hub_code.get(hub_id, "CPIC")
+        outcome_hub = self.hub_code.get(hub_id, "CPIC") if hub_id is not None else "CPIC"
         self.sinks.learning_entries.add((
             doc.reference, incident.isoformat(), gold, text, owner.name if owner else "", hub_id,
             TriageOutcome.CONVERTED.value, f"Became a recommendation for {outcome_hub}.", r.choice(self.cpic),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ol_desk.core.model.enums import FindingType as F
 from ol_desk.core.model.enums import SourceKind as K
+
 from .choosing import lower_first
 
 

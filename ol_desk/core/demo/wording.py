@@ -7,6 +7,7 @@ import random
 
 from ol_desk.core.model.enums import FindingType as F
 from ol_desk.core.model.enums import SourceKind as K
+
 from . import phrases as ph
 from .choosing import Sentences, lower_first, upper_first
 

@@ -182,7 +182,7 @@ def _by_content(values: list, hubs: vp.HubMatcher | None, taken: set[str]) -> st
         candidates.append("target_date")
     if hubs is not None and share(lambda v: hubs.find_all(v)[0] and not hubs.find_all(v)[1]) >= 0.8:
         candidates.append("hubs")
-    if share(lambda v: vp.rec_status(v).value is not None) >= 0.8:
+    if share(lambda v: (status := vp.rec_status(v)) is not None and status.value is not None) >= 0.8:
         candidates.append("status")
     if sum(len(t) for t in texts) / len(texts) > 60:
         candidates.append("text")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .column_mapping import match_header
 from . import value_parsing as vp
+from .column_mapping import match_header
 
 
 @dataclass(frozen=True)

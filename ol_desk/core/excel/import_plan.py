@@ -8,11 +8,19 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from ol_desk.core.model import (Action, ActionRecommendation, Person, ProgressUpdate, Recommendation,
-                                RecommendationHub, SourceDocument)
+from ol_desk.core.model import (
+    Action,
+    ActionRecommendation,
+    Person,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationHub,
+    SourceDocument,
+)
+
 from .import_rows import MODE_ACTIONS, MODE_DOCUMENTS, Context, ParsedRow
 from .import_writer import ImportWriter
 
@@ -70,7 +78,7 @@ class Resolver:
         self.writer = writer
         self.outcomes = outcomes
         self.warnings = warnings
-        self.docs: dict[tuple, int | None] = {}
+        self.docs: dict[tuple | None, int | None] = {}  # None: a row with no document (never stored)
         self.doc_first: dict[tuple, tuple[int, dict]] = {}
         self.doc_warned: set = set()
         self.positions: Counter = Counter()
@@ -79,7 +87,7 @@ class Resolver:
         self.person_names: dict[int, str] = {}
         self.link_cache: dict[tuple, list[int]] = {}
         self.buffer: list[ParsedRow] = []
-        self.counts = Counter()
+        self.counts: Counter[str] = Counter()
 
     # -- feeding -------------------------------------------------------------------------------------------------
     def feed(self, row: ParsedRow) -> None:
@@ -132,7 +140,7 @@ class Resolver:
             if key is None:
                 continue
             if key in self.doc_first:
-                self._check_same_document(r)
+                self._check_same_document(r, key)
                 continue
             self.doc_first[key] = (r.row, r.doc)
             existing = found.get(key)
@@ -150,21 +158,21 @@ class Resolver:
                     self.writer.update_document(existing.id, dict(change))
         return result
 
-    def _check_same_document(self, r: ParsedRow) -> None:
-        first_row, first = self.doc_first[r.doc_key]
+    def _check_same_document(self, r: ParsedRow, key: tuple) -> None:
+        first_row, first = self.doc_first[key]
         for k, v in r.doc.items():
             if k in first and v != first[k] and (r.doc_key, k) not in self.doc_warned:
                 self.doc_warned.add((r.doc_key, k))
                 self.warnings.append(f"row {r.row}: {k.replace('_', ' ')} '{_shown(v)}' differs from row "
                                      f"{first_row} for the same report ('{_shown(first[k])}'); the first is kept")
 
-    def _find_documents(self, keys: set[tuple]) -> dict[tuple, object]:
+    def _find_documents(self, keys: set[tuple]) -> dict[tuple, Row]:
         from .import_rows import document_key
         refs = {k[2] for k in keys if k[1] == "ref"}
         titles = {k[2] for k in keys if k[1] == "title"}
         cols = (SourceDocument.id, SourceDocument.kind, SourceDocument.reference, *[
             getattr(SourceDocument, f) for f in _DOC_FIELDS if f != "title"], SourceDocument.title)
-        found: dict[tuple, object] = {}
+        found: dict[tuple, Row] = {}
         for chunk in _chunks(sorted(refs)):
             for d in self.s.execute(select(*cols).where(func.lower(SourceDocument.reference).in_(chunk))
                                     .order_by(SourceDocument.id)):
@@ -210,7 +218,7 @@ class Resolver:
         for r in rows:
             self.positions[(r.doc_key, r.ref)] += 1
             keyed.append((r, self.positions[(r.doc_key, r.ref)]))
-        doc_ids = {self.docs[r.doc_key] for r in rows if self.docs.get(r.doc_key) is not None}
+        doc_ids = {d for r in rows if (d := self.docs.get(r.doc_key)) is not None}
         existing = self._existing_recs(doc_ids, {r.ref for r in rows}) if doc_ids else {}
         ids = [e.id for e in existing.values()]
         links = self._links(ids)
@@ -266,11 +274,11 @@ class Resolver:
             shown["latest update"] = [latest.get(cur.id), r.update_text]
         return change, shown
 
-    def _existing_recs(self, doc_ids: set[int], refs: set[str]) -> dict[tuple, object]:
+    def _existing_recs(self, doc_ids: set[int], refs: set[str]) -> dict[tuple, Row]:
         cols = (Recommendation.id, Recommendation.document_id, Recommendation.reference, Recommendation.position,
                 *[getattr(Recommendation, f) for f in _REC_FIELDS], Recommendation.owner_id,
                 Recommendation.current_target_date)
-        out = {}
+        out: dict[tuple, Row] = {}
         for docs in _chunks(sorted(doc_ids)):
             for refs_chunk in _chunks(sorted(refs)):
                 q = select(*cols).where(Recommendation.document_id.in_(docs), Recommendation.reference.in_(refs_chunk))
@@ -300,7 +308,7 @@ class Resolver:
     # -- actions -------------------------------------------------------------------------------------------------
     @staticmethod
     def _action_key(r: ParsedRow) -> tuple:
-        hub = r.hub_ids[0]
+        hub = r.hub
         return (hub, "ref", r.ref.lower()) if r.ref else (hub, "title", r.values["title"].lower())
 
     def _actions(self, rows: list[ParsedRow]) -> None:
@@ -327,7 +335,7 @@ class Resolver:
             cur = existing.get(self._action_key(r))
             if cur is None:
                 if self.writer:
-                    values = {"reference": r.ref, "hub_id": r.hub_ids[0], **r.values}
+                    values = {"reference": r.ref, "hub_id": r.hub, **r.values}
                     if owner_mapped:
                         values["owner_id"] = owner
                     creating.append({"values": values, "recs": recs, "update": r.update_text})
@@ -348,13 +356,13 @@ class Resolver:
         if self.writer and creating:
             self.writer.create_actions(creating)
 
-    def _existing_actions(self, rows: list[ParsedRow]) -> dict[tuple, object]:
-        hubs = sorted({r.hub_ids[0] for r in rows})
+    def _existing_actions(self, rows: list[ParsedRow]) -> dict[tuple, Row]:
+        hubs = sorted({r.hub for r in rows})
         refs = sorted({r.ref for r in rows if r.ref})
         titles = sorted({r.values["title"] for r in rows if not r.ref})
         cols = (Action.id, Action.hub_id, Action.reference, *[getattr(Action, f) for f in _ACTION_FIELDS],
                 Action.owner_id, Action.current_due_date)
-        out = {}
+        out: dict[tuple, Row] = {}
         for chunk in _chunks(refs):
             for a in self.s.execute(select(*cols).where(Action.hub_id.in_(hubs), Action.reference.in_(chunk))
                                     .order_by(Action.id.desc())):
@@ -368,7 +376,8 @@ class Resolver:
     def _action_links(self, ids: list[int]) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
         for chunk in _chunks(ids):
-            for aid, rid in self.s.execute(select(ActionRecommendation.action_id, ActionRecommendation.recommendation_id)
+            for aid, rid in self.s.execute(select(ActionRecommendation.action_id,
+                                                  ActionRecommendation.recommendation_id)
                                            .where(ActionRecommendation.action_id.in_(chunk))):
                 out.setdefault(aid, []).append(rid)
         return out
@@ -379,7 +388,7 @@ class Resolver:
         if not r.linked_ref:
             return []
         doc_id = self.docs.get(r.doc_key) if r.doc_key else None
-        key = (r.linked_ref.lower(), doc_id, r.hub_ids[0])
+        key = (r.linked_ref.lower(), doc_id, r.hub)
         if key not in self.link_cache:
             q = select(Recommendation.id).where(func.lower(Recommendation.reference) == key[0])
             if doc_id is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, SourceKind
+
 from . import value_parsing as vp
 
 MODE_RECOMMENDATIONS = "recommendations"
@@ -47,6 +48,12 @@ class ParsedRow:
     linked_ref: str = ""
     warnings: list = field(default_factory=list)
     rejected: str = ""
+
+    @property
+    def hub(self) -> int:
+        """The row's first (lead) hub: every action row that reaches planning has one."""
+        assert self.hub_ids, f"row {self.row} has no hub"
+        return self.hub_ids[0]
 
     @property
     def label(self) -> str:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ol_desk.core import audit, lifecycle
 from ol_desk.core.dates import today
-from ol_desk.core.model import (Action, ActionRecommendation, ProgressUpdate, Recommendation, RecommendationHub)
+from ol_desk.core.model import Action, ActionRecommendation, ProgressUpdate, Recommendation, RecommendationHub
 from ol_desk.core.model.enums import ActionStatus, Entity, RecStatus
 from ol_desk.core.services import actions, documents, recommendations, records, reference, writes
 from ol_desk.core.services.actor import Actor
@@ -53,7 +53,7 @@ class ImportWriter:
             return []
         ids = self._insert_rows(table, rows)
         events = []
-        for i, (new_id, row) in enumerate(zip(ids, rows)):
+        for i, (new_id, row) in enumerate(zip(ids, rows, strict=True)):
             fields = {k: [None, v] for k, v in row.items() if v is not None and v != "" and k not in _BOOKKEEPING}
             detail = {"fields": fields, **(extras[i] if extras else {})}
             events.append(audit.PendingEvent(self.actor.name, "create", entity.value, new_id, detail,
@@ -70,7 +70,7 @@ class ImportWriter:
         if self.session.get_bind().dialect.name == "sqlite":
             start = (self.session.scalar(select(func.max(table.c.id))) or 0) + 1
             ids = list(range(start, start + len(rows)))
-            for new_id, row in zip(ids, rows):
+            for new_id, row in zip(ids, rows, strict=True):
                 row["id"] = new_id
             self.session.execute(insert(table), rows)
             for row in rows:
@@ -101,10 +101,11 @@ class ImportWriter:
             extras.append({"hubs": [[], sorted(hubs)], "lead": [None, hubs[0]]} if hubs else {})
         ids = self._insert(Entity.RECOMMENDATION, Recommendation.__table__, rows, extras)
         links = [{"recommendation_id": rid, "hub_id": hid, "is_lead": j == 0}
-                 for rid, item in zip(ids, items) for j, hid in enumerate(item["hubs"] or [])]
+                 for rid, item in zip(ids, items, strict=True) for j, hid in enumerate(item["hubs"] or [])]
         if links:
             self.session.execute(insert(RecommendationHub), links)
-        self._updates("recommendation_id", [(rid, it["update"]) for rid, it in zip(ids, items) if it["update"]])
+        self._updates("recommendation_id",
+                      [(rid, it["update"]) for rid, it in zip(ids, items, strict=True) if it["update"]])
         return ids
 
     def create_actions(self, items: list[dict]) -> list[int]:
@@ -120,11 +121,12 @@ class ImportWriter:
             rows.append(v)
             extras.append({"recommendations": sorted(item["recs"])})
         ids = self._insert(Entity.ACTION, Action.__table__, rows, extras)
-        links = [{"action_id": aid, "recommendation_id": rid} for aid, item in zip(ids, items) for rid in item["recs"]]
+        links = [{"action_id": aid, "recommendation_id": rid}
+                 for aid, item in zip(ids, items, strict=True) for rid in item["recs"]]
         if links:
             self.session.execute(insert(ActionRecommendation), links)
-            writes.announce(self.session, Entity.RECOMMENDATION, sorted({l["recommendation_id"] for l in links}))
-        self._updates("action_id", [(aid, it["update"]) for aid, it in zip(ids, items) if it["update"]])
+            writes.announce(self.session, Entity.RECOMMENDATION, sorted({link["recommendation_id"] for link in links}))
+        self._updates("action_id", [(aid, it["update"]) for aid, it in zip(ids, items, strict=True) if it["update"]])
         return ids
 
     # -- changes through the services ----------------------------------------------------------------------------

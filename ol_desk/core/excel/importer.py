@@ -12,20 +12,22 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from ol_desk.core import lifecycle
 from ol_desk.core.errors import OlDeskError, ValidationError
 from ol_desk.core.model import Hub, ImportBatch
 from ol_desk.core.model.enums import Entity, SourceKind
-from ol_desk.core import lifecycle
 from ol_desk.core.services import writes
 from ol_desk.core.services.actor import Actor
 from ol_desk.core.services.changes import Changes
+
 from . import column_mapping as cm
 from . import import_profiles, limits
 from . import value_parsing as vp
@@ -33,7 +35,10 @@ from .header_detection import HeaderRow, detect
 from .import_plan import Resolver, RowOutcome
 from .import_rows import MODE_ACTIONS, Context, mode_of, parse_row
 from .import_writer import ImportWriter
-from .workbook_reader import WorkbookRefused, open_workbook, sheet_rows
+from .workbook_reader import SheetRows, WorkbookRefused, open_workbook, sheet_rows
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 Progress = Callable[[int, str], None]   # (rows read so far, what is happening)
 Cancel = Callable[[], bool]             # True → stop; nothing is written
@@ -69,8 +74,9 @@ class WorkbookInfo:
     default_hub_id: int | None
     default_document: str
     notes: list[str] = field(default_factory=list)
-    _rows: object = None                # the open row stream, positioned after the header (internal)
-    _workbook: object = None
+    # the open row stream, positioned after the header: (rows, the head rows read past the header, the iterator)
+    _rows: tuple[SheetRows, list, Iterator] | None = None
+    _workbook: Workbook | None = None
 
     @property
     def confidence(self) -> float:
@@ -213,7 +219,7 @@ def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> Workbo
     return info
 
 
-def _profile_for_rows(session: Session, head) -> "import_profiles.Profile | None":
+def _profile_for_rows(session: Session, head) -> import_profiles.Profile | None:
     """A saved profile whose header layout is one of these rows (for headers no name would give away)."""
     for _number, values in head:
         if sum(v is not None for v in values) >= 2:
@@ -302,6 +308,8 @@ def _run(path, session, actor, options, progress, cancel, info) -> ImportReport:
 
 
 def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> ImportReport:
+    if info._rows is None:
+        raise ValidationError(f"{info.path.name} was closed before it was imported; inspect it again.")
     rows, head_rest, stream = info._rows
     ctx = Context(info.mode, info.mapping.fields(), info.kind, _hubs(session), info.default_document,
                   info.default_hub_id)
@@ -382,6 +390,7 @@ def _new_batch(session: Session, actor: Actor, info: WorkbookInfo, sha: str) -> 
 
 
 def _save_profile(session, actor, info: WorkbookInfo, options: ImportOptions) -> None:
+    assert options.save_profile, "called only when a profile name was given"
     columns = info.mapping.as_json()
     hub = None
     if info.default_hub_id is not None:

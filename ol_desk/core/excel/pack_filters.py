@@ -7,8 +7,8 @@ so). Search text is resolved through the search index into ids, separately for e
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from sqlalchemy.orm import Session
 

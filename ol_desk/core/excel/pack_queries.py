@@ -8,14 +8,25 @@ register's own (`RegisterFilter`), so the pack holds exactly the rows the GUI sh
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlalchemy import String, and_, cast, func, literal, not_, select, true
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import ScalarSelect
 
-from ol_desk.core.model import (Action, ActionRecommendation, DateChange, Hub, Person, Recommendation,
-                                RecommendationHub, RecommendationTheme, SourceDocument, Theme)
-from ol_desk.core.model.enums import (ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES, ActionStatus, RecStatus)
+from ol_desk.core.model import (
+    Action,
+    ActionRecommendation,
+    DateChange,
+    Hub,
+    Person,
+    Recommendation,
+    RecommendationHub,
+    RecommendationTheme,
+    SourceDocument,
+    Theme,
+)
+from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES, ActionStatus, RecStatus
 from ol_desk.core.queries import predicates as p
 from ol_desk.core.queries.register_filter import RegisterFilter, action_conditions, recommendation_conditions
 from ol_desk.core.store.dialect import group_concat
@@ -40,7 +51,7 @@ def _stream(session: Session, stmt) -> Iterator:
         result.close()
 
 
-def _moves(column) -> object:
+def _moves(column) -> ScalarSelect:
     """How many times the date was moved after it was first set (extensions and bring-forwards)."""
     return (select(func.count(DateChange.id)).where(column, DateChange.old_date.is_not(None))
             .correlate_except(DateChange).scalar_subquery())

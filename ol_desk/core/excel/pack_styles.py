@@ -115,7 +115,7 @@ class SheetWriter:
                        for c in columns]
         # In a row taller than one line every cell is top-aligned, so a row reads from its top edge.
         self._plain_top = [cell or _styled(ws, kind=c.kind, editable=c.editable)
-                           for cell, c in zip(self._plain, columns)]
+                           for cell, c in zip(self._plain, columns, strict=False)]
         self._quoted = [_styled(ws, kind=c.kind, editable=c.editable, quoted=True) for c in columns]
         self._blank = [_styled(ws, kind=c.kind, editable=True) if c.editable else None for c in columns]
         # Wrapped columns and how many characters fit on one line of each (Calibri 11: ~1.15 per width unit).

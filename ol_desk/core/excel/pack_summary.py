@@ -10,6 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from ol_desk.core.model.enums import ActionStatus, RecStatus, SourceKind
 from ol_desk.core.queries.stats import Stats
+
 from .pack_styles import COUNT_FORMAT, HEADER_FILL, HEADER_FONT, MARKING, setup_print
 
 TITLE_FONT = Font(name="Calibri", size=16, bold=True, color="1F3864")
@@ -93,7 +94,7 @@ def write_summary(wb, stats: Stats, *, on: dt.date, filters: list[str], exported
     r.add(r.cell(MARKING, font=MARK_FONT))
     r.add(r.cell("Organisational Learning Board: improvement register", font=TITLE_FONT))
     r.add(r.cell(f"Position at {on:%d %B %Y}. Exported from ol-desk by {exported_by} at "
-                 f"{dt.datetime.now(dt.timezone.utc):%d %b %Y %H:%M} UTC from {database}.", font=NOTE_FONT))
+                 f"{dt.datetime.now(dt.UTC):%d %b %Y %H:%M} UTC from {database}.", font=NOTE_FONT))
     r.add(r.cell("Rows included: " + ("; ".join(filters) if filters else "the whole register") + ".",
                  font=NOTE_FONT))
     r.add()

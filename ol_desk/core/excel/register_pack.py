@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import ColorScaleRule
@@ -27,6 +27,7 @@ from ol_desk.core.errors import OlDeskError, ValidationError
 from ol_desk.core.model import Hub
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.queries.stats import Stats, compute
+
 from . import pack_queries as q
 from .pack_styles import MARKING, MAX_DATA_ROWS, Column, SheetSeries
 from .pack_summary import write_summary
@@ -76,7 +77,8 @@ OVERDUE_COLUMNS = [
 
 BOARD_COLUMNS = [
     Column("ID", 8), Column("Source", 18), Column("Document", 16), Column("Ref", 11), Column("Title", 40, "wrap"),
-    Column("Recommendation", 60, "wrap"), Column("Lead hub", 9), Column("Owner", 18), Column("First target", 12, "date"),
+    Column("Recommendation", 60, "wrap"), Column("Lead hub", 9), Column("Owner", 18),
+    Column("First target", 12, "date"),
     Column("Current target", 12, "date"), Column("Date changes", 9, "count"), Column("Actions", 9, "count"),
     Column("Last update", 12, "date"), Column("Board decision", 24, "wrap", editable=True),
     Column("Minute ref", 14, editable=True),

@@ -38,6 +38,7 @@ import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 from sqlalchemy import func, select
@@ -46,12 +47,12 @@ from sqlalchemy.orm import Session
 from ol_desk.core import lifecycle
 from ol_desk.core.errors import OlDeskError, ValidationError
 from ol_desk.core.model import Action, ActionRecommendation, Evidence, ImportBatch, Meta, Recommendation
-from ol_desk.core.model.enums import ActionStatus, Entity, OPEN_ACTION_STATUSES, RecStatus, Role
-from ol_desk.core.services import Actor, Changes, in_batch, writes
+from ol_desk.core.model.enums import OPEN_ACTION_STATUSES, ActionStatus, Entity, RecStatus, Role
+from ol_desk.core.services import Actor, Changes, in_batch, records, writes
 from ol_desk.core.services import actions as action_service
 from ol_desk.core.services import recommendations as rec_service
-from ol_desk.core.services import records
 from ol_desk.core.services.reference import person_named
+
 from . import value_parsing as vp
 from .roundtrip_export import EDIT_MARK, FORMAT_NAME, FORMAT_VERSION, META_SHEET
 
@@ -61,8 +62,8 @@ SHEETS = {"action": "Actions", "recommendation": "Recommendations"}
 @dataclass(frozen=True)
 class FieldChange:
     field: str
-    old: object
-    new: object
+    old: Any   # by field: a status value, a date, a person's name
+    new: Any
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def is_roundtrip_workbook(path) -> bool:
     try:
         if META_SHEET not in wb.sheetnames:
             return False
-        first = next(wb[META_SHEET].iter_rows(min_row=1, max_row=1, values_only=True), ())
+        first: tuple = next(wb[META_SHEET].iter_rows(min_row=1, max_row=1, values_only=True), ())
         return len(first) > 1 and first[1] == FORMAT_NAME
     except Exception:  # noqa: BLE001
         return False
@@ -211,7 +212,7 @@ def _date(value) -> dt.date | None:
         parsed = vp.Parsed(None, "not a date")
     if parsed is None:
         return None
-    if parsed.warning or parsed.value is None:
+    if parsed.warning or not isinstance(parsed.value, dt.date):
         raise ValueError(f"'{_text(value)}' is not a date (use a date cell, or dd/mm/yyyy)")
     return parsed.value
 
@@ -234,7 +235,7 @@ def _sheet_rows(wb, entity: str):
     rows = wb[name].iter_rows(values_only=True)
     header = [(_text(h).removesuffix(EDIT_MARK.strip()).strip()) for h in next(rows, ())]
     for n, row in enumerate(rows, 2):
-        values = dict(zip(header, row))
+        values = dict(zip(header, row, strict=False))  # a sheet row may be short or long
         if any(v not in (None, "") for v in values.values()):
             yield n, values
 
@@ -321,8 +322,7 @@ def _classify(session: Session, actor: Actor | None, diff: RoundTripDiff, edits)
     # Actions first: a recommendation may be delivered in the same file that completes its last actions.
     closing: set[int] = set()
     for row, extra, fields, entity in sorted(edits, key=lambda e: e[3] != "action"):
-        model = Action if entity == "action" else Recommendation
-        current = session.get(model, row.id)
+        current = session.get(Action, row.id) if entity == "action" else session.get(Recommendation, row.id)
         label = extra["label"]
         if current is None:
             diff.problems.append(RowProblem(entity, row.id, label, "it no longer exists in ol-desk"))
@@ -426,10 +426,11 @@ def _apply_row(session: Session, actor: Actor, row: RowChange) -> Changes:
         move = action_service.set_due_date if is_action else rec_service.set_target_date
         changes |= move(session, actor, row.id, by_name["due"].new, row.reason)
     if row.update:
-        key = "action_id" if is_action else "recommendation_id"
-        changes |= records.add_update(session, actor, text=row.update, **{key: row.id})
+        changes |= records.add_update(session, actor, text=row.update, action_id=row.id if is_action else None,
+                                      recommendation_id=None if is_action else row.id)
     if "status" in by_name:
         command = _command_for(row.entity, by_name["status"].old, by_name["status"].new)
+        assert command is not None, "a move with no command is listed as a problem, never applied"
         if is_action:
             changes |= action_service.run_command(session, actor, row.id, command, note=row.update,
                                                   reason=row.update)

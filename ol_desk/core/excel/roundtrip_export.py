@@ -12,9 +12,9 @@ dates as dates); every other cell is locked by sheet protection. `ol_desk.core.e
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
@@ -27,6 +27,7 @@ from ol_desk.core.model import Action, Recommendation, RecommendationHub
 from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES, ActionStatus, RecStatus
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.services.reference import hub_by_code
+
 from . import pack_queries as q
 from .pack_styles import MARKING, Column, SheetWriter, setup_print
 from .register_pack import ExportCancelled, check_target, new_workbook, save_atomically, set_marking
@@ -112,7 +113,7 @@ def _write(wb, path, session, hub, *, db_uid, exported_by, progress, cancel, on)
     _read_me(wb, hub.name)
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "veryHidden"
-    exported_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    exported_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for row in (["format", FORMAT_NAME, FORMAT_VERSION], ["db_uid", db_uid], ["exported_at", exported_at.isoformat()],
                 ["hub", hub.code], ["exported_by", exported_by],
                 ["entity", "id", "version", "status", "due", "owner"]):

@@ -4,8 +4,8 @@ or raises `BadValue` with words a person understands."""
 from __future__ import annotations
 
 import calendar
-import functools
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -181,7 +181,7 @@ for _status, _words in {
         _REC_STATUS_WORDS[_key(_w)] = _status
 
 _ACTION_STATUS_WORDS: dict[str, ActionStatus] = {}
-for _status, _words in {
+for _action_status, _words in {
     ActionStatus.OPEN: "open; new; not started; not yet started; outstanding; to do; todo; pending; overdue; "
                        "reopened; re opened; yet to start",
     ActionStatus.IN_PROGRESS: "in progress; wip; work in progress; ongoing; on going; started; underway; under way; "
@@ -192,7 +192,7 @@ for _status, _words in {
                             "no further action; closed no further action; closed nfa; closed not required",
 }.items():
     for _w in _words.split(";"):
-        _ACTION_STATUS_WORDS[_key(_w)] = _status
+        _ACTION_STATUS_WORDS[_key(_w)] = _action_status
 
 
 def _status_word(value, words: dict) -> Parsed | None:
@@ -340,14 +340,15 @@ class HubMatcher:
         one = self.find(whole)
         if one is not None:
             return [one], []
-        ids, unknown = [], []
+        ids: list[int] = []
+        unknown: list[str] = []
         for part in split_values(whole):
             hid = self.find(part)
             found = [hid] if hid is not None else [self.find(p) for p in split_values(part, weak=True)]
             if not found or None in found:
                 unknown.append(part)
                 continue
-            ids.extend(h for h in found if h not in ids)
+            ids.extend(h for h in found if h is not None and h not in ids)
         return ids, unknown
 
     def in_words(self, words: str) -> int | None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Any
 
 from ol_desk.core.errors import OlDeskError
+
 from . import limits
 
 _CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -162,7 +164,7 @@ def merged_ranges(ws) -> list[tuple[int, int, int, int]]:
 class SheetRows:
     """The non-blank rows of a sheet as (row number, values) with merged cells filled from their top-left cell."""
 
-    ws: object
+    ws: Any  # an openpyxl worksheet (openpyxl ships no type information)
     skipped_blank: int = 0
     stopped_early_at: int | None = None
     merged: list = field(default_factory=list)
@@ -231,7 +233,7 @@ class _MergeFill:
         for c1, r2 in starting or ():
             if c1 - 1 < len(row):
                 self.live.append((c1, r2, row[c1 - 1]))
-        for c1, last, value in self.live:
+        for c1, _last, value in self.live:
             if c1 - 1 < len(row) and row[c1 - 1] is None:
                 row[c1 - 1] = value
         return tuple(row)

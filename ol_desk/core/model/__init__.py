@@ -2,14 +2,27 @@
 from .actions import Action, ActionRecommendation
 from .base import Base, utcnow
 from .documents import SourceDocument
-from .enums import (ActionStatus, Entity, EvidenceKind, FindingType, HubKind, LabelledEnum, RecStatus,
-                    ResponsePosition, Role, SourceKind, TriageOutcome, FINISHED_REC_STATUSES,
+from .enums import (
                     ACTIVE_REC_STATUSES,
-                    OPEN_ACTION_STATUSES, OPEN_REC_STATUSES)
+                    FINISHED_REC_STATUSES,
+                    OPEN_ACTION_STATUSES,
+                    OPEN_REC_STATUSES,
+                    ActionStatus,
+                    Entity,
+                    EvidenceKind,
+                    FindingType,
+                    HubKind,
+                    LabelledEnum,
+                    RecStatus,
+                    ResponsePosition,
+                    Role,
+                    SourceKind,
+                    TriageOutcome,
+)
 from .recommendations import Recommendation, RecommendationHub, RecommendationTheme
 from .records import DateChange, Evidence, LearningEntry, ProgressUpdate
-from .related import RelatedLink
 from .reference import Hub, Person, Theme
+from .related import RelatedLink
 from .system import AuditEvent, ImportBatch, ImportProfile, Meta, OutboxEntry
 
 __all__ = [

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -9,6 +10,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from .base import Base, Versioned, enum_column
 from .enums import ActionStatus
 from .reference import Hub, Person
+
+if TYPE_CHECKING:
+    from .recommendations import Recommendation
 
 
 class ActionRecommendation(Base):
@@ -46,7 +50,7 @@ class Action(Versioned, Base):
 
     owner: Mapped[Person | None] = relationship()
     hub: Mapped[Hub | None] = relationship()
-    recommendations: Mapped[list["Recommendation"]] = relationship(  # noqa: F821
+    recommendations: Mapped[list[Recommendation]] = relationship(
         secondary="action_recommendations", back_populates="actions", order_by="Recommendation.id")
 
     __table_args__ = (

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum as PyEnum
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import DateTime, Enum, Integer, MetaData, TypeDecorator
+from sqlalchemy import DateTime, Enum, Integer, MetaData, Table, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+if TYPE_CHECKING:
+    from sqlalchemy.sql import FromClause
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -26,17 +30,17 @@ class UtcDateTime(TypeDecorator):
         if value is None:
             return None
         if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
         return value
 
     def process_result_value(self, value, dialect):
         if value is None:
             return None
-        return value.replace(tzinfo=dt.timezone.utc)
+        return value.replace(tzinfo=dt.UTC)
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def enum_column(enum_cls: type[PyEnum]) -> Enum:
@@ -50,8 +54,18 @@ class Base(DeclarativeBase):
     type_annotation_map = {dt.datetime: UtcDateTime}
 
 
+def table_of(model: type[Base]) -> Table:
+    """The plain table a model maps (every model here maps one table, never a join or a select)."""
+    table = model.__table__
+    assert isinstance(table, Table), model
+    return table
+
+
 class Versioned:
     """An editable row: every update raises `version`; an UPDATE against a stale version fails."""
+
+    if TYPE_CHECKING:
+        __table__: ClassVar[FromClause]  # provided by the mapped class this is mixed into
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

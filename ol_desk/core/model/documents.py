@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Date, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Versioned, enum_column
 from .enums import SourceKind
+
+if TYPE_CHECKING:
+    from .recommendations import Recommendation
 
 
 class SourceDocument(Versioned, Base):
@@ -27,7 +31,7 @@ class SourceDocument(Versioned, Base):
     response_sent_on: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    recommendations: Mapped[list["Recommendation"]] = relationship(  # noqa: F821
+    recommendations: Mapped[list[Recommendation]] = relationship(
         back_populates="document", order_by="Recommendation.id", viewonly=True)
 
     __table_args__ = (

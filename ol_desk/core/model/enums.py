@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import enum
+from typing import Self
 
 
 class LabelledEnum(str, enum.Enum):
     """A string enum whose members carry a human label as well as the stored value."""
 
-    def __new__(cls, value: str, label: str):
+    label: str  # set on each member by __new__; annotated only, so it is not itself a member
+
+    # The default for ``label`` is only for the type checker: after the class is built, calling
+    # ``Kind("value")`` looks the member up by value and never reaches this method.
+    def __new__(cls, value: str, label: str = "") -> Self:
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label = label
@@ -17,7 +22,7 @@ class LabelledEnum(str, enum.Enum):
         return self.value
 
     @classmethod
-    def from_value(cls, value: "str | LabelledEnum") -> "LabelledEnum":
+    def from_value(cls, value: str | LabelledEnum) -> Self:
         if isinstance(value, cls):
             return value
         try:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy import text as sql_text
@@ -10,6 +11,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from .base import Base, Versioned, enum_column
 from .enums import FindingType, RecStatus, ResponsePosition
 from .reference import Hub, Person, Theme
+
+if TYPE_CHECKING:
+    from .actions import Action
+    from .documents import SourceDocument
 
 
 class RecommendationHub(Base):
@@ -65,12 +70,12 @@ class Recommendation(Versioned, Base):
     last_update_on: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    document: Mapped["SourceDocument"] = relationship(back_populates="recommendations")  # noqa: F821
+    document: Mapped[SourceDocument] = relationship(back_populates="recommendations")
     owner: Mapped[Person | None] = relationship()
     hub_links: Mapped[list[RecommendationHub]] = relationship(cascade="all, delete-orphan")
     themes: Mapped[list[Theme]] = relationship(secondary="recommendation_themes", order_by=Theme.name)
-    superseded_by: Mapped["Recommendation | None"] = relationship(remote_side="Recommendation.id")
-    actions: Mapped[list["Action"]] = relationship(  # noqa: F821
+    superseded_by: Mapped[Recommendation | None] = relationship(remote_side="Recommendation.id")
+    actions: Mapped[list[Action]] = relationship(
         secondary="action_recommendations", back_populates="recommendations", order_by="Action.id")
 
     __table_args__ = (

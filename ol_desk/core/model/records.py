@@ -5,12 +5,16 @@ Progress updates and date changes are never edited in place: a correction is a n
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Versioned, enum_column, utcnow
 from .enums import EvidenceKind, TriageOutcome
+
+if TYPE_CHECKING:
+    from .recommendations import Recommendation
 
 # Exactly one parent column is set on a row that can hang off a recommendation or an action.
 _ONE_OF_REC_OR_ACTION = "(recommendation_id IS NULL) != (action_id IS NULL)"
@@ -106,7 +110,7 @@ class LearningEntry(Versioned, Base):
     recommendation_id: Mapped[int | None] = mapped_column(ForeignKey("recommendations.id"))
     captured_by: Mapped[str] = mapped_column(String(120), default="")
 
-    recommendation: Mapped["Recommendation | None"] = relationship()  # noqa: F821
+    recommendation: Mapped[Recommendation | None] = relationship()
 
     __table_args__ = (
         Index("ix_learning_entries_outcome", "triage_outcome", "incident_date"),

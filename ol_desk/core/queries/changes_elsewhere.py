@@ -36,7 +36,7 @@ def changes_since(session: Session, mark: Mark) -> tuple[Mark, Changes]:
                            .where(OutboxEntry.seq > after, OutboxEntry.seq <= now[0]).order_by(OutboxEntry.seq)
                            .limit(MAX_ROWS + 1)).all()
     if len(rows) > MAX_ROWS or any(r.entity == REBUILD_ENTITY for r in rows):
-        everything = {kind: frozenset() for kind in Entity}
+        everything: dict[Entity, frozenset[int]] = {kind: frozenset() for kind in Entity}
         return now, Changes(created=everything)
     made = {(e, i) for e, i in session.execute(
         select(AuditEvent.entity, AuditEvent.entity_id).where(AuditEvent.id > after_event,
@@ -49,5 +49,5 @@ def changes_since(session: Session, mark: Mark) -> tuple[Mark, Changes]:
             continue
         how = "deleted" if r.op == "delete" else "created" if (r.entity, r.entity_id) in made else "updated"
         out[how].setdefault(kind, set()).add(r.entity_id)
-    return now, Changes(**{how: {k: frozenset(v) for k, v in d.items()}
-                                              for how, d in out.items()})
+    frozen = {how: {k: frozenset(v) for k, v in d.items()} for how, d in out.items()}
+    return now, Changes(created=frozen["created"], updated=frozen["updated"], deleted=frozen["deleted"])

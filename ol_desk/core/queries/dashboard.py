@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session
 from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS, DEFAULT_STALE_DAYS, today
 from ol_desk.core.model import Hub, Recommendation, RecommendationHub, SourceDocument
 from ol_desk.core.model.enums import OPEN_REC_STATUSES, Entity, RecStatus, SourceKind
+
 from . import predicates as p
-from .register_filter import RegisterFilter, within, document_conditions, recommendation_conditions
+from .register_filter import RegisterFilter, document_conditions, recommendation_conditions, within
 
 OPEN = tuple(sorted(s.value for s in OPEN_REC_STATUSES))
 # Ageing buckets: (label, from days old inclusive, to days old exclusive or None).
@@ -92,7 +93,7 @@ def _counted(session: Session, entity: Entity, named: list[tuple[str, str, Regis
                          else (SourceDocument, document_conditions))
     columns = [func.count().filter(and_(True, *conditions(f, on))) for _k, _l, f in named]
     counts = session.execute(select(*columns).select_from(table)).one()
-    return [Slice(key, label, int(n or 0), entity, f) for (key, label, f), n in zip(named, counts)]
+    return [Slice(key, label, int(n or 0), entity, f) for (key, label, f), n in zip(named, counts, strict=False)]
 
 
 def tiles(session: Session, on: dt.date, due_days: int = DEFAULT_DUE_SOON_DAYS,
@@ -144,7 +145,7 @@ def by_hub(session: Session, on: dt.date) -> list[StackedBar]:
         segments = tuple(Slice(f"{code}:{c}", f"{name} — {c}", int(n), Entity.RECOMMENDATION,
                                _filter(f"Lead hub {name}", c.capitalize(), hub_ids=(hub_id,), lead_hub_only=True,
                                        rag=c))
-                         for c, n in zip(colours, counts))
+                         for c, n in zip(colours, counts, strict=False))
         bars.append(StackedBar(name, segments))
     return sorted(bars, key=lambda b: (-b.total, b.label))
 

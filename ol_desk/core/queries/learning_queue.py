@@ -49,7 +49,8 @@ def recommendation_by_label(session: Session, label: str) -> int | None:
     """A recommendation named as "<document reference> <reference>" or "#<id>"; None when not found."""
     label = " ".join((label or "").split())
     if label.startswith("#") and label[1:].isdigit():
-        return session.get(Recommendation, int(label[1:])) and int(label[1:])
+        rec_id = int(label[1:])
+        return rec_id if session.get(Recommendation, rec_id) is not None else None
     if " " not in label:
         return None
     doc_ref, rec_ref = label.rsplit(" ", 1)

@@ -5,8 +5,8 @@ import datetime as dt
 
 from sqlalchemy import ColumnElement, Date, and_, func, or_, select, type_coerce
 
-from ol_desk.core.model import Action, Recommendation, SourceDocument
 from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS
+from ol_desk.core.model import Action, Recommendation, SourceDocument
 from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES, OPEN_REC_STATUSES
 
 

@@ -10,8 +10,16 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import ColumnElement, and_, exists, select
 
-from ol_desk.core.model import (Action, ActionRecommendation, LearningEntry, Recommendation, RecommendationHub,
-                                RecommendationTheme, SourceDocument)
+from ol_desk.core.model import (
+    Action,
+    ActionRecommendation,
+    LearningEntry,
+    Recommendation,
+    RecommendationHub,
+    RecommendationTheme,
+    SourceDocument,
+)
+
 from . import predicates as p
 
 
@@ -41,7 +49,7 @@ class RegisterFilter:
     response_due_between: tuple[dt.date | None, dt.date | None] | None = None
     labels: tuple[str, ...] = field(default=(), compare=False)  # human words for what is filtered
 
-    def with_(self, **changes) -> "RegisterFilter":
+    def with_(self, **changes) -> RegisterFilter:
         return replace(self, **changes)
 
     @property

@@ -8,9 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS, DEFAULT_STALE_DAYS, today
-from ol_desk.core.model import (Action, DateChange, Hub, LearningEntry, Recommendation, RecommendationHub,
-                                SourceDocument)
+from ol_desk.core.model import Action, DateChange, Hub, LearningEntry, Recommendation, RecommendationHub, SourceDocument
 from ol_desk.core.model.enums import RecStatus, TriageOutcome
+
 from . import predicates as p
 from .register_filter import RegisterFilter, action_conditions, recommendation_conditions
 

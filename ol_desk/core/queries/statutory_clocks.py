@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from ol_desk.core.dates import STATUTORY_DAYS, today
 from ol_desk.core.model import Hub, Person, Recommendation, RecommendationHub, SourceDocument
 from ol_desk.core.model.enums import SourceKind
+
 from . import predicates as p
 
 STATUTORY_KINDS = tuple(k.value for k in STATUTORY_DAYS)

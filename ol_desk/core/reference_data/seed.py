@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from ol_desk.core.services import reference as ref
 from ol_desk.core.services.actor import SYSTEM
 from ol_desk.core.services.changes import Changes
-from ol_desk.core.services import reference as ref
+
 from . import load
 
 

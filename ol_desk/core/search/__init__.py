@@ -41,8 +41,8 @@ hub:"North West", theme:custody, status:open|overdue|finished|<status>, source:p
 owner:name, due:<2025-06-01 (also >, <=, >=, a..b, 2025, 2025-06), issued:2023, ref:, title:.
 """
 from . import whoosh_fixes
-from .indexer import IndexCancelled
 from .index import SearchIndex
+from .indexer import IndexCancelled
 from .process import IndexWorkerError
 from .query import QueryError
 from .results import Hit, SearchResult

@@ -15,10 +15,19 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from ol_desk.core.model import (
+    Action,
+    ActionRecommendation,
+    LearningEntry,
+    Meta,
+    OutboxEntry,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationHub,
+    RecommendationTheme,
+)
 from ol_desk.core.store.database import BUSY_TIMEOUT_MS
 
-from ol_desk.core.model import (Action, ActionRecommendation, LearningEntry, Meta, OutboxEntry, ProgressUpdate,
-                                Recommendation, RecommendationHub, RecommendationTheme)
 from .schema import KINDS
 
 REBUILD_ENTITY = "*"

@@ -8,13 +8,15 @@ import subprocess
 import threading
 import zlib
 from collections import OrderedDict
-from typing import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import select
 from whoosh import query as wq
 
 from ol_desk.core.dates import today
 from ol_desk.core.model import Hub, Theme
+
 from . import changes as ch
 from . import indexer, process, spelling
 from .query import ParsedQuery, QueryError, Vocabulary, compile_query, parse, resolve_kind
@@ -32,7 +34,7 @@ RESULT_CACHE = 64          # answers kept for repeated searches (paging back, re
 _BROKEN = (IndexUnusable, OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError)
 
 
-def _only(q: wq.Query, kinds: list[str], excluded: list[wq.Query] = ()) -> wq.Query:
+def _only(q: wq.Query, kinds: list[str], excluded: Sequence[wq.Query] = ()) -> wq.Query:
     """q restricted to some kinds (and without `excluded`), in the query itself.
 
     Not Whoosh's filter=/mask=: those build a bit set per search and test its truth for every hit counted (an O(n)
@@ -59,7 +61,7 @@ class SearchIndex:
         self._background: subprocess.Popen | None = None
         self.result_cache_size = RESULT_CACHE
         self._results: OrderedDict[tuple, SearchResult] = OrderedDict()
-        self._results_for = None  # (searcher, outbox seq) the cached answers were computed on
+        self._results_for: tuple[Any, int] | None = None  # (searcher, outbox seq) the cached answers were computed on
 
     # -- keeping the index right -------------------------------------------------------------------------------
     def ensure(self, progress=None, cancel=None) -> str:
@@ -282,6 +284,8 @@ class SearchIndex:
             try:
                 with ix.searcher() as searcher:
                     state = read_state(searcher)  # reread under the lock: another writer may have moved it
+                if state is None:
+                    return  # an index without its state is not ours to patch; answer from what is there
                 with self.db.reading() as s:
                     backlog = ch.read_backlog(s, state.seq)
                 if not backlog.empty and not backlog.rebuild:

@@ -6,14 +6,15 @@ holds the GIL while it writes.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import func, select
 
 from ol_desk.core.errors import OlDeskError
+
 from . import changes as ch
 from .schema import KINDS, SCHEMA_VERSION
-from .sources import TABLES, index_documents
+from .sources import TABLES, Where, index_documents
 from .store import IndexState, IndexStore, read_state, write_state
 
 Progress = Callable[[int, int, str], None]
@@ -33,6 +34,14 @@ def _never() -> bool:
 
 def _quiet(_done: int, _total: int, _msg: str) -> None:
     return None
+
+
+def _ids_between(start: int, end: int) -> Where:
+    return lambda c: c.between(start, end)
+
+
+def _ids_in(ids: list[int]) -> Where:
+    return lambda c: c.in_(ids)
 
 
 def count_rows(db) -> dict[str, int]:
@@ -64,7 +73,7 @@ def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Can
                     if cancel():
                         raise IndexCancelled("Index build stopped; the search index was left as it was.")
                     end = start + BATCH_IDS - 1
-                    docs = index_documents(s, kind, lambda c: c.between(start, end))
+                    docs = index_documents(s, kind, _ids_between(start, end))
                     for doc in docs:
                         writer.add_document(**doc)
                     done += len(docs)
@@ -102,7 +111,7 @@ def apply_backlog(db, ix, backlog: ch.Backlog, progress: Progress | None = None,
                 for part in ch.chunks(ids):
                     if cancel():
                         raise IndexCancelled("Index update stopped; it resumes at the next search.")
-                    docs = index_documents(s, kind, lambda c: c.in_(part))
+                    docs = index_documents(s, kind, _ids_in(part))
                     for doc in docs:
                         writer.update_document(**doc)
                     for gone in set(part) - {d["eid"] for d in docs}:
@@ -150,7 +159,7 @@ def diagnose(db, store: IndexStore) -> str | None:
     finally:
         ix.close()
     reason = check_state(state, db.uid)
-    if reason:
+    if reason or state is None:  # (check_state gives a reason when there is no state)
         return f"the index {reason}"
     with db.reading() as s:
         if state.seq > ch.max_seq(s):

@@ -8,6 +8,7 @@ import sys
 import threading
 
 from ol_desk.core.errors import OlDeskError
+
 from .indexer import IndexCancelled
 
 
@@ -34,7 +35,15 @@ def run(db, command: str, progress=None, cancel=None, *, procs: int = 1) -> str:
     """Run the worker to the end (or until cancel() says stop); returns what it did, in words."""
     proc = start(db, command, procs=procs)
     lines: queue.Queue = queue.Queue()
-    reader = threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout] and None, daemon=True)
+    stdout = proc.stdout
+    if stdout is None:  # pragma: no cover - start() pipes stdout unless quiet
+        raise RuntimeError("The search worker was started without a pipe for its output.")
+
+    def read_lines() -> None:
+        for line in stdout:
+            lines.put(line)
+
+    reader = threading.Thread(target=read_lines, daemon=True)
     reader.start()
     result, cancelled = None, False
     while True:

@@ -19,8 +19,17 @@ from whoosh import query as wq
 from whoosh.matching import FilterMatcher
 
 from ol_desk.core.errors import OlDeskError
-from ol_desk.core.model.enums import (ActionStatus, FindingType, OPEN_ACTION_STATUSES, OPEN_REC_STATUSES,
-                                      FINISHED_REC_STATUSES, RecStatus, SourceKind, TriageOutcome)
+from ol_desk.core.model.enums import (
+    FINISHED_REC_STATUSES,
+    OPEN_ACTION_STATUSES,
+    OPEN_REC_STATUSES,
+    ActionStatus,
+    FindingType,
+    RecStatus,
+    SourceKind,
+    TriageOutcome,
+)
+
 from .schema import KINDS, TEXT_FIELDS, date_number
 from .sources import DOC_AWAITING, DOC_RESPONDED, overdue_statuses
 
@@ -141,7 +150,8 @@ def compile_query(parsed: ParsedQuery, schema, vocab: Vocabulary, *, today: dt.d
     must: list[wq.Query] = []
     must_not: list[wq.Query] = []
     for group in parsed.groups:
-        positives, negatives = [], []
+        positives: list[wq.Query] = []
+        negatives: list[wq.Query] = []
         for atom in group:
             if atom.kind == "word" and atom.text in corrections:
                 atom = replace(atom, text=corrections[atom.text])
@@ -318,7 +328,7 @@ class ColumnCheck:
     """An item's value in a column must be one of `values` (when given) and within [lo, hi] (ends None: open)."""
 
     fieldname: str
-    values: frozenset = None
+    values: frozenset | None = None
     lo: int | None = None
     hi: int | None = None
 
@@ -333,8 +343,13 @@ def _column_checks(q: wq.Query) -> list[ColumnCheck] | None:
             and len({t.fieldname for t in q.subqueries}) == 1 and q.subqueries[0].fieldname in COLUMN_FIELDS:
         return [ColumnCheck(q.subqueries[0].fieldname, frozenset(t.text for t in q.subqueries))]
     if isinstance(q, wq.And):
-        parts = [_column_checks(c) for c in q.subqueries]
-        return None if any(p is None for p in parts) else [c for p in parts for c in p]
+        checks: list[ColumnCheck] = []
+        for sub in q.subqueries:
+            part = _column_checks(sub)
+            if part is None:
+                return None
+            checks.extend(part)
+        return checks
     return None
 
 
@@ -497,6 +512,8 @@ def date_range(value: str, what: str) -> tuple[int | None, int | None]:
         hi = date_number(_period(hi_text, what)[1]) if hi_text.strip() else None
         return lo, hi
     m = re.fullmatch(r"(<=|>=|<|>|=)?\s*(.+)", value)
+    if m is None:  # only an empty value; the parser never lets one through
+        raise QueryError(f"{what}:{value} is not a date; {_DATE_HELP}.")
     op, rest = m.group(1) or "=", m.group(2)
     first, last = _period(rest, what)
     one_day = dt.timedelta(days=1)

@@ -1,12 +1,16 @@
 """The Whoosh schema of the search index, and its version.
 
 Text is analysed with an English stemming analyser (so "checks" finds "check"). Typos are corrected from the
-stemmed words themselves (no separate spelling field: it doubled the postings and the build time). Only what identifies a hit is stored (its key, kind and id); what a hit shows (reference,
-title, snippet) is read from the database, which stays the one truth and keeps the index small.
+stemmed words themselves (no separate spelling field: it doubled the postings and the build time). Only what
+identifies a hit is stored (its key, kind and id); what a hit shows (reference, title, snippet) is read from the
+database, which stays the one truth and keeps the index small.
 
 Bump SCHEMA_VERSION whenever the fields or what goes into them change: an index of another version is rebuilt.
 """
 from __future__ import annotations
+
+import datetime as dt
+from typing import overload
 
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.columns import NumericColumn
@@ -54,13 +58,20 @@ def build_schema() -> Schema:
         theme=KEYWORD(lowercase=True, commas=True),        # theme codes
         status=ID(sortable=True),                          # RecStatus / ActionStatus / TriageOutcome / document state
         owner=TEXT(analyzer=_plain()),                     # owner's (or author's) name
-        due=NUMERIC(int, bits=32, shift_step=16, sortable=True),          # yyyymmdd of the current target / due / response date
+        # yyyymmdd of the current target / due / response date
+        due=NUMERIC(int, bits=32, shift_step=16, sortable=True),
         issued=NUMERIC(int, bits=32, shift_step=16, sortable=True),       # yyyymmdd the source document was issued
         meta=STORED(),                                     # JSON state, on the META_KEY document only
     )
 
 
-def date_number(value) -> int | None:
+@overload
+def date_number(value: dt.date) -> int: ...
+@overload
+def date_number(value: dt.date | None) -> int | None: ...
+
+
+def date_number(value: dt.date | None) -> int | None:
     """A date as yyyymmdd (what the NUMERIC date fields hold)."""
     if value is None:
         return None

@@ -8,20 +8,32 @@ document title, hub and theme names, owner) are joined in here so that a rename 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, select
 from sqlalchemy.orm import Session, aliased
 
 from ol_desk.core.dates import today
-from ol_desk.core.model import (Action, ActionRecommendation, Hub, LearningEntry, Person, ProgressUpdate,
-                                Recommendation, RecommendationHub, RecommendationTheme, SourceDocument, Theme)
+from ol_desk.core.model import (
+    Action,
+    ActionRecommendation,
+    Hub,
+    LearningEntry,
+    Person,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationHub,
+    RecommendationTheme,
+    SourceDocument,
+    Theme,
+)
 from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES
+
 from .schema import date_number
 
-Where = Callable[[ColumnElement], ColumnElement[bool]]
+Where = Callable[[SQLColumnExpression[int]], ColumnElement[bool]]
 
-TABLES = {
+TABLES: dict[str, type[Recommendation | Action | ProgressUpdate | SourceDocument | LearningEntry]] = {
     "recommendation": Recommendation,
     "action": Action,
     "update": ProgressUpdate,
@@ -188,21 +200,21 @@ def display_rows(session: Session, kind: str, ids: list[int]) -> dict[int, tuple
                 for i, ref, title, notes, done in session.execute(q)}
     if kind == "update":
         u, r, d, a = ProgressUpdate, Recommendation, SourceDocument, Action
-        q = (select(u.id, u.text, u.written_on, u.author, d.reference, r.reference, a.reference, a.id)
-             .outerjoin(r, r.id == u.recommendation_id).outerjoin(d, d.id == r.document_id)
-             .outerjoin(a, a.id == u.action_id).where(u.id.in_(ids)))
+        uq = (select(u.id, u.text, u.written_on, u.author, d.reference, r.reference, a.reference, a.id)
+              .outerjoin(r, r.id == u.recommendation_id).outerjoin(d, d.id == r.document_id)
+              .outerjoin(a, a.id == u.action_id).where(u.id.in_(ids)))
         out = {}
-        for i, text, written, author, dref, rref, aref, aid in session.execute(q):
+        for i, text, written, author, dref, rref, aref, aid in session.execute(uq):
             parent = f"{dref} {rref}".strip() if dref is not None else (aref or f"Action #{aid}")
             out[i] = (parent, f"Update of {written:%d %b %Y} by {author}", text)
         return out
     if kind == "document":
         d = SourceDocument
-        q = select(d.id, d.reference, d.title, d.notes, d.issuing_body).where(d.id.in_(ids))
-        return {i: (ref, title, notes or title) for i, ref, title, notes, body in session.execute(q)}
+        dq = select(d.id, d.reference, d.title, d.notes, d.issuing_body).where(d.id.in_(ids))
+        return {i: (ref, title, notes or title) for i, ref, title, notes, body in session.execute(dq)}
     e = LearningEntry
-    q = select(e.id, e.operation, e.learning).where(e.id.in_(ids))
-    return {i: (op, op, text) for i, op, text in session.execute(q)}
+    lq = select(e.id, e.operation, e.learning).where(e.id.in_(ids))
+    return {i: (op, op, text) for i, op, text in session.execute(lq)}
 
 
 def _first_words(text: str, n: int = 100) -> str:

@@ -16,10 +16,10 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from whoosh import index as windex
 from whoosh.util.filelock import FileLock

@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from ol_desk.core.errors import OlDeskError
     from ol_desk.core.store import Database
+
     from .indexer import IndexCancelled, bring_up_to_date
 
     try:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,6 +12,7 @@ from ol_desk.core.dates import today
 from ol_desk.core.errors import ValidationError
 from ol_desk.core.model import Action, Evidence, Hub, Person, Recommendation
 from ol_desk.core.model.enums import Entity, Role
+
 from . import hub_scope, writes
 from .actor import Actor
 from .changes import Changes
@@ -47,7 +48,8 @@ def create_action(session: Session, actor: Actor, *, title: str, recommendation_
                                      notes=notes))
     if not values["title"]:
         raise ValidationError("An action needs a description of the work.")
-    recs = [writes.get(session, Recommendation, Entity.RECOMMENDATION, rid) for rid in dict.fromkeys(recommendation_ids)]
+    recs = [writes.get(session, Recommendation, Entity.RECOMMENDATION, rid)
+            for rid in dict.fromkeys(recommendation_ids)]
     action = Action(original_due_date=due_date, current_due_date=due_date, **values)
     action.recommendations = recs
     changes = writes.create(session, actor, Entity.ACTION, action, extra={"recommendations": [r.id for r in recs]})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ol_desk.core.model.enums import Entity
 
@@ -22,10 +23,14 @@ class Changes:
     batch_id: int | None = None
 
     @classmethod
-    def one(cls, how: str, kind: Entity, entity_id: int) -> "Changes":
-        return cls(**{how: {kind: frozenset({entity_id})}})
+    def one(cls, how: Literal["created", "updated", "deleted"], kind: Entity, entity_id: int) -> Changes:
+        if how not in ("created", "updated", "deleted"):
+            raise TypeError(f"Changes.one: unknown kind of change {how!r}")
+        ids = {kind: frozenset({entity_id})}
+        return cls(created=ids if how == "created" else {}, updated=ids if how == "updated" else {},
+                   deleted=ids if how == "deleted" else {})
 
-    def __or__(self, other: "Changes") -> "Changes":
+    def __or__(self, other: Changes) -> Changes:
         return Changes(_merge(self.created, other.created), _merge(self.updated, other.updated),
                        _merge(self.deleted, other.deleted), other.batch_id or self.batch_id)
 

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from ol_desk.core.errors import ValidationError
 from ol_desk.core.model import DateChange
 from ol_desk.core.model.enums import Entity
+
 from . import writes
 from .actor import Actor
 from .changes import Changes

@@ -10,6 +10,7 @@ from ol_desk.core.errors import ValidationError
 from ol_desk.core.lifecycle import CPIC
 from ol_desk.core.model import SourceDocument
 from ol_desk.core.model.enums import Entity, SourceKind
+
 from . import writes
 from .actor import Actor
 from .changes import Changes

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from ol_desk.core.errors import PermissionDenied
 from ol_desk.core.model import Action, Hub, RecommendationHub
 from ol_desk.core.model.enums import Entity, Role
+
 from .actor import Actor
 
 _PARENTED = {Entity.UPDATE, Entity.EVIDENCE}

@@ -10,6 +10,7 @@ from ol_desk.core.dates import today
 from ol_desk.core.errors import TransitionError, ValidationError
 from ol_desk.core.model import Hub, LearningEntry, Recommendation, SourceDocument
 from ol_desk.core.model.enums import Entity, FindingType, Role, SourceKind, TriageOutcome
+
 from . import writes
 from .actor import Actor
 from .changes import Changes

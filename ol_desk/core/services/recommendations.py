@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 from ol_desk.core import lifecycle
 from ol_desk.core.dates import today
 from ol_desk.core.errors import ValidationError
-from ol_desk.core.model import (Action, Hub, Person, Recommendation, RecommendationHub, SourceDocument, Theme)
-from ol_desk.core.model.enums import (OPEN_ACTION_STATUSES, Entity, FindingType, RecStatus, ResponsePosition)
+from ol_desk.core.model import Action, Hub, Person, Recommendation, RecommendationHub, SourceDocument, Theme
+from ol_desk.core.model.enums import OPEN_ACTION_STATUSES, Entity, FindingType, RecStatus, ResponsePosition
+
 from . import writes
 from .actor import Actor
 from .changes import Changes
@@ -58,7 +59,7 @@ def _position_taken(session: Session, document_id: int, reference: str, position
 def _refuse_taken_position(session: Session, document_id: int, reference: str, position: int,
                            own_id: int | None = None) -> None:
     if _position_taken(session, document_id, reference, position, own_id):
-        doc = session.get(SourceDocument, document_id)
+        doc = writes.get(session, SourceDocument, Entity.DOCUMENT, document_id)
         raise ValidationError(f"{doc.reference or doc.title} already has recommendation "
                               f"{reference or '(no reference)'} at position {position}; choose another position.")
 
@@ -118,7 +119,7 @@ def set_hubs(session: Session, actor: Actor, rec_id: int, hub_ids: Iterable[int]
     rec.hub_links = [RecommendationHub(hub_id=hid, is_lead=lead) for hid, lead in after.items()]
     return writes.update(session, actor, Entity.RECOMMENDATION, rec, {}, verb="set_hubs", force_event=True,
                          extra={"hubs": [sorted(before), sorted(after)],
-                                "lead": [next((h for h, l in before.items() if l), None), lead_hub_id]})
+                                "lead": [next((h for h, lead in before.items() if lead), None), lead_hub_id]})
 
 
 def set_themes(session: Session, actor: Actor, rec_id: int, theme_ids: Iterable[int], *,

@@ -13,6 +13,7 @@ from ol_desk.core.dates import today
 from ol_desk.core.errors import ValidationError
 from ol_desk.core.model import Action, Evidence, ProgressUpdate, Recommendation
 from ol_desk.core.model.enums import Entity, EvidenceKind
+
 from . import writes
 from .actor import Actor
 from .changes import Changes
@@ -22,11 +23,11 @@ MAX_EVIDENCE_BYTES = 512 * 1024 * 1024
 
 
 def _parent(session: Session, recommendation_id: int | None, action_id: int | None):
-    if (recommendation_id is None) == (action_id is None):
-        raise ValidationError("Say which recommendation or which action this belongs to (one of them).")
-    if recommendation_id is not None:
+    if recommendation_id is not None and action_id is None:
         return Entity.RECOMMENDATION, writes.get(session, Recommendation, Entity.RECOMMENDATION, recommendation_id)
-    return Entity.ACTION, writes.get(session, Action, Entity.ACTION, action_id)
+    if action_id is not None and recommendation_id is None:
+        return Entity.ACTION, writes.get(session, Action, Entity.ACTION, action_id)
+    raise ValidationError("Say which recommendation or which action this belongs to (one of them).")
 
 
 def add_update(session: Session, actor: Actor, *, text: str, recommendation_id: int | None = None,

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ol_desk.core.errors import ConflictError, NotFoundError, ValidationError
 from ol_desk.core.model import AuditEvent, DateChange
+
 from .actor import Actor
 from .changes import Changes
 from .undo import MODELS, _already_undone, _check_dependants, _describe, _undo_one
@@ -85,7 +86,7 @@ def _redo_date_change(session: Session, root: AuditEvent, reapply: bool) -> None
 def _later_live_changes(session: Session, events, ids: set[int]) -> list[AuditEvent]:
     """Changes made after these events to the same rows, leaving out any change that was itself undone (a change
     and the undo that reversed it cancel out: the row is as it was)."""
-    first_touch: dict[tuple[str, int], int] = {}
+    first_touch: dict[tuple[str, int | None], int] = {}
     for ev in events:
         key = (ev.entity, ev.entity_id)
         first_touch[key] = min(first_touch.get(key, ev.id), ev.id)
@@ -129,7 +130,7 @@ def reverse_events(session: Session, actor: Actor, event_ids: Iterable[int]) -> 
                             entity=later[0].entity, entity_id=later[0].entity_id)
     deleting: dict[str, set[int]] = {}
     for step, _root_ev, _again in steps:
-        if step.verb == "create":
+        if step.verb == "create" and step.entity_id is not None:  # a create always names its row
             deleting.setdefault(step.entity, set()).add(step.entity_id)
     _check_dependants(session, deleting)
     changes = Changes()

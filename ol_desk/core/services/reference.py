@@ -8,6 +8,7 @@ from ol_desk.core.errors import ValidationError
 from ol_desk.core.lifecycle import EDITORS
 from ol_desk.core.model import Hub, Person, Theme
 from ol_desk.core.model.enums import Entity, HubKind, Role
+
 from . import writes
 from .actor import Actor
 from .changes import Changes
@@ -121,7 +122,7 @@ def person_named(session: Session, actor: Actor, name: str, *, hub_id: int | Non
     if person is not None:
         return person, Changes()
     changes = create_person(session, actor, name=name, hub_id=hub_id)
-    return session.get(Person, next(iter(changes.created[Entity.PERSON]))), changes
+    return writes.get(session, Person, Entity.PERSON, next(iter(changes.created[Entity.PERSON]))), changes
 
 
 def hub_by_code(session: Session, code: str) -> Hub:

@@ -6,7 +6,7 @@ the search index and reported as updated.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
@@ -15,6 +15,7 @@ from ol_desk.core import lifecycle
 from ol_desk.core.errors import ValidationError
 from ol_desk.core.model import Recommendation, RelatedLink
 from ol_desk.core.model.enums import Entity
+
 from . import writes
 from .actor import Actor
 from .changes import Changes

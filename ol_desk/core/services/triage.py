@@ -6,7 +6,9 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from ol_desk.core.model import LearningEntry
-from . import actions
+from ol_desk.core.model.enums import Entity
+
+from . import actions, writes
 from .actor import Actor
 from .changes import Changes
 from .learning import triage_convert
@@ -18,8 +20,10 @@ def convert_with_actions(session: Session, actor: Actor, entry_id: int, *, text:
     """Convert the learning into a recommendation and give it its actions, in one transaction."""
     changes = triage_convert(session, actor, entry_id, text=text, target_date=target_date,
                              expected_version=expected_version)
-    entry = session.get(LearningEntry, entry_id)
+    entry = writes.get(session, LearningEntry, Entity.LEARNING, entry_id)
     rec_id = entry.recommendation_id
+    if rec_id is None:  # pragma: no cover - triage_convert has just set it
+        raise RuntimeError(f"Learning entry {entry_id} was converted but is linked to no recommendation.")
     for title in action_titles:
         if title.strip():
             changes |= actions.create_action(session, actor, title=title.strip(), recommendation_ids=[rec_id],

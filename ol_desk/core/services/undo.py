@@ -10,20 +10,40 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Iterable
+from collections.abc import Iterable
+from typing import TypeVar
 
-from sqlalchemy import Date, DateTime, Enum, delete, insert, select
+from sqlalchemy import Date, DateTime, Enum, Row, delete, insert, select
 from sqlalchemy.orm import Session
 
 from ol_desk.core import audit
 from ol_desk.core.errors import ConflictError, NotFoundError, ValidationError
-from ol_desk.core.model import (Action, AuditEvent, Base, DateChange, Evidence, Hub, ImportBatch, ImportProfile,
-                                LearningEntry, Person, ProgressUpdate, Recommendation, RecommendationHub,
-                                SourceDocument, Theme, utcnow)
+from ol_desk.core.model import (
+    Action,
+    AuditEvent,
+    Base,
+    DateChange,
+    Evidence,
+    Hub,
+    ImportBatch,
+    ImportProfile,
+    LearningEntry,
+    Person,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationHub,
+    SourceDocument,
+    Theme,
+    utcnow,
+)
+from ol_desk.core.model.base import table_of
 from ol_desk.core.model.enums import Entity
+
 from . import writes
 from .actor import Actor
 from .changes import Changes
+
+T = TypeVar("T")
 
 MODELS = {
     Entity.DOCUMENT.value: SourceDocument, Entity.RECOMMENDATION.value: Recommendation,
@@ -51,7 +71,7 @@ def _value(column, raw):
         return t.enum_class(raw)
     if isinstance(t, DateTime) or isinstance(getattr(t, "impl", None), DateTime):
         value = dt.datetime.fromisoformat(raw)
-        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     if isinstance(t, Date):
         return dt.date.fromisoformat(raw)
     return raw
@@ -102,7 +122,7 @@ def _check_dependants(session: Session, deleting: dict[str, set[int]]) -> None:
         model = MODELS.get(entity)
         if model is None or not ids:
             continue
-        target = model.__table__
+        target = table_of(model)
         for table in Base.metadata.sorted_tables:
             if table.name in _OWNED_TABLES:
                 continue
@@ -122,10 +142,11 @@ def _check_dependants(session: Session, deleting: dict[str, set[int]]) -> None:
                         problems += [(own, r[0], "refers to", entity, r[1]) for r in bad[:3]]
                     else:  # a link table: the row on the other side must be going too
                         other = next((c for c in table.c if c is not col and c.foreign_keys), None)
-                        other_entity = _TABLE_ENTITY.get(next(iter(other.foreign_keys)).column.table.name) \
-                            if other is not None else None
+                        if other is None:
+                            continue
+                        other_entity = _TABLE_ENTITY.get(next(iter(other.foreign_keys)).column.table.name)
                         rows = session.execute(select(col, other).where(col.in_(part))).all()
-                        bad = [r for r in rows if r[1] not in deleting.get(other_entity, set())]
+                        bad = [r for r in rows if r[1] not in deleting.get(other_entity or "", set())]
                         problems += [(other_entity, r[1], "is linked to", entity, r[0]) for r in bad[:3]]
     if problems:
         shown = "; ".join(f"{_label(session, a, a_id)} {how} {_label(session, b, b_id)}"
@@ -147,7 +168,7 @@ def _label(session: Session, entity: str | None, row_id: int) -> str:
 def undo_events(session: Session, actor: Actor, event_ids: Iterable[int]) -> Changes:
     """Reverse these audit events (newest first) in the caller's transaction."""
     ids = set(event_ids)
-    events = []
+    events: list[Row] = []
     ordered = sorted(ids)
     for i in range(0, len(ordered), 900):
         events += session.execute(select(AuditEvent.__table__).where(AuditEvent.id.in_(ordered[i:i + 900])))
@@ -192,7 +213,7 @@ def _undo_creates(session: Session, actor: Actor, events: list) -> Changes:
     the database's ON DELETE CASCADE; anything else that refers to them was refused by `_check_dependants`."""
     entity = Entity(events[0].entity)
     model = MODELS[entity.value]
-    table = model.__table__
+    table = table_of(model)
     session.flush()
     ids = sorted({ev.entity_id for ev in events})
     rows: dict[int, dict] = {}
@@ -201,7 +222,7 @@ def _undo_creates(session: Session, actor: Actor, events: list) -> Changes:
         for row in session.execute(select(table).where(table.c.id.in_(part))).mappings():
             rows[row["id"]] = {k: v for k, v in row.items() if k not in _BOOKKEEPING}
         session.execute(delete(table).where(table.c.id.in_(part)), execution_options={"synchronize_session": False})
-    for obj in [o for o in session.identity_map.values() if isinstance(o, model) and o.id in rows]:
+    for obj in [o for o in session.identity_map.values() if isinstance(o, model) and getattr(o, "id", None) in rows]:
         session.expunge(obj)
     gone = [ev for ev in events if ev.entity_id in rows]
     audit.append(session, [audit.PendingEvent(actor.name, "undo", entity.value, ev.entity_id,
@@ -226,7 +247,7 @@ def _already_undone(session: Session, ids: set[int]) -> set[int]:
 
 def _undo_one(session: Session, actor: Actor, ev) -> Changes:
     model = MODELS[ev.entity]
-    table = model.__table__
+    table = table_of(model)
     detail = json.loads(ev.detail or "{}")
     entity = Entity(ev.entity)
     if ev.verb == "create":
@@ -258,6 +279,14 @@ def _undo_one(session: Session, actor: Actor, ev) -> Changes:
     return Changes.one("updated", entity, ev.entity_id)
 
 
+def _still_there(session: Session, model: type[T], row_id: int) -> T:
+    """A row an undo links back to; if it was deleted since, the undo cannot put the link back."""
+    obj = session.get(model, row_id)
+    if obj is None:
+        raise ConflictError(f"Cannot undo: {model.__name__.lower()} #{row_id} it was linked to no longer exists.")
+    return obj
+
+
 def _undo_links(session: Session, obj, detail: dict) -> dict:
     extra = {}
     if isinstance(obj, Recommendation) and "hubs" in detail:
@@ -269,7 +298,7 @@ def _undo_links(session: Session, obj, detail: dict) -> dict:
     if isinstance(obj, Recommendation) and "themes" in detail:
         before, _after = detail["themes"]
         now = sorted(t.id for t in obj.themes)
-        obj.themes = [session.get(Theme, t) for t in before]
+        obj.themes = [_still_there(session, Theme, t) for t in before]
         extra["themes"] = [now, sorted(before)]
     if isinstance(obj, Recommendation) and "related" in detail:  # services.related
         from .related import set_related_ids
@@ -281,7 +310,7 @@ def _undo_links(session: Session, obj, detail: dict) -> dict:
     if isinstance(obj, Action) and recs and isinstance(recs[0], list):
         before, _after = recs
         now = sorted(r.id for r in obj.recommendations)
-        obj.recommendations = [session.get(Recommendation, r) for r in before]
+        obj.recommendations = [_still_there(session, Recommendation, r) for r in before]
         extra["recommendations"] = [now, sorted(before)]
         writes.announce(session, Entity.RECOMMENDATION, set(now) | set(before))
     return extra

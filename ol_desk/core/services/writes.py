@@ -6,16 +6,18 @@ a whole command is one unit that commits or rolls back together.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, Iterable, Iterator
+from typing import Any
 
-from sqlalchemy import inspect, insert
+from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
 
 from ol_desk.core import audit
 from ol_desk.core.errors import ConflictError, NotFoundError, PermissionDenied
 from ol_desk.core.model import OutboxEntry
 from ol_desk.core.model.enums import Entity, Role
+
 from . import hub_scope
 from .actor import Actor
 from .changes import Changes

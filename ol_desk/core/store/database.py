@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import URL, Engine
@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ol_desk.core.errors import ConflictError, DatabaseError, PermissionDenied
 from ol_desk.core.model import Meta
+
 from . import migrations
 from .location import describe, resolve_url, sqlite_path
 

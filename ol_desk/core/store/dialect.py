@@ -1,6 +1,8 @@
 """SQL that differs between the stores, written once: SQLite's and PostgreSQL's spellings of the same thing."""
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import String
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import expression
@@ -56,6 +58,6 @@ def in_json_ids(column, ids) -> expression.ColumnElement:
     import json
 
     from sqlalchemy import Integer, cast, select
-    value = expression.column("value")
+    value: expression.ColumnClause[Any] = expression.column("value")
     return column.in_(select(cast(value, Integer)).select_from(json_int_values(json.dumps([int(i) for i in ids])))
                       .scalar_subquery())

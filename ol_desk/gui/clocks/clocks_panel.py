@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, \
-    QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ol_desk.core.model.enums import Entity
-from ol_desk.gui.dashboard.refresh_when_shown import RefreshWhenShown
 from ol_desk.core.queries.statutory_clocks import Clock, clocks
+from ol_desk.gui.dashboard.refresh_when_shown import RefreshWhenShown
 
 COLUMNS = ("Days left", "Response due", "Source", "Reference", "Owner", "Title")
 RED = QColor("#c0392b")

@@ -6,11 +6,19 @@ RegisterFilter that selects exactly the counted rows. The same charts are drawn 
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QHorizontalBarSeries,
-                              QHorizontalStackedBarSeries,
-                              QStackedBarSeries, QValueAxis)
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont
 
@@ -117,7 +125,7 @@ def stacked_chart(title: str, bars: Sequence[StackedBar], series_names: Sequence
     chart = _chart(title)
     order = list(reversed(bars)) if horizontal else list(bars)  # horizontal: first bar at the top
     series = QHorizontalStackedBarSeries() if horizontal else QStackedBarSeries()
-    for i, (name, colour) in enumerate(zip(series_names, colours)):
+    for i, (name, colour) in enumerate(zip(series_names, colours, strict=False)):
         bar_set = QBarSet(name)
         bar_set.setColor(QColor(colour))
         bar_set.setBorderColor(QColor(colour))
@@ -147,7 +155,8 @@ def describe(chart: QChart) -> str:
     """The chart's numbers in words for a screen reader: "HMICFRS 12; PFD 3", stacked "NW: Overdue 2, On track 5"."""
     axis = next((a for a in chart.axes() if isinstance(a, QBarCategoryAxis)), None)
     labels = [c.replace("<br>", " ") for c in axis.categories()] if axis is not None else []
-    sets = [bar_set for series in chart.series() for bar_set in series.barSets()]
+    sets = [bar_set for series in chart.series() if isinstance(series, QAbstractBarSeries)
+            for bar_set in series.barSets()]
     parts = []
     for i, label in enumerate(labels):
         if not label:
@@ -166,6 +175,8 @@ def darken(chart: QChart) -> None:
     chart.setTitleBrush(QColor("#e6e6e6"))
     chart.legend().setLabelColor(QColor("#e6e6e6"))
     for series in chart.series():
+        if not isinstance(series, QAbstractBarSeries):
+            continue
         for bar_set in series.barSets():
             bar_set.setLabelColor(QColor("#e6e6e6"))
     for axis in chart.axes():

@@ -11,12 +11,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from ol_desk.core.dates import today
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.queries import dashboard
 from ol_desk.core.queries.dashboard import Dashboard, Slice
-from ol_desk.core.dates import today
 from ol_desk.gui.ops import readable
 from ol_desk.gui.theme import is_dark
+
 from . import charts
 from .refresh_when_shown import RefreshWhenShown
 from .tile_button import TileButton

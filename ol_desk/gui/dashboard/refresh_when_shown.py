@@ -1,14 +1,32 @@
 """Panels that reload after a write touching what they show: at once while visible, else when next shown."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-class RefreshWhenShown:
+from PySide6.QtGui import QShowEvent
+
+from ol_desk.core.model.enums import Entity
+from ol_desk.core.services.changes import Changes
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget as _WidgetBase
+
+    from ol_desk.gui.ops import Operations
+else:
+    _WidgetBase = object   # at run time the panel's own QWidget base follows this mixin in the MRO
+
+
+class RefreshWhenShown(_WidgetBase):
     """Mix in before QWidget; set WATCHED (Entity values), define refresh(), call watch(ctx.ops) once."""
 
-    WATCHED: tuple = ()
+    WATCHED: tuple[Entity, ...] = ()
     _stale = True
 
-    def watch(self, ops) -> None:
+    if TYPE_CHECKING:
+        def refresh(self) -> None:
+            """Reload what the panel shows; each panel defines it."""
+
+    def watch(self, ops: Operations) -> None:
         ops.changed.connect(self._changed_elsewhere)
 
     def mark_fresh(self) -> None:
@@ -18,11 +36,11 @@ class RefreshWhenShown:
         if self._stale:
             self.refresh()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         self.on_shown()
 
-    def _changed_elsewhere(self, changes) -> None:
+    def _changed_elsewhere(self, changes: Changes) -> None:
         if not changes.touches(*self.WATCHED):
             return
         if self.isVisible():

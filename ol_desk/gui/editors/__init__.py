@@ -13,6 +13,7 @@ Each returns the editor window. All database work goes through ctx.ops; editors 
 from __future__ import annotations
 
 from ol_desk.core.model.enums import Entity
+
 from .undo_stack import UndoStack, undo_stack
 
 # Open windows by (kind, id, who): one per item (a change of identity opens a fresh one with the new role).

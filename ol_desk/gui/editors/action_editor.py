@@ -2,18 +2,21 @@
 (link to another, unlink), progress updates, evidence, history and the lifecycle commands."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
 from ol_desk.core.lifecycle import ACTION_COMMANDS
 from ol_desk.core.model.enums import ActionStatus, Entity
 from ol_desk.gui.forms.ui_action_details import Ui_ActionDetails
+
 from . import saving
 from .date_history import DateHistoryField
-from .records_actions import RecordsMixin
 from .fields import fill_choices, get_data, set_data, show_date, unmatched_text
 from .item_editor import ItemEditor
-from .linked_items import LinkedTable, linked_page
 from .link_pickers import recommendation_link_dialog
+from .linked_items import LinkedTable, linked_page
+from .records_actions import RecordsMixin
 
 
 class ActionEditor(RecordsMixin, ItemEditor):
@@ -64,9 +67,10 @@ class ActionEditor(RecordsMixin, ItemEditor):
 
     def fill(self, snap) -> None:
         ui, c = self.ui, self.choices
+        assert c is not None  # _loaded sets the choices before it fills the form
         fill_choices(ui.ownerCombo, c.people)
         fill_choices(ui.hubCombo, c.hubs, "(no hub)")
-        v = snap.values if snap else {}
+        v: dict[str, Any] = snap.values if snap else {}
         for name, b in self.binds.items():
             b.set(v.get(name))
         status = v.get("status")
@@ -121,6 +125,7 @@ class ActionEditor(RecordsMixin, ItemEditor):
         return {"note"} if name == "complete" and self.snap and self.snap.evidence else set()
 
     def _link_rec(self) -> None:
+        assert self.snap is not None  # Link to another… is enabled once the action is saved
         dialog = recommendation_link_dialog(self.ctx.ops, self)
         if dialog.exec() == dialog.DialogCode.Accepted and dialog.value() is not None:
             self.write(saving.link_action, self.ctx.actor, self.item_id, dialog.value(), True,
@@ -131,6 +136,7 @@ class ActionEditor(RecordsMixin, ItemEditor):
         if rec_id is None:
             self.say("Choose the recommendation to unlink first.", "error")
             return
+        assert self.snap is not None  # a recommendation to choose means the saved item's links are shown
         self.write(saving.link_action, self.ctx.actor, self.item_id, rec_id, False,
                    label=f"unlink action {self.snap.label} from recommendation #{rec_id}")
 

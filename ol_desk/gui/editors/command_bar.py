@@ -3,16 +3,30 @@ description, and a line under the bar for the commands that are one step away)."
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Set
+from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ol_desk.core.dates import today
 from ol_desk.core.lifecycle import Command
+
 from .colours import error_style
 from .fields import get_date, set_date
-
+from .link_pickers import ItemFinder
 
 
 class CommandBar(QWidget):
@@ -75,30 +89,32 @@ INPUTS: dict[str, list[tuple[str, str, str, str]]] = {
 class CommandInputDialog(QDialog):
     """Asks for what a lifecycle command needs; says what is missing instead of closing."""
 
-    def __init__(self, cmd: Command, fields, parent=None, *, optional: set[str] = frozenset(),
-                 pick_recommendation=None):
+    def __init__(self, cmd: Command, fields, parent=None, *, optional: Set[str] = frozenset(),
+                 pick_recommendation: Callable[[QWidget], ItemFinder] | None = None):
         super().__init__(parent)
         self.setWindowTitle(cmd.label)
         self.setMinimumWidth(440)
         self.optional = optional
-        self.widgets = {}
+        self.widgets: dict[str, tuple[QWidget, str, str]] = {}
         form = QFormLayout()
         for key, label, kind, placeholder in fields:
+            w: QWidget
             if kind == "text":
-                w = QPlainTextEdit(self)
-                w.setTabChangesFocus(True)
-                w.setPlaceholderText(placeholder)
-                w.setMaximumHeight(100)
+                w = text = QPlainTextEdit(self)
+                text.setTabChangesFocus(True)
+                text.setPlaceholderText(placeholder)
+                text.setMaximumHeight(100)
             elif kind == "date":
-                w = QDateEdit(self)
-                w.setCalendarPopup(True)
-                w.setDisplayFormat("dd MMM yyyy")
-                set_date(w, today())
+                w = date = QDateEdit(self)
+                date.setCalendarPopup(True)
+                date.setDisplayFormat("dd MMM yyyy")
+                set_date(date, today())
             elif kind == "recommendation":
+                assert pick_recommendation is not None, "a command that asks for a recommendation needs a picker"
                 w = pick_recommendation(self)
             else:
-                w = QLineEdit(self)
-                w.setPlaceholderText(placeholder)
+                w = line = QLineEdit(self)
+                line.setPlaceholderText(placeholder)
             w.setAccessibleName(label)
             self.widgets[key] = (w, label, kind)
             form.addRow(f"{label}:", w)
@@ -118,16 +134,21 @@ class CommandInputDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
-    def values(self) -> dict:
-        out = {}
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
         for key, (w, _label, kind) in self.widgets.items():
+            # Each kind was made as one widget class in __init__.
             if kind == "text":
+                assert isinstance(w, QPlainTextEdit)
                 out[key] = w.toPlainText().strip()
             elif kind == "date":
+                assert isinstance(w, QDateEdit)
                 out[key] = get_date(w)
             elif kind == "recommendation":
+                assert isinstance(w, ItemFinder)
                 out[key] = w.value()
             else:
+                assert isinstance(w, QLineEdit)
                 out[key] = w.text().strip()
         return out
 

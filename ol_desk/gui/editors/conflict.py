@@ -5,13 +5,15 @@ changed fields on top of their version) or Decide later (keep editing; nothing l
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem
 
 from ol_desk.core.errors import ConflictError
 from ol_desk.gui.forms.ui_conflict_dialog import Ui_ConflictDialog
+
 from .history_text import FIELD_LABELS
+from .host import EditorHost
 from .snapshots import Snapshot, load_for_editor
 
 RELOAD, KEEP_MINE, LATER = "reload", "keep_mine", "later"
@@ -51,7 +53,7 @@ class ConflictDialog(QDialog):
         return self.choice
 
 
-class ConflictMixin:
+class ConflictMixin(EditorHost):
     """ItemEditor's side of a conflict: a Save against a stale copy, or a step (date move, command) that met a
     change made elsewhere. Needs ItemEditor's binds, _loaded, save, say and ctx."""
 
@@ -60,6 +62,7 @@ class ConflictMixin:
 
         def loaded(result) -> None:
             self._loaded(result)  # theirs on screen, my unsaved field edits still on top
+            assert self.snap is not None  # a step is taken on a saved item, so the reload has its snapshot
             choice = ConflictDialog(f"{exc}\n\nWhat you were doing is below beside what is saved now.",
                                     rows_for(self.snap), self).ask()
             if choice == KEEP_MINE:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from ol_desk.core.dates import days_left, today
 from ol_desk.gui.forms.ui_date_extension_dialog import Ui_DateExtensionDialog
+
 from .colours import bad, error_style
 from .fields import get_date, set_date, show_date
 

@@ -2,17 +2,19 @@
 document's recommendations (open one, add a new one)."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
 from ol_desk.core.dates import STATUTORY_DAYS, days_left, statutory_due
 from ol_desk.core.model.enums import Entity, SourceKind
 from ol_desk.gui.forms.ui_document_details import Ui_DocumentDetails
+
 from .colours import bad, good
 from .date_history import DateHistoryField, days_words
 from .fields import fill_enum, get_date, make_optional, set_data, set_date, show_date
 from .item_editor import ItemEditor
 from .linked_items import LinkedTable, linked_page
-
 
 
 def clock_words(kind, issued, due, sent, statutory) -> tuple[str, str]:
@@ -27,6 +29,7 @@ def clock_words(kind, issued, due, sent, statutory) -> tuple[str, str]:
         extra = " — give the date issued to start it" if days and not issued else ""
         return f"No response date{extra}. {basis}.", ""
     left = days_left(due)
+    assert left is not None  # due is not None here
     return f"{days_words(left).capitalize()} (due {show_date(due)}). {basis}.", bad() if left < 0 else ""
 
 
@@ -70,7 +73,7 @@ class DocumentEditor(ItemEditor):
         return [("&Recommendations", page)]
 
     def fill(self, snap) -> None:
-        v = snap.values if snap else {"kind": SourceKind.PFD}
+        v: dict[str, Any] = snap.values if snap else {"kind": SourceKind.PFD}
         for name, b in self.binds.items():
             b.set(v.get(name))
         if snap:

@@ -46,9 +46,12 @@ def fill_choices(combo: QComboBox, choices, none_text: str | None = "(nobody)") 
     for c in choices:
         combo.addItem(f"{c.name} ({c.detail})" if c.detail else c.name, c.id)
     combo.setEditable(True)
-    combo.lineEdit().setAccessibleName(combo.accessibleName())   # the typing field takes the focus
+    line_edit = combo.lineEdit()
+    assert line_edit is not None  # an editable combo always has its line edit
+    line_edit.setAccessibleName(combo.accessibleName())   # the typing field takes the focus
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     completer = combo.completer()
+    assert completer is not None  # setEditable(True) gives the combo a default completer
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     set_data(combo, current)

@@ -10,11 +10,18 @@ import json
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
-from ol_desk.core.model import (AuditEvent, Evidence, Hub, Person, ProgressUpdate, Recommendation, SourceDocument,
-                                Theme)
-from ol_desk.core.model.enums import (ActionStatus, Entity, EvidenceKind, FindingType, RecStatus,
-                                      ResponsePosition, SourceKind)
+from ol_desk.core.model import AuditEvent, Evidence, Hub, Person, ProgressUpdate, Recommendation, SourceDocument, Theme
+from ol_desk.core.model.enums import (
+    ActionStatus,
+    Entity,
+    EvidenceKind,
+    FindingType,
+    RecStatus,
+    ResponsePosition,
+    SourceKind,
+)
 
 HISTORY_LIMIT = 500
 
@@ -53,7 +60,7 @@ class HistoryLine:
 class _Names:
     """Looks ids up once per history read."""
 
-    def __init__(self, session):
+    def __init__(self, session: Session) -> None:
         self.session = session
         self._cache: dict[tuple[type, int], str] = {}
 

@@ -6,26 +6,42 @@ names its loader and saver. Field values travel as plain Python values; only fie
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from shiboken6 import isValid
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from ol_desk.core.errors import ConflictError, NotFoundError, OlDeskError
-from ol_desk.core.lifecycle import EDITORS
+from ol_desk.core.lifecycle import EDITORS, Command
 from ol_desk.core.model.enums import Entity
 from ol_desk.gui.ops import readable
+
 from . import saving
 from .command_bar import CommandBar
 from .conflict import ConflictMixin
 from .history_text import FIELD_LABELS
 from .item_steps import StepsMixin
 from .records_panels import HistoryView
-from .snapshots import Snapshot, load_for_editor
+from .snapshots import Choices, Snapshot, load_for_editor
 from .undo_stack import undo_stack
 
 STYLES = {"error": "background:#fde7e9; color:#8a0016; border:1px solid #f1aeb5; padding:6px;",
@@ -42,7 +58,7 @@ class Binding:
 
 class ItemEditor(ConflictMixin, StepsMixin, QWidget):
     entity: Entity
-    commands: dict = {}
+    commands: dict[str, Command] = {}
     closed = Signal(object)      # (entity, id) when the window closes
     item_saved = Signal(int)     # the id, after each save (a new item gets its id here)
 
@@ -52,7 +68,7 @@ class ItemEditor(ConflictMixin, StepsMixin, QWidget):
         self.ctx = ctx
         self.item_id = item_id
         self.snap: Snapshot | None = None
-        self.choices = None
+        self.choices: Choices | None = None
         self.binds: dict[str, Binding] = {}
         self._baseline: dict[str, Any] = {}
         self._filling = False
@@ -79,7 +95,7 @@ class ItemEditor(ConflictMixin, StepsMixin, QWidget):
         self.banner.setVisible(False)
         self.banner_button = QPushButton(self)
         self.banner_button.setVisible(False)
-        self._banner_action = None
+        self._banner_action: Callable[[], object] | None = None
         self.banner_button.clicked.connect(lambda: self._banner_action and self._banner_action())
         self.command_bar = CommandBar(self.commands, self) if self.commands else None
         self.tabs = QTabWidget(self)
@@ -219,9 +235,10 @@ class ItemEditor(ConflictMixin, StepsMixin, QWidget):
         return self.ctx.actor.role in EDITORS and not getattr(self.ctx, "read_only", False)
 
     def _lock_inputs(self) -> None:
-        for cls in (QLineEdit, QPlainTextEdit):
-            for edit in self.tabs.findChildren(cls):
-                edit.setReadOnly(True)
+        for line in self.tabs.findChildren(QLineEdit):
+            line.setReadOnly(True)
+        for text in self.tabs.findChildren(QPlainTextEdit):
+            text.setReadOnly(True)
         for cls in (QComboBox, QAbstractSpinBox, QListWidget):
             for widget in self.tabs.findChildren(cls):
                 widget.setEnabled(False)

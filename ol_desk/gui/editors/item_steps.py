@@ -2,12 +2,18 @@
 lifecycle commands with what each needs. Both offer Keep mine when the item changed elsewhere meanwhile."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
 from . import saving
 from .command_bar import INPUTS, CommandInputDialog
 from .fields import show_date
+from .host import EditorHost
+from .link_pickers import ItemFinder
 
 
-class StepsMixin:
+class StepsMixin(EditorHost):
     """Needs ItemEditor's ctx, entity, item_id, snap, commands, write and say."""
 
     # The date with a history: each kind names its field and words (subclasses set these).
@@ -15,6 +21,7 @@ class StepsMixin:
     date_words = ""
 
     def move_date(self, new_date, reason: str, version: int | None = None) -> None:
+        assert self.snap is not None  # the date's Change button is enabled only once the item is saved
         what = self.date_words
         self.write(saving.move_date, self.ctx.actor, self.entity, self.item_id,
                    version if version is not None else self.snap.version, new_date, reason,
@@ -38,7 +45,7 @@ class StepsMixin:
     def optional_inputs(self, name: str) -> set[str]:
         return set()
 
-    def recommendation_picker(self):
+    def recommendation_picker(self) -> Callable[[QWidget], ItemFinder] | None:
         return None
 
     def run_command(self, name: str) -> None:
@@ -49,6 +56,7 @@ class StepsMixin:
             self._run_command(name, inputs, self.snap.version)
 
     def _run_command(self, name: str, inputs: dict, version: int) -> None:
+        assert self.snap is not None  # commands run on a saved item (run_command checks, a rerun follows a load)
         cmd = self.commands[name]
         self.write(saving.run_command, self.ctx.actor, self.entity, self.item_id, name, version, inputs,
                    label=f"{cmd.label.lower()} {self.snap.label}",

@@ -2,10 +2,20 @@
 one that supersedes). Searches run on the worker thread; typing waits a moment before it asks."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QVBoxLayout, QWidget)
 
 from .colours import error_style
 from .fields import show_date
@@ -110,5 +120,5 @@ def document_dialog(ops, parent=None) -> LinkDialog:
     return dialog
 
 
-def recommendation_finder(ops):
+def recommendation_finder(ops) -> Callable[[QWidget], ItemFinder]:
     return lambda parent: ItemFinder(ops, find_recommendations, parent=parent)

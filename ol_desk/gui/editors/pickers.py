@@ -2,8 +2,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class CheckList(QListWidget):
@@ -112,7 +120,7 @@ class HubPicker(QWidget):
         keep = self.lead.currentData()
         self.lead.blockSignals(True)
         self.lead.clear()
-        for hid, name in zip(ids, self.list.names(ids)):
+        for hid, name in zip(ids, self.list.names(ids), strict=False):
             self.lead.addItem(name, hid)
         index = self.lead.findData(keep)
         self.lead.setCurrentIndex(index if index >= 0 else 0)

@@ -2,21 +2,24 @@
 date with its extensions, linked actions (new or existing), progress updates, evidence, history, lifecycle."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ol_desk.core.lifecycle import REC_COMMANDS
 from ol_desk.core.model.enums import Entity, FindingType, RecStatus, ResponsePosition
 from ol_desk.gui.forms.ui_recommendation_details import Ui_RecommendationDetails
+
 from . import saving
 from .colours import bad
 from .date_history import DateHistoryField
-from .records_actions import RecordsMixin
 from .fields import fill_choices, fill_enum, get_data, set_data, show_date, unmatched_text
-from .link_pickers import action_link_dialog, document_dialog, recommendation_finder
 from .item_editor import ItemEditor
+from .link_pickers import action_link_dialog, document_dialog, recommendation_finder
 from .linked_items import LinkedTable, linked_page
 from .pickers import HubPicker, ThemePicker
+from .records_actions import RecordsMixin
 
 
 class RecommendationEditor(RecordsMixin, ItemEditor):
@@ -99,10 +102,11 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
     # -- showing ---------------------------------------------------------------------------------------------------
     def fill(self, snap) -> None:
         ui, c = self.ui, self.choices
+        assert c is not None  # _loaded sets the choices before it fills the form
         fill_choices(ui.ownerCombo, c.people)
         self.hubs.set_choices(c.hubs, snap.hub_ids if snap else (), snap.lead_hub_id if snap else None)
         self.themes.set_choices(c.themes, snap.theme_ids if snap else ())
-        v = dict(snap.values) if snap else {"finding_type": FindingType.RECOMMENDATION,
+        v: dict[str, Any] = dict(snap.values) if snap else {"finding_type": FindingType.RECOMMENDATION,
                                             "response_position": ResponsePosition.PENDING, "position": 1}
         v["hubs"] = (tuple(sorted(snap.hub_ids)), snap.lead_hub_id) if snap else ((), None)
         v["themes"] = tuple(sorted(snap.theme_ids)) if snap else ()
@@ -151,10 +155,12 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
                 f"{RecStatus(v['status']).label} · {self.snap.context}")
 
     def _person_name(self, person_id) -> str:
+        assert self.choices is not None  # shown in the conflict dialog, which follows a load
         return next((p.name for p in self.choices.people if p.id == person_id), "—") if person_id else "—"
 
     def _hub_words(self, value) -> str:
         ids, lead = value or ((), None)
+        assert self.choices is not None  # shown in the conflict dialog, which follows a load
         names = {h.id: h.name for h in self.choices.hubs}
         return ", ".join(names.get(i, f"#{i}") + (" (lead)" if i == lead else "") for i in ids) or "none"
 
@@ -208,6 +214,7 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         new_action(self.ctx, self.item_id, self)
 
     def _link_action(self) -> None:
+        assert self.item_id is not None and self.snap is not None  # Link existing… is enabled once saved
         dialog = action_link_dialog(self.ctx.ops, self.item_id, self)
         if dialog.exec() == dialog.DialogCode.Accepted and dialog.value() is not None:
             self.write(saving.link_action, self.ctx.actor, dialog.value(), self.item_id, True,
@@ -218,6 +225,7 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         if action_id is None:
             self.say("Choose the action to unlink first.", "error")
             return
+        assert self.snap is not None  # an action to choose means the saved item's links are shown
         self.write(saving.link_action, self.ctx.actor, action_id, self.item_id, False,
                    label=f"unlink action #{action_id} from {self.snap.label}")
 

@@ -12,8 +12,9 @@ from ol_desk.core.model import Evidence
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.services import records
 from ol_desk.gui.ops import readable
-from .records_panels import EvidencePanel, ProgressTimeline
 
+from .host import EditorHost
+from .records_panels import EvidencePanel, ProgressTimeline
 
 # Evidence is opened with the desktop's own program. Links are typed by one user and opened by others, so a link
 # never starts a program or script, and only ordinary schemes are handed over (not e.g. ms-msdt: or search-ms:).
@@ -35,7 +36,7 @@ def _stored_file(session, store_dir: Path, evidence_id: int) -> Path:
     return records.evidence_path(store_dir, session.get(Evidence, evidence_id))
 
 
-class RecordsMixin:
+class RecordsMixin(EditorHost):
     """Needs `self.ctx`, `self.entity`, `self.item_id`, `self.snap`, `self.tabs` and ItemEditor.write. The Progress
     and Evidence tabs come right after the first linked-items tab."""
 
@@ -61,6 +62,7 @@ class RecordsMixin:
         self.tabs.setTabText(3, f"&Evidence ({len(snap.evidence) if snap else 0})")
 
     def _post_update(self, text, written_on) -> None:
+        assert self.snap is not None  # the Post button is enabled only for a saved item (show_records)
         self.write(records.add_update, self.ctx.actor, text=text, written_on=written_on, **self._parent_kw(),
                    label=f"post an update on {self.snap.label}", done=lambda _r: self.timeline.posted(),
                    failed=lambda exc: self.timeline.message.setText(readable(exc)) or True)

@@ -5,14 +5,28 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QTextBrowser,
-                               QVBoxLayout, QWidget, QDateEdit)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ol_desk.core.dates import today
+
 from .colours import error_style
 from .fields import get_date, set_date, show_date
-
 
 
 class ProgressTimeline(QWidget):
@@ -78,10 +92,11 @@ class ProgressTimeline(QWidget):
 def size_words(size: int | None) -> str:
     if size is None:
         return ""
+    amount: float = size
     for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.1f} {unit}"
-        size /= 1024
+        if amount < 1024 or unit == "GB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{amount:,.1f} {unit}"
+        amount /= 1024
     return ""
 
 

@@ -6,8 +6,11 @@ ConflictError before anything is written. A new item (item_id None) is created, 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.orm import Session
 
+from ol_desk.core.errors import ValidationError
 from ol_desk.core.model import Action, Recommendation, SourceDocument
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.services import actions, documents, recommendations
@@ -41,6 +44,8 @@ def save_recommendation(session: Session, actor: Actor, rec_id: int | None, expe
     fields = dict(fields)
     changes = Changes()
     if rec_id is None:
+        if document_id is None:  # the editor asks for it first (validate); the service needs it
+            raise ValidationError("Choose the source document this recommendation comes from.")
         first = _take(fields, {"text", "finding_type", "reference", "title", "owner_id", "notes", "position"})
         first.setdefault("text", "")
         changes = recommendations.create_recommendation(session, actor, document_id=document_id, **first)
@@ -73,7 +78,8 @@ def save_action(session: Session, actor: Actor, action_id: int | None, expected_
     return changes, action_id
 
 
-SAVERS = {Entity.DOCUMENT: save_document, Entity.RECOMMENDATION: save_recommendation, Entity.ACTION: save_action}
+SAVERS: dict[Entity, Callable[..., tuple[Changes, int]]] = {
+    Entity.DOCUMENT: save_document, Entity.RECOMMENDATION: save_recommendation, Entity.ACTION: save_action}
 
 
 def move_date(session: Session, actor: Actor, entity: Entity, item_id: int, expected_version: int | None,

@@ -5,18 +5,29 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from ol_desk.core import lifecycle
 from ol_desk.core.dates import statutory_due
-from ol_desk.core.model import (Action, DateChange, Evidence, Hub, Person, ProgressUpdate, Recommendation,
-                                SourceDocument, Theme)
+from ol_desk.core.model import (
+    Action,
+    DateChange,
+    Evidence,
+    Hub,
+    Person,
+    ProgressUpdate,
+    Recommendation,
+    SourceDocument,
+    Theme,
+)
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.services import actions as action_service
 from ol_desk.core.services import recommendations as rec_service
 from ol_desk.core.services.actor import Actor
 from ol_desk.core.services.writes import get, snapshot
+
 from .history_text import HistoryLine, item_history
 
 
@@ -78,9 +89,9 @@ class EvidenceRow:
 @dataclass
 class Snapshot:
     entity: Entity
-    id: int | None
-    version: int | None
-    values: dict                               # every column by attribute name
+    id: int                                    # a snapshot is always of a saved row (a new item has none)
+    version: int
+    values: dict[str, Any]                     # every column by attribute name
     label: str = ""
     date_moves: tuple[DateMove, ...] = ()
     linked: tuple[LinkedRow, ...] = ()         # document: its recommendations; rec: its actions; action: its recs
@@ -187,11 +198,7 @@ def _matching(session, model, text: str, columns, limit: int):
         like = f"%{text}%"
         # SQLite's LIKE already ignores ASCII case; ilike's lower() on both sides would double the scan's cost.
         sqlite = session.get_bind().dialect.name == "sqlite"
-        clause = None
-        for column in columns:
-            term = column.like(like) if sqlite else column.ilike(like)
-            clause = term if clause is None else clause | term
-        query = query.where(clause)
+        query = query.where(or_(*(column.like(like) if sqlite else column.ilike(like) for column in columns)))
     return session.scalars(query)
 
 

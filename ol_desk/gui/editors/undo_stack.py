@@ -134,7 +134,7 @@ class UndoStack(QObject):
         return undo, redo
 
 
-_STACKS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_STACKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def undo_stack(ctx) -> UndoStack:

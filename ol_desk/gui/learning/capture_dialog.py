@@ -15,6 +15,7 @@ from ol_desk.core.model.enums import Entity
 from ol_desk.core.services.learning import capture_learning
 from ol_desk.gui.forms.ui_learning_capture_dialog import Ui_LearningCaptureDialog
 from ol_desk.gui.ops import readable
+
 from .hub_list import hub_ids_by_code
 from .similar_items import SimilarItems
 

@@ -25,8 +25,6 @@ class ConvertDialog(QDialog):
         due = today() + dt.timedelta(days=DEFAULT_TARGET_DAYS)
         self.ui.targetEdit.setDate(QDate(due.year, due.month, due.day))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Convert")
-        # the names the triage panel and its tests use
-        self.text, self.actions = self.ui.textEdit, self.ui.actionsEdit
 
     def values(self) -> dict:
         return dict(text=self.ui.textEdit.toPlainText(),

@@ -54,9 +54,16 @@ class SimilarItems(QObject):
         asked = self._asked
         self.ctx.ops.read(similar_recommendations, self.ctx.search_index, self._text, exclude_ids=self._exclude,
                           document_id=self._document_id, limit=self.limit, label="Similar items",
-                          on_done=lambda items: asked == self._asked and self._show(items),
-                          on_error=lambda exc: isValid(self.view) and self._note(
-                              "Similar items could not be looked up."))
+                          on_done=lambda items: self._answered(asked, items),
+                          on_error=lambda exc: self._lookup_failed())
+
+    def _answered(self, asked: int, items: list[SimilarItem]) -> None:
+        if asked == self._asked:   # else a newer lookup is on its way
+            self._show(items)
+
+    def _lookup_failed(self) -> None:
+        if isValid(self.view):   # the dialog may have closed while the lookup ran
+            self._note("Similar items could not be looked up.")
 
     def _note(self, text: str) -> None:
         self.view.clear()

@@ -17,6 +17,7 @@ from ol_desk.core.model import Recommendation
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.services.related import link_related, related_ids, unlink_related
 from ol_desk.gui.ops import readable
+
 from .similar_items import SimilarItems
 
 WATCHED = (Entity.RECOMMENDATION,)

@@ -5,19 +5,33 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QListWidget, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ol_desk.core.errors import NotFoundError
 from ol_desk.core.model.enums import Entity, Role, TriageOutcome
+from ol_desk.core.queries.learning_queue import QueueRow, queue, recommendation_by_label
 from ol_desk.core.services.learning import TRIAGERS, triage_merge, triage_no_action
+from ol_desk.core.services.triage import convert_with_actions
 from ol_desk.gui.dashboard.refresh_when_shown import RefreshWhenShown
 from ol_desk.gui.ops import readable
+
 from .convert_dialog import ConvertDialog
 from .similar_items import SimilarItems
-from ol_desk.core.queries.learning_queue import QueueRow, queue, recommendation_by_label
-from ol_desk.core.services.triage import convert_with_actions
 
 COLUMNS = ("Operation", "Incident", "Gold lead", "Suggested hub", "Learning", "Outcome")
 

@@ -6,13 +6,13 @@ one document's items) are kept and shown as a removable note, so a click-through
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QToolButton,
-                               QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QToolButton, QWidget
 from sqlalchemy import select
 
 from ol_desk.core.model import Hub, Person, Theme
 from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES, Entity, SourceKind
 from ol_desk.core.queries.register_filter import RegisterFilter
+
 from ..theme import icon
 from . import specs as s
 

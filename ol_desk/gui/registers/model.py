@@ -16,8 +16,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.services.changes import Changes
-from ..ops import readable
+
 from .. import theme
+from ..ops import readable
 from . import query as rq
 from .specs import RegisterSpec
 
@@ -197,7 +198,7 @@ class RegisterModel(QAbstractTableModel):
             return
         touched = changes.updated.get(entity, frozenset())
         if changes.kinds - {entity}:
-            touched = set(self._rows)      # a hub or owner renamed, an update posted: re-read what is loaded
+            touched = frozenset(self._rows)  # a hub or owner renamed, an update posted: re-read what is loaded
         stale = set(touched) & set(self._rows)
         if stale and self._count:
             self._stale |= stale

@@ -5,13 +5,25 @@ offset before the model resets and puts them back after (rows are found by id, n
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel,
-                               QMenu, QMessageBox, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ol_desk.core.model.enums import Entity, Role
 from ol_desk.core.queries.register_filter import RegisterFilter
+
 from ..theme import icon
 from .filter_bar import FilterBar, choices
 from .model import RegisterModel
@@ -31,7 +43,7 @@ class RegisterPanel(QWidget):
         self.ctx, self.spec, self.key, self.identity = ctx, spec, key, identity
         self.model = RegisterModel(ctx, spec, self)
         self.views = SavedViews(ctx.settings, key) if ctx.settings is not None else None
-        self._my_hub_id = None
+        self._my_hub_id: int | None = None
         self._saved: tuple[list[int], int | None, int, bool] | None = None
         self._keep_scroll = False
         self._shown_once = False
@@ -56,7 +68,9 @@ class RegisterPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
-        top.addWidget(QLabel("&View:", buddy=self.view_combo))
+        view_label = QLabel("&View:")
+        view_label.setBuddy(self.view_combo)
+        top.addWidget(view_label)
         for w in (self.view_combo, self.save_view, self.delete_view, self.columns_button, self.refresh_button):
             top.addWidget(w)
         top.addStretch(1)
@@ -109,8 +123,7 @@ class RegisterPanel(QWidget):
         self._columns_menu = QMenu(self)
         self.columns_button.setMenu(self._columns_menu)
         self._columns_menu.aboutToShow.connect(self._fill_columns_menu)
-        header.customContextMenuRequested.connect(lambda pos: self._fill_columns_menu() or
-                                                  self._columns_menu.exec(header.mapToGlobal(pos)))
+        header.customContextMenuRequested.connect(lambda pos: self._columns_menu_at(header.mapToGlobal(pos)))
         header.sectionClicked.connect(self._header_clicked)
         self.filter_bar.changed.connect(self._filter_changed)
         self.view_combo.activated.connect(self._view_chosen)
@@ -177,7 +190,8 @@ class RegisterPanel(QWidget):
     # -- filtering and sorting ------------------------------------------------------------------------------------
     def apply_filter(self, f: RegisterFilter) -> None:
         """Show the register filtered (the dashboard's click-through); the filter bar shows what it can."""
-        self._shown_once or self.on_shown()
+        if not self._shown_once:
+            self.on_shown()
         self.filter_bar.set_value(f, emit=False)
         self._filter_changed(f)
 
@@ -244,7 +258,7 @@ class RegisterPanel(QWidget):
 
     def _delete_view(self) -> None:
         data = self.view_combo.currentData()
-        if not data or data[0] != "saved":
+        if not data or data[0] != "saved" or self.views is None:
             self.ctx.ops.failed.emit("Delete view", "Choose one of your saved views first (built-in views stay).")
             return
         if QMessageBox.question(self, "Delete view", f"Delete the saved view “{data[1]}”?") \
@@ -260,6 +274,10 @@ class RegisterPanel(QWidget):
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(i))
             action.toggled.connect(lambda on, i=i: self._show_column(i, on))
+
+    def _columns_menu_at(self, where: QPoint) -> None:
+        self._fill_columns_menu()
+        self._columns_menu.exec(where)
 
     def _show_column(self, i: int, on: bool) -> None:
         visible = [j for j in range(len(self.spec.columns)) if not self.table.isColumnHidden(j)]
@@ -282,7 +300,7 @@ class RegisterPanel(QWidget):
     # -- keeping place ------------------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.id_at(r) for r in rows]
+        return [item_id for r in rows if (item_id := self.model.id_at(r)) is not None]
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ol_desk.core.model.enums import Entity
+
 from .panel import RegisterPanel
 from .specs import SPECS
 

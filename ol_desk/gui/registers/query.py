@@ -16,6 +16,7 @@ from ol_desk.core.dates import today
 from ol_desk.core.model.enums import LabelledEnum
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.store.dialect import in_json_ids
+
 from .specs import RegisterSpec
 
 INLINE_IDS = 500  # up to this many ids are bound one by one; more go as one JSON parameter
@@ -156,7 +157,7 @@ def fetch_rows(session, spec: RegisterSpec, ids, on: dt.date | None = None) -> d
     out = {}
     kinds = [(c.kind, c.enum) for c in spec.columns]
     for row in session.execute(stmt):
-        texts = tuple(display(v, kind, enum) for v, (kind, enum) in zip(row[1:], kinds))
+        texts = tuple(display(v, kind, enum) for v, (kind, enum) in zip(row[1:], kinds, strict=False))
         out[row[0]] = texts + (bool(row[-1]) if flag is not None else False,)
     return out
 

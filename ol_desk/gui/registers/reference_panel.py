@@ -5,18 +5,36 @@ ol_desk.core.services.reference with the row's version, so a concurrent edit is 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import select
 
 from ol_desk.core.lifecycle import EDITORS
 from ol_desk.core.model import Hub, Person, Theme
 from ol_desk.core.model.enums import Entity, HubKind, Role
 from ol_desk.core.services import reference
+from ol_desk.core.services.changes import Changes
 from ol_desk.core.services.reference import ADMINS
 
 
@@ -28,7 +46,7 @@ class Field:
     in_table: bool = True
 
 
-TABS = {
+TABS: dict[Entity, tuple[str, type[Hub] | type[Theme] | type[Person], AbstractSet[Role], tuple[Field, ...]]] = {
     Entity.HUB: ("Hubs", Hub, ADMINS, (Field("code", "Code"), Field("name", "Name"), Field("kind", "Kind", "hubkind"),
                                        Field("boroughs", "Boroughs", in_table=False),
                                        Field("aliases", "Also known as", in_table=False),
@@ -39,9 +57,9 @@ TABS = {
                                                 Field("hub_id", "Hub", "hub"), Field("email", "Email"),
                                                 Field("active", "Active", "check"))),
 }
-_CREATE = {Entity.HUB: reference.create_hub, Entity.THEME: reference.create_theme,
+_CREATE: dict[Entity, Callable[..., Changes]] = {Entity.HUB: reference.create_hub, Entity.THEME: reference.create_theme,
            Entity.PERSON: reference.create_person}
-_UPDATE = {Entity.HUB: reference.update_hub, Entity.THEME: reference.update_theme,
+_UPDATE: dict[Entity, Callable[..., Changes]] = {Entity.HUB: reference.update_hub, Entity.THEME: reference.update_theme,
            Entity.PERSON: reference.update_person}
 ONE = {Entity.HUB: "hub", Entity.THEME: "theme", Entity.PERSON: "person"}   # one row of each tab, in words
 
@@ -138,14 +156,14 @@ class ReferenceTab(QWidget):
 
     # -- reading -----------------------------------------------------------------------------------------------
     def load(self, select_id: int | None = None) -> None:
-        self.ctx.ops.read(read_table, self.entity, on_done=lambda out: self._loaded(*out, select_id),
+        self.ctx.ops.read(read_table, self.entity, on_done=lambda out: self._loaded(out[0], out[1], select_id),
                           label=f"Load {self.title.lower()}")
 
-    def _loaded(self, rows, hubs, select_id) -> None:
+    def _loaded(self, rows: list[dict], hubs: list[tuple[int, str]], select_id: int | None) -> None:
         self.rows = rows
         self.hub_names = dict(hubs)
-        if "hub_id" in self.editors:
-            box = self.editors["hub_id"]
+        box = self.editors.get("hub_id")
+        if isinstance(box, QComboBox):
             box.clear()
             box.addItem("No hub", None)
             for hub_id, name in hubs:
@@ -176,9 +194,10 @@ class ReferenceTab(QWidget):
 
     def select(self, item_id: int) -> None:
         for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == item_id:
+            item = self.table.item(r, 0)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == item_id:
                 self.table.selectRow(r)
-                self.table.scrollToItem(self.table.item(r, 0))
+                self.table.scrollToItem(item)
                 return
 
     def _selected(self) -> None:
@@ -197,13 +216,12 @@ class ReferenceTab(QWidget):
         for f in self.fields:
             w = self.editors[f.key]
             value = row.get(f.key) if row else None
-            if f.kind == "check":
+            if isinstance(w, QCheckBox):
                 w.setChecked(True if row is None else bool(value))
             elif isinstance(w, QComboBox):
-                data = value.value if hasattr(value, "value") else value
-                i = w.findData(data)
+                i = w.findData(_plain(value))
                 w.setCurrentIndex(max(0, i))
-            else:
+            elif isinstance(w, QLineEdit):
                 w.setText(str(value or ""))
         if self.ctx.actor.role in self.roles:
             self.problem.setText("")
@@ -212,21 +230,23 @@ class ReferenceTab(QWidget):
         self.table.clearSelection()
         self._edit(None)
 
-    def values(self) -> dict:
-        out = {}
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
         for f in self.fields:
             w = self.editors[f.key]
-            if f.kind == "check":
+            if isinstance(w, QCheckBox):
                 out[f.key] = w.isChecked()
             elif isinstance(w, QComboBox):
                 out[f.key] = w.currentData()
-            else:
+            elif isinstance(w, QLineEdit):
                 out[f.key] = w.text().strip()
         return out
 
     def save(self) -> None:
         values = self.values()
         if self.editing is None:
+            fn: Callable[..., Changes]
+            args: tuple[Any, ...]
             if self.entity == Entity.PERSON:
                 active = values.pop("active")
                 fn, args = _create_person_with_active, (active,)

@@ -7,19 +7,30 @@ few hundred primary-key lookups).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from sqlalchemy import ColumnElement, and_, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import QueryableAttribute, aliased
 
-from ol_desk.core.model import (Action, Hub, LearningEntry, Person, Recommendation, RecommendationHub,
-                                SourceDocument)
-from ol_desk.core.model.enums import (ActionStatus, Entity, FindingType, RecStatus, ResponsePosition, SourceKind,
-                                      TriageOutcome)
+from ol_desk.core.model import Action, Hub, LearningEntry, Person, Recommendation, RecommendationHub, SourceDocument
+from ol_desk.core.model.enums import (
+    ActionStatus,
+    Entity,
+    FindingType,
+    RecStatus,
+    ResponsePosition,
+    SourceKind,
+    TriageOutcome,
+)
 from ol_desk.core.queries import predicates as p
-from ol_desk.core.queries.register_filter import (RegisterFilter, action_conditions, document_conditions,
-                                                   learning_conditions, recommendation_conditions)
+from ol_desk.core.queries.register_filter import (
+    RegisterFilter,
+    action_conditions,
+    document_conditions,
+    learning_conditions,
+    recommendation_conditions,
+)
 
 # Filters a register's filter bar offers.
 SOURCE, HUB, THEME, STATUS, OVERDUE, DUE, OWNER, TEXT = ("source", "hub", "theme", "status", "overdue", "due",
@@ -30,7 +41,7 @@ SOURCE, HUB, THEME, STATUS, OVERDUE, DUE, OWNER, TEXT = ("source", "hub", "theme
 class Column:
     key: str
     title: str
-    expr: ColumnElement
+    expr: ColumnElement | QueryableAttribute  # a SQL expression or a mapped attribute
     kind: str = "text"          # text | int | date | enum | bool | percent
     enum: type | None = None    # a LabelledEnum whose labels are shown
     width: int = 110

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.queries.register_filter import RegisterFilter
+
 from .query import RegisterQuery
 from .specs import RegisterSpec
 
@@ -24,7 +26,7 @@ def to_json(q: RegisterQuery) -> str:
 
 def from_json(text: str) -> RegisterQuery:
     data = json.loads(text)
-    values = {}
+    values: dict[str, Any] = {}   # from JSON: RegisterFilter's fields, by name
     for key, value in data.get("filter", {}).items():
         if key not in RegisterFilter.__dataclass_fields__:
             continue

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from ol_desk.core.errors import OlDeskError
 from ol_desk.gui.dashboard.dashboard_panel import build_charts
+
 from .report_data import ReportData, Row
 
 MARKING = "OFFICIAL-SENSITIVE"
@@ -29,12 +30,12 @@ class ReportError(OlDeskError):
 class _Pages:
     """A painter on the PDF with a cursor, page breaks, and the marking on every page."""
 
-    def __init__(self, writer: QPdfWriter, title: str):
+    def __init__(self, writer: QPdfWriter, title: str, path: Path):
         self.writer = writer
         self.title = title
         self.painter = QPainter(writer)
         if not self.painter.isActive():
-            raise ReportError(f"The PDF could not be written to {writer.fileName()} (is the folder writable, "
+            raise ReportError(f"The PDF could not be written to {path} (is the folder writable, "
                               f"or the file open in another program?).")
         self.width = writer.width()
         self.height = writer.height()
@@ -194,7 +195,7 @@ def write_board_report(data: ReportData, path: str | Path, title: str = "Organis
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
     on = data.board.on
-    pages = _Pages(writer, f"Board report, {on:%d %b %Y}")
+    pages = _Pages(writer, f"Board report, {on:%d %b %Y}", path)
     pages.text(f"{title}: register summary", 18, True)
     pages.text(f"As at {on:%A %d %B %Y}. Figures are recommendations unless stated.", 9, gap=10)
     _tiles(pages, data)

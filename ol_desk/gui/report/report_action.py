@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ol_desk.core.dates import today
 from ol_desk.core.errors import OlDeskError
 from ol_desk.gui.ops import readable
+
 from . import report_data
 from .board_report import write_board_report
 

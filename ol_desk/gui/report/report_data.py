@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from ol_desk.core.dates import today
 from ol_desk.core.model import Hub, Person, Recommendation, RecommendationHub, SourceDocument
 from ol_desk.core.model.enums import RecStatus
-from ol_desk.core.queries import dashboard, predicates as p
+from ol_desk.core.queries import dashboard
+from ol_desk.core.queries import predicates as p
 
 TABLE_CAP = 150  # rows per table in the PDF; the rest are counted and left to the register workbook
 

@@ -7,15 +7,29 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
-from PySide6.QtWidgets import (QLabel, QLineEdit, QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate,
-                               QStyleOptionViewItem, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ol_desk.core.model.enums import Entity
+
 from ..ops import readable
 from ..theme import icon, is_dark
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ICONS = {"recommendation": "recommendation", "action": "action", "update": "update", "document": "document",
@@ -101,10 +115,16 @@ class SearchResultsPanel(QWidget):
         self.list.itemActivated.connect(self._open)
         self.list.installEventFilter(self)
 
+    def _main_window(self) -> MainWindow:
+        from ..main_window import MainWindow  # imported here: the main window module imports this one
+        window = self.window()
+        assert isinstance(window, MainWindow), "the search results panel lives in the main window"
+        return window
+
     # -- typing ----------------------------------------------------------------------------------------------
     def _typed(self, text: str) -> None:
         if text.strip():
-            self.window().show_search_results()
+            self._main_window().show_search_results()
             self._debounce.start()
         else:
             self.list.clear()
@@ -166,14 +186,14 @@ class SearchResultsPanel(QWidget):
             self._open(item)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if obj is self.field and key == Qt.Key.Key_Down and self.list.count():
-                self.window().show_search_results()
+                self._main_window().show_search_results()
                 self.list.setFocus()
                 return True
             if key == Qt.Key.Key_Escape and (obj is self.list or obj is self.field):
-                self.window().leave_search()
+                self._main_window().leave_search()
                 if obj is self.list:
                     self.field.setFocus()
                 return obj is self.list

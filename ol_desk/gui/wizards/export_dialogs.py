@@ -6,9 +6,24 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from ol_desk.core.dates import today
@@ -17,6 +32,7 @@ from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.gui.learning.hub_list import hub_ids_by_code
 from ol_desk.gui.ops import readable
 from ol_desk.gui.theme import error_label
+
 from . import export_work as work
 
 XLSX = "Excel workbook (*.xlsx)"
@@ -282,17 +298,17 @@ class ReturnedWorkbookDialog(QDialog):
         if ident is not None:
             self.ctx.open_item(Entity(entity), ident)
 
-    def accepted(self) -> list[tuple[str, int]]:
+    def ticked(self) -> list[tuple[str, int]]:
         """The changes ticked to apply."""
         out = []
         for r in range(len(self.diff.changes) if self.diff else 0):
             item = self.table.item(r, 0)
-            if item.checkState() == Qt.CheckState.Checked:
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
                 out.append(item.data(Qt.ItemDataRole.UserRole))
         return out
 
     def apply(self) -> None:
-        only = self.accepted()
+        only = self.ticked()
         if not only:
             self.error.setText("Every change is unticked: nothing to apply.")
             return

@@ -10,9 +10,23 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWizard, QWizardPage)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
 from shiboken6 import isValid
 
 from ol_desk.core.excel import column_mapping as cm
@@ -20,6 +34,7 @@ from ol_desk.core.excel.importer import ImportOptions, ImportReport
 from ol_desk.core.model.enums import Entity
 from ol_desk.gui.ops import readable
 from ol_desk.gui.theme import error_label
+
 from . import import_work as work
 from .import_work import Inspection
 
@@ -28,7 +43,7 @@ WORKBOOKS = "Excel workbooks (*.xlsx *.xlsm);;All files (*)"
 
 
 class FilePage(QWizardPage):
-    def __init__(self, wizard: "ImportWizard"):
+    def __init__(self, wizard: ImportWizard):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle("Choose the workbook")
@@ -79,7 +94,7 @@ class FilePage(QWizardPage):
 
 
 class MappingPage(QWizardPage):
-    def __init__(self, wizard: "ImportWizard"):
+    def __init__(self, wizard: ImportWizard):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle("Header row and columns")
@@ -118,6 +133,7 @@ class MappingPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         ins = self.w.inspection
+        assert ins is not None, "the mapping page follows a finished inspection"
         self.header.setText(f"row {ins.header_row} of sheet '{ins.sheet}' — the rows describe {ins.mode}")
         self.kind.setCurrentIndex(max(0, self.kind.findData(ins.kind)))
         self.profile.clear()
@@ -145,7 +161,7 @@ class MappingPage(QWizardPage):
 
     def _profile_chosen(self, _index: int) -> None:
         self.w.options_profile = self.profile.currentData()
-        self.w.inspect(sheet=self.w.inspection.sheet, then=self.initializePage)
+        self.w.inspect(sheet=self.w.inspection.sheet if self.w.inspection else None, then=self.initializePage)
 
     def overrides(self) -> dict[str, str]:
         return {header: combo.currentData() for header, key, combo in self.combos
@@ -153,7 +169,7 @@ class MappingPage(QWizardPage):
 
 
 class PreviewPage(QWizardPage):
-    def __init__(self, wizard: "ImportWizard"):
+    def __init__(self, wizard: ImportWizard):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle("Preview")
@@ -180,7 +196,7 @@ class PreviewPage(QWizardPage):
         self.table.setRowCount(0)
         self.counts.setText("Reading the workbook…")
         self.completeChanged.emit()
-        self.w.ctx.ops.job(work.run_preview, self.w.path, self.w.options(), label="Import preview",
+        self.w.ctx.ops.job(work.run_preview, self.w.path, self.w.import_options(), label="Import preview",
                            on_done=self._show, on_error=self._failed)
 
     def _failed(self, exc) -> None:
@@ -223,7 +239,7 @@ def _short(value) -> str:
 
 
 class ImportPage(QWizardPage):
-    def __init__(self, wizard: "ImportWizard"):
+    def __init__(self, wizard: ImportWizard):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle("Importing")
@@ -262,7 +278,7 @@ class ImportPage(QWizardPage):
             if report.changes:   # the registers refresh even when the wizard was closed meanwhile
                 ops.changed.emit(report.changes)
             self._done(report)
-        self.handle = ops.job(work.run_import, self.w.path, self.w.ctx.actor, self.w.options(),
+        self.handle = ops.job(work.run_import, self.w.path, self.w.ctx.actor, self.w.import_options(),
                               label="Import", on_done=imported, on_error=self._failed)
         self.completeChanged.emit()
 
@@ -301,7 +317,7 @@ class ImportPage(QWizardPage):
 
 
 class SummaryPage(QWizardPage):
-    def __init__(self, wizard: "ImportWizard"):
+    def __init__(self, wizard: ImportWizard):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle("Done")
@@ -335,6 +351,7 @@ class SummaryPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         report = self.w.import_page.report
+        assert report is not None, "the summary page follows a finished import"
         warnings = "".join(f"<li>{w}</li>" for w in report.warnings[:10])
         self.summary.setText(f"<p>{report.summary()}.</p>" + (f"<p>Warnings:</p><ul>{warnings}</ul>" if warnings
                                                               else ""))
@@ -345,12 +362,17 @@ class SummaryPage(QWizardPage):
         self.repeats.hide()
 
     def _look_for_repeats(self) -> None:
-        new = self.w.import_page.report.changes.created.get(Entity.RECOMMENDATION, frozenset())
+        report = self.w.import_page.report
+        assert report is not None, "the button shows only after an import"
+        new = report.changes.created.get(Entity.RECOMMENDATION, frozenset())
         self.repeats_button.setEnabled(False)
         self.repeats_button.setText("Looking for repeats…")
         self.w.ctx.ops.job(work.repeats, self.w.ctx.search_index, new, label="Look for repeats",
-                           on_done=self._show_repeats,
-                           on_error=lambda exc: isValid(self) and self.undone.setText(readable(exc)))
+                           on_done=self._show_repeats, on_error=self._repeats_failed)
+
+    def _repeats_failed(self, exc: BaseException) -> None:
+        if isValid(self):
+            self.undone.setText(readable(exc))
 
     def _show_repeats(self, found) -> None:
         if not isValid(self):
@@ -372,13 +394,21 @@ class SummaryPage(QWizardPage):
             self.undone.setText("None of the new recommendations repeats one already in the register.")
 
     def _undo(self) -> None:
-        batch = self.w.import_page.report.batch_id
+        report = self.w.import_page.report
+        assert report is not None and report.batch_id is not None, "Undo is enabled only for a written batch"
+        batch = report.batch_id
         self.undo.setEnabled(False)
         self.w.ctx.ops.write(work.undo_import, self.w.ctx.actor, batch, label="Undo import",
-                             on_done=lambda _c: isValid(self) and self.undone.setText(
-                                 f"Import batch {batch} was undone: everything it wrote is back as it was."),
-                             on_error=lambda exc: isValid(self) and (self.undone.setText(readable(exc)),
-                                                                     self.undo.setEnabled(True)))
+                             on_done=lambda _c: self._undone(batch), on_error=self._undo_failed)
+
+    def _undone(self, batch: int) -> None:
+        if isValid(self):
+            self.undone.setText(f"Import batch {batch} was undone: everything it wrote is back as it was.")
+
+    def _undo_failed(self, exc: BaseException) -> None:
+        if isValid(self):
+            self.undone.setText(readable(exc))
+            self.undo.setEnabled(True)
 
 
 class ImportWizard(QWizard):
@@ -413,7 +443,8 @@ class ImportWizard(QWizard):
     def path(self) -> Path:
         return Path(self.file_page.path.text().strip())
 
-    def options(self) -> ImportOptions:
+    def import_options(self) -> ImportOptions:
+        """What the pages say (not QWizard.options(), the wizard's own style flags)."""
         page = self.mapping_page
         return ImportOptions(sheet=self.inspection.sheet if self.inspection else None,
                              profile=self.options_profile, save_profile=page.save_as.text().strip() or None,

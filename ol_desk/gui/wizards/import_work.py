@@ -10,8 +10,14 @@ from pathlib import Path
 
 from ol_desk.core.excel import column_mapping as cm
 from ol_desk.core.excel import import_profiles
-from ol_desk.core.excel.importer import (ImportCancelled, ImportOptions, ImportReport, import_file,
-                                         inspect_workbook)
+from ol_desk.core.excel.importer import (
+    ImportCancelled,
+    ImportOptions,
+    ImportReport,
+    import_file,
+    inspect_workbook,
+    preview,
+)
 from ol_desk.core.model.enums import SourceKind
 from ol_desk.core.services.undo import undo_batch
 from ol_desk.gui.learning.hub_list import hub_ids_by_code
@@ -53,7 +59,8 @@ def _progress(progress):
 
 
 def run_preview(db, progress, cancel, path, options: ImportOptions) -> ImportReport:
-    return import_file(db, path, None, options, dry_run=True, progress=_progress(progress), cancel=cancel)
+    with db.reading() as session:   # what import_file(dry_run=True) does; a preview needs no actor
+        return preview(path, session, options, _progress(progress), cancel)
 
 
 def run_import(db, progress, cancel, path, actor, options: ImportOptions) -> ImportReport:

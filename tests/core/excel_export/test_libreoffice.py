@@ -11,6 +11,7 @@ import pytest
 
 from ol_desk.core.excel.register_pack import export_register_pack
 from ol_desk.core.queries.stats import compute
+
 from .conftest import FORMULA_TEXT
 
 SOFFICE = shutil.which("soffice")

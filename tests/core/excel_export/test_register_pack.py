@@ -13,6 +13,7 @@ from ol_desk.core.excel.pack_filters import build_filters
 from ol_desk.core.excel.pack_summary import key_figures
 from ol_desk.core.excel.register_pack import export_register_pack
 from ol_desk.core.queries.stats import compute
+
 from .xlsx_xml import parts, sheet_xml
 
 SHEETS = ["Summary", "Recommendations", "Actions", "Overdue", "For Board decision"]

@@ -15,6 +15,7 @@ from ol_desk.core.excel.roundtrip_export import export_for_update
 from ol_desk.core.model import Action, AuditEvent, Meta, ProgressUpdate
 from ol_desk.core.services import records
 from ol_desk.core.services.undo import undo_batch
+
 from .xlsx_xml import sheet_states, sheet_xml
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

@@ -8,6 +8,7 @@ from ol_desk.core.excel.limits import MAX_CELL_CHARS
 from ol_desk.core.excel.pack_styles import Column, SheetWriter
 from ol_desk.core.excel.register_pack import export_register_pack
 from ol_desk.core.excel.safe_cells import clean_text, is_formula_like
+
 from .conftest import FORMULA_TEXT
 from .xlsx_xml import cells_with_text, has_formula, sheet_xml
 

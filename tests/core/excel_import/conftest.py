@@ -55,7 +55,7 @@ def table_state(db, skip=BOOKKEEPING) -> dict[str, list]:
         for table in TABLES:
             result = s.execute(text(f"SELECT * FROM {table}"))
             keys = list(result.keys())
-            out[table] = sorted(tuple(v for k, v in zip(keys, row) if k not in skip) for row in result)
+            out[table] = sorted(tuple(v for k, v in zip(keys, row, strict=True) if k not in skip) for row in result)
         return out
 
 

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from ol_desk.core.excel.importer import ImportOptions, import_file
 from ol_desk.core.model import Action
 from ol_desk.core.model.enums import ActionStatus
-from tests.core.factories import hub_id, make_document, make_recommendation
 from ol_desk.core.services import recommendations
+from tests.core.factories import hub_id, make_document, make_recommendation
+
 from .conftest import build_workbook
 
 HEADER = ["Action Ref", "Linked Rec", "Action", "Action Owner", "Hub", "Due Date", "Status", "% Complete"]
@@ -77,6 +78,7 @@ def test_undo_refuses_while_later_actions_hang_off_the_imported_rows(db, cpic, s
 
     from ol_desk.core.errors import ConflictError
     from ol_desk.core.services.undo import undo_batch
+
     from .conftest import table_state
     tracker = import_file(db, samples / "hmicfrs_tracker.xlsx", cpic).batch_id
     actions = import_file(db, samples / "hub_actions_messy.xlsx", cpic).batch_id

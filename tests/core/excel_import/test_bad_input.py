@@ -8,6 +8,7 @@ import pytest
 from ol_desk.core.excel import limits
 from ol_desk.core.excel.importer import import_file
 from ol_desk.core.excel.workbook_reader import WorkbookRefused
+
 from .conftest import audit_count, build_workbook, rewrite_member, table_state
 
 HEADER = ["Ref", "Recommendation", "Owner", "Target Date", "Status"]
@@ -88,7 +89,8 @@ def _with_empty_formatted_rows(path, after_row: int, count: int):
                                                                                     after_row + 1 + count))
 
     def change(data: bytes) -> bytes:
-        data = data.replace(b'<dimension ref="A1:E%d"/>' % after_row, b'<dimension ref="A1:E%d"/>' % (after_row + count))
+        data = data.replace(b'<dimension ref="A1:E%d"/>' % after_row,
+                            b'<dimension ref="A1:E%d"/>' % (after_row + count))
         return data.replace(b"</sheetData>", rows.encode() + b"</sheetData>")
     return rewrite_member(path, "xl/worksheets/sheet1.xml", change)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from ol_desk.cli.main import main
+
 from .conftest import build_workbook
 
 

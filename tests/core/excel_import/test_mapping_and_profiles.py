@@ -9,6 +9,7 @@ from ol_desk.core.errors import ValidationError
 from ol_desk.core.excel import import_profiles
 from ol_desk.core.excel.importer import ImportOptions, import_file, inspect_workbook
 from ol_desk.core.excel.workbook_reader import WorkbookRefused
+
 from .conftest import build_workbook
 
 ODD = [["Quarterly learning return"], ["no", "header", "we", "know"],
@@ -97,6 +98,7 @@ def test_documents_only_sheet(db, cpic, tmp_path):
 
 def test_cancel_writes_nothing(db, cpic, tmp_path, monkeypatch):
     from ol_desk.core.excel import importer
+
     from .conftest import audit_count, table_state
     rows = [["Ref", "Recommendation"]] + [[f"R{i}", f"Recommendation number {i}"] for i in range(4100)]
     path = build_workbook(tmp_path / "big.xlsx", rows)
@@ -104,3 +106,18 @@ def test_cancel_writes_nothing(db, cpic, tmp_path, monkeypatch):
     with pytest.raises(importer.ImportCancelled):
         import_file(db, path, cpic, cancel=lambda: True)
     assert table_state(db) == before and audit_count(db) == events
+
+
+def test_a_column_of_blank_looking_cells_is_left_unmapped_not_a_crash(db, tmp_path):
+    """Spaces typed into cells (common in trackers) once made content guessing raise AttributeError."""
+    path = build_workbook(tmp_path / "blank.xlsx", [
+        ["Ref", "Recommendation", "Misc"],
+        ["R1", "Make sure every detained person is checked at the required frequency.", "  "],
+        ["R2", "Review how vetting decisions are recorded and reviewed by a second officer.", " "],
+        ["R3", "Publish the custody inspection action plan to the learning hub.", "\t"]])
+    with db.reading() as s:
+        info = inspect_workbook(path, s)
+        info.close()
+    fields = {c.header: c.field for c in info.mapping.columns}
+    assert fields["Ref"] == "reference" and fields["Recommendation"] == "text"
+    assert fields["Misc"] is None

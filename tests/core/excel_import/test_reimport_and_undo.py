@@ -13,6 +13,7 @@ from ol_desk.core.model import AuditEvent, DateChange, ImportBatch, Recommendati
 from ol_desk.core.model.enums import Entity, RecStatus
 from ol_desk.core.services import recommendations
 from ol_desk.core.services.undo import undo_batch, undo_events
+
 from .conftest import build_workbook, rewrite_member, table_state
 
 HEADER = ["Report", "Rec No.", "Recommendation", "Lead", "BCU", "Due", "Status", "Latest Update"]

@@ -7,6 +7,7 @@ import pytest
 
 from ol_desk.core.search import QueryError
 from ol_desk.core.search.query import date_range, parse
+
 from .conftest import found
 
 

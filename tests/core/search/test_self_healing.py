@@ -1,8 +1,6 @@
 """The index is derived: it catches up after crashes and other processes, and rebuilds itself when damaged."""
 from __future__ import annotations
 
-import pytest
-
 import os
 import shutil
 import signal
@@ -12,6 +10,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import insert, select
 
 from ol_desk.core.model import OutboxEntry, Recommendation
@@ -21,6 +20,7 @@ from ol_desk.core.search.store import IndexStore, read_state
 from ol_desk.core.services import recommendations, reference
 from ol_desk.core.store import open_database
 from tests.core import factories as f
+
 from .conftest import found
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -60,14 +60,15 @@ def test_the_index_records_the_last_outbox_seq_the_database_uid_and_catches_up(d
 
 def test_an_edit_is_searchable_at_the_next_search(db, index, cpic, sample):
     with db.transaction() as s:
-        f.make_recommendation(s, cpic, sample.pfd, reference="9", text="Cell doors must be checked for ligature points.")
+        f.make_recommendation(s, cpic, sample.pfd, reference="9",
+                              text="Cell doors must be checked for ligature points.")
     assert {h.kind for h in index.search("ligature").hits} == {"recommendation"}
 
 
 def test_a_delete_reaches_the_index(db, index, cpic, sample):
-    from ol_desk.core.services import writes
-    from ol_desk.core.model.enums import Entity
     from ol_desk.core.model import LearningEntry
+    from ol_desk.core.model.enums import Entity
+    from ol_desk.core.services import writes
     with db.transaction() as s:
         writes.delete(s, cpic, Entity.LEARNING, s.get(LearningEntry, sample.learning))
     assert index.search("kestrel").hits == []

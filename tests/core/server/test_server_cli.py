@@ -7,7 +7,6 @@ import pytest
 from sqlalchemy import select
 
 from ol_desk.cli.main import main
-from ol_desk.core.model import AuditEvent
 from tests.pg_cluster import SUPERUSER, admin_execute, connect_as, ensure_logins
 
 
@@ -115,7 +114,6 @@ def test_the_migrations_give_exactly_the_orm_schema_on_postgresql_too(server):
 
 
 def test_add_user_maps_a_login_to_the_person_the_register_already_names(server, open_as):
-    from sqlalchemy import func, select
 
     from ol_desk.core.model import Person
     from ol_desk.core.services import reference

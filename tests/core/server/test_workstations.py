@@ -169,9 +169,9 @@ def test_a_write_while_another_workstation_holds_the_write_lock_says_it_is_busy(
 
 def test_a_register_filtered_by_thousands_of_ids_reads_the_same_on_the_server(open_as):
     """Search hits reach the register as one JSON parameter (past 500 ids) on both stores."""
+    from ol_desk.core.queries.register_filter import RegisterFilter
     from ol_desk.gui.registers import query as rq
     from ol_desk.gui.registers.specs import RECOMMENDATIONS
-    from ol_desk.core.queries.register_filter import RegisterFilter
     db = open_as("carol.cpic")
     carol = signed_in_actor(db)
     with db.transaction() as s:

@@ -63,11 +63,13 @@ def test_clocks_show_days_left_with_overdue_in_red_and_open_the_document(qtbot, 
 
 
 def test_file_menu_offers_import_and_exports_and_a_dropped_workbook_opens_the_wizard(make_window, qtbot, tmp_path):
-    from PySide6.QtCore import QMimeData, QPoint, QUrl, Qt as QtNS
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtCore import Qt as QtNS
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from ol_desk.core.queries.register_filter import RegisterFilter
     from ol_desk.gui.wizards.export_dialogs import BoardPackDialog
     from ol_desk.gui.wizards.import_wizard import ImportWizard
-    from ol_desk.core.queries.register_filter import RegisterFilter
     window = make_window()
     install(window)
     assert window.import_action.shortcut().toString() == "Ctrl+I"

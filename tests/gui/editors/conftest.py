@@ -68,6 +68,7 @@ def answer_dialog(monkeypatch, cls, fill):
 def command_answers(monkeypatch, ops, **values):
     """Answer the lifecycle command dialog with these input values (reason, note, decision_date, minute_ref…)."""
     from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit
+
     from ol_desk.gui.editors.command_bar import CommandInputDialog
     from ol_desk.gui.editors.fields import set_date
 

@@ -13,6 +13,7 @@ from ol_desk.core.services import reference
 from ol_desk.gui.editors import new_action, new_document, open_editor
 from ol_desk.gui.editors.fields import set_data, set_date
 from tests.core.factories import hub_id, make_action, make_document, make_recommendation, theme_id
+
 from .conftest import new_editor, pick_in_link_dialog, settle
 
 

@@ -7,10 +7,11 @@ import datetime as dt
 from ol_desk.core.model import Action, Recommendation
 from ol_desk.core.model.enums import ActionStatus, Entity, RecStatus
 from ol_desk.core.services import recommendations
-from ol_desk.gui.editors import open_editor
 from ol_desk.gui.editors import conflict as conflict_module
+from ol_desk.gui.editors import open_editor
 from ol_desk.gui.editors.conflict import ConflictDialog
 from tests.core.factories import hub_id, make_action, make_document, make_recommendation
+
 from .conftest import command_answers, settle
 
 
@@ -238,6 +239,7 @@ def test_superseding_picks_the_newer_recommendation(ctx, ops, db, qtbot, monkeyp
 def test_a_date_move_that_meets_a_change_elsewhere_can_still_be_applied(ctx, ops, db, qtbot, monkeypatch, cpic):
     from ol_desk.gui.editors.date_history import DateExtensionDialog
     from ol_desk.gui.editors.fields import set_date
+
     from .conftest import answer_dialog
     with db.transaction() as s:
         rec = make_recommendation(s, cpic, make_document(s, cpic), target_date=dt.date(2025, 6, 30))

@@ -15,6 +15,7 @@ from ol_desk.gui.editors import open_editor
 from ol_desk.gui.editors.date_history import DateExtensionDialog
 from ol_desk.gui.editors.fields import set_date
 from tests.core.factories import make_document, make_recommendation
+
 from .conftest import answer_dialog, settle
 
 

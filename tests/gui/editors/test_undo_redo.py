@@ -9,6 +9,7 @@ from ol_desk.core.model.enums import Entity, RecStatus
 from ol_desk.core.services import recommendations
 from ol_desk.gui.editors import open_editor
 from tests.core.factories import assigned_recommendation
+
 from .conftest import settle
 
 

@@ -1,7 +1,6 @@
 """Gold Group quick capture lands in the CPIC triage queue; triage converts, merges or closes with a reason."""
 from __future__ import annotations
 
-
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
@@ -52,7 +51,7 @@ def test_capture_then_convert_with_actions_keeps_the_link_both_ways(qtbot, db, c
 
     class Accepting(triage_module.ConvertDialog):
         def exec(self):
-            self.actions.setPlainText("Add the warning marker to the handover checklist\n\nAudit ten handovers")
+            self.ui.actionsEdit.setPlainText("Add the warning marker to the handover checklist\n\nAudit ten handovers")
             return QDialog.DialogCode.Accepted
     monkeypatch.setattr(triage_module, "ConvertDialog", Accepting)
     with qtbot.waitSignal(panel.loaded, timeout=5000):

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from ol_desk.core.model import Action, ProgressUpdate
+from ol_desk.core.model import ProgressUpdate
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.services import records
 from ol_desk.gui.wizards.export_dialogs import BoardPackDialog, HubWorkbookDialog, ReturnedWorkbookDialog

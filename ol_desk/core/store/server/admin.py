@@ -17,6 +17,7 @@ from ol_desk.core.errors import DatabaseError, NotFoundError, ValidationError
 from ol_desk.core.model import Hub, Meta, Person
 from ol_desk.core.model.enums import Role
 from ol_desk.core.services.actor import Actor
+
 from .. import migrations
 from ..location import describe, resolve_url
 from . import privileges
@@ -73,7 +74,10 @@ def init_server(url: str) -> InitReport:
         with engine.begin() as conn:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": migrations.SERVER_INIT_LOCK})
             create_group_roles(conn)
-            cursor = conn.connection.dbapi_connection.cursor()  # the driver's own: SQL bodies hold '%'
+            dbapi_connection = conn.connection.dbapi_connection
+            if dbapi_connection is None:  # pragma: no cover - only after the connection was invalidated
+                raise DatabaseError("Lost the connection to the server while setting up rights; run it again.")
+            cursor = dbapi_connection.cursor()  # the driver's own: SQL bodies hold '%'
             for sql in privileges.statements():
                 cursor.execute(sql)
         with Session(engine) as session, session.begin():
@@ -132,11 +136,11 @@ def add_user(url: str, login: str, role: Role | str, *, hub_code: str | None = N
                                          .order_by(Person.id)).first()
                 if person is not None:
                     writes.update(session, actor, _person_entity(), person, {"login": login}, verb="map_login")
-            values = {"name": (name or (person.name if person else login)).strip(), "role": role,
-                      "hub_id": hub_id, "active": True}
+            display_name = (name or (person.name if person else login)).strip()
+            values = {"name": display_name, "role": role, "hub_id": hub_id, "active": True}
             if person is None:
-                changes = reference.create_person(session, actor, name=values["name"], role=role, hub_id=hub_id)
-                person = session.get(Person, next(iter(changes.created[_person_entity()])))
+                changes = reference.create_person(session, actor, name=display_name, role=role, hub_id=hub_id)
+                person = writes.get(session, Person, _person_entity(), next(iter(changes.created[_person_entity()])))
                 writes.update(session, actor, _person_entity(), person, {"login": login}, verb="map_login")
             else:
                 writes.update(session, actor, _person_entity(), person, values, verb="map_login")
@@ -175,7 +179,7 @@ def list_users(url: str) -> list[ServerUser]:
             people = session.scalars(select(Person).where(Person.login.is_not(None)).order_by(Person.login)).all()
             return [ServerUser(p.login, p.name, (login_role(session, p.login) or p.role).value,
                                p.hub.code if p.hub else "", p.active and login_role(session, p.login) is not None)
-                    for p in people]
+                    for p in people if p.login is not None]  # (the query asked for logins only)
     return _run(url, work)
 
 

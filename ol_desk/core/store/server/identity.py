@@ -5,8 +5,8 @@ from sqlalchemy import select, text
 
 from ol_desk.core.errors import PermissionDenied
 from ol_desk.core.model import Person
-from ol_desk.core.model.enums import Role
 from ol_desk.core.services.actor import Actor
+
 from .admin import login_role
 
 SELF_DECLARED = ("On a server you are who you signed in as: --as and --role do not apply "

@@ -160,7 +160,7 @@ def statements() -> list[str]:
     everyone, writers = ", ".join(ALL_GROUPS), ", ".join(WRITER_GROUPS)
     out = [FUNCTIONS,
            f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {everyone}",
-           f"REVOKE ALL ON FUNCTION ol_trim_search_outbox(integer) FROM PUBLIC",
+           "REVOKE ALL ON FUNCTION ol_trim_search_outbox(integer) FROM PUBLIC",
            f"GRANT USAGE ON SCHEMA public TO {everyone}",
            f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}",
            f"GRANT EXECUTE ON FUNCTION ol_trim_search_outbox(integer) TO {everyone}",
