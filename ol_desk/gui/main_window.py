@@ -388,7 +388,9 @@ class MainWindow(QMainWindow):
                     if hasattr(widget, "identity_changed"):
                         widget.identity_changed()
                 self.identity_changed.emit()
-                apply_theme(QApplication.instance(), dialog.theme())
+                app = QApplication.instance()
+                if isinstance(app, QApplication):
+                    apply_theme(app, dialog.theme())
         self.ops.read(hub_choices, on_done=show, label="Load hubs")
 
     # -- errors, search index, state -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -55,9 +56,9 @@ class SearchIndex:
         self.use_process = use_process
         self.procs = procs or (2 if (os.cpu_count() or 1) >= 4 else 1)
         self._lock = threading.RLock()
-        self._ix = None
-        self._searcher = None
-        self._gen = None
+        self._ix: Any = None          # whoosh's Index and Searcher (whoosh has no type information)
+        self._searcher: Any = None
+        self._gen: Path | None = None
         self._background: subprocess.Popen | None = None
         self.result_cache_size = RESULT_CACHE
         self._results: OrderedDict[tuple, SearchResult] = OrderedDict()
@@ -224,7 +225,9 @@ class SearchIndex:
             self._drop_searcher()
             self.ensure()
             searcher = self._open_searcher()
-        self._quick_catch_up(read_state(searcher).seq)
+        state = read_state(searcher)
+        assert state is not None, "check_state passed or the index was just made by ensure()"
+        self._quick_catch_up(state.seq)
         return self._open_searcher()
 
     def _open_searcher(self):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from whoosh import query as wq
 from whoosh.matching import FilterMatcher
@@ -357,7 +358,7 @@ class _Passes:
     """`docnum in this`: whether a document of one segment passes every check (read from its columns)."""
 
     def __init__(self, reader, schema, checks):
-        self._tests = []
+        self._tests: list[tuple[Any, set[bytes] | None, Any, Any]] = []  # (column, values, lo, hi)
         for c in checks:
             column = reader.column_reader(c.fieldname, translate=False) if reader.has_column(c.fieldname) else None
             field = schema[c.fieldname]

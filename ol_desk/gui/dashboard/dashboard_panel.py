@@ -74,7 +74,7 @@ class DashboardPanel(RefreshWhenShown, QWidget):
         self.tiles: dict[str, TileButton] = {}
         for key, title, _entity, _f in dashboard.tile_filters():
             tile = TileButton(key, title, body)
-            tile.clicked.connect(lambda _checked=False, t=tile: t.slice is not None and self.activate(t.slice))
+            tile.clicked.connect(lambda _checked=False, t=tile: self._tile_clicked(t))
             tiles_row.addWidget(tile)
             self.tiles[key] = tile
         layout.addLayout(tiles_row)
@@ -148,6 +148,10 @@ class DashboardPanel(RefreshWhenShown, QWidget):
         self.refreshed.emit(data)
 
     # -- click-through ----------------------------------------------------------------------------------------
+    def _tile_clicked(self, tile: TileButton) -> None:
+        if tile.slice is not None:
+            self.activate(tile.slice)
+
     def activate(self, s: Slice) -> None:
         self.slice_activated.emit(s)
         self.ctx.show_register(s.entity, s.filter)

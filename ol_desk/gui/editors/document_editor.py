@@ -51,10 +51,10 @@ class DocumentEditor(ItemEditor):
         self.due.moved.connect(self.move_date)
         self.bind("kind", ui.kindCombo.currentData, lambda v: set_data(ui.kindCombo, v),
                   lambda v: SourceKind(v).label)
-        for name, edit in (("reference", ui.referenceEdit), ("title", ui.titleEdit),
+        for name, line in (("reference", ui.referenceEdit), ("title", ui.titleEdit),
                            ("issuing_body", ui.issuingBodyEdit), ("link", ui.linkEdit)):
-            self.bind(name, lambda e=edit: e.text().strip(), edit.setText)
-            edit.textChanged.connect(self.edited)
+            self.bind(name, lambda e=line: e.text().strip(), line.setText)
+            line.textChanged.connect(self.edited)
         self.bind("notes", lambda: ui.notesEdit.toPlainText().strip(), ui.notesEdit.setPlainText)
         ui.notesEdit.textChanged.connect(self.edited)
         for name, edit in (("date_issued", ui.dateIssuedEdit), ("response_sent_on", ui.responseSentEdit)):

@@ -33,7 +33,7 @@ class ItemFinder(QWidget):
 
     def __init__(self, ops, find, *, exclude=None, parent=None):
         super().__init__(parent)
-        self.ops, self.find, self.exclude = ops, find, exclude
+        self.ops, self.find_rows, self.exclude = ops, find, exclude  # not .find: QWidget.find(id) exists
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Type an id, reference or words from the title")
         self.search.setAccessibleName("Search")
@@ -56,8 +56,12 @@ class ItemFinder(QWidget):
         ask = self._ask
         self.status.setText("Searching…")
         args = (self.search.text(),) + ((self.exclude,) if self.exclude is not None else ())
-        self.ops.read(self.find, *args, on_done=lambda rows: self._show(ask, rows),
-                      on_error=lambda exc: isValid(self) and self.status.setText(str(exc)))
+        self.ops.read(self.find_rows, *args, on_done=lambda rows: self._show(ask, rows),
+                      on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isValid(self):
+            self.status.setText(str(exc))
 
     def _show(self, ask: int, rows) -> None:
         if not isValid(self) or ask != self._ask:

@@ -61,9 +61,9 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         ui.leftForm.replaceWidget(ui.documentLabel, holder)
         row.addWidget(ui.documentLabel, 1)
         row.addWidget(self.document_button)
-        for name, edit in (("reference", ui.referenceEdit), ("title", ui.titleEdit)):
-            self.bind(name, lambda e=edit: e.text().strip(), edit.setText)
-            edit.textChanged.connect(self.edited)
+        for name, line in (("reference", ui.referenceEdit), ("title", ui.titleEdit)):
+            self.bind(name, lambda e=line: e.text().strip(), line.setText)
+            line.textChanged.connect(self.edited)
         for name, edit in (("text", ui.textEdit), ("response_rationale", ui.responseRationaleEdit),
                            ("notes", ui.notesEdit)):
             self.bind(name, lambda e=edit: e.toPlainText().strip(), edit.setPlainText)

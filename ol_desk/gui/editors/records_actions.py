@@ -65,7 +65,11 @@ class RecordsMixin(EditorHost):
         assert self.snap is not None  # the Post button is enabled only for a saved item (show_records)
         self.write(records.add_update, self.ctx.actor, text=text, written_on=written_on, **self._parent_kw(),
                    label=f"post an update on {self.snap.label}", done=lambda _r: self.timeline.posted(),
-                   failed=lambda exc: self.timeline.message.setText(readable(exc)) or True)
+                   failed=self._post_failed)
+
+    def _post_failed(self, exc) -> bool:
+        self.timeline.message.setText(readable(exc))
+        return True
 
     def _failed(self, exc) -> bool:
         self.evidence_panel.say(readable(exc), error=True)

@@ -109,7 +109,7 @@ class EvidencePanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows = ()
+        self.rows: tuple = ()
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.setAccessibleName("Evidence")

@@ -36,7 +36,7 @@ class LearningCaptureDialog(QDialog):
         self.save_button.setToolTip("Save (Ctrl+Enter)")
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.save)
         self.similar = SimilarItems(ctx, self.ui.similarList, parent=self)
         self.ui.learningEdit.textChanged.connect(
             lambda: self.similar.lookup(self.ui.learningEdit.toPlainText()))

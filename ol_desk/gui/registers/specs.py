@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import QueryableAttribute, aliased
@@ -53,7 +54,7 @@ class Column:
 class RegisterSpec:
     entity: Entity
     title: str
-    table: type
+    table: Any                 # the mapped class; every register's has an integer `id`
     columns: tuple[Column, ...]
     conditions: Callable[[RegisterFilter, dt.date], list]
     joins: dict = field(default_factory=dict)       # key -> (target, onclause), outer joins

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -63,7 +65,7 @@ class HitDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         doc = self._doc(opt, index)
         opt.text = ""
-        style = opt.widget.style() if opt.widget else None
+        style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         painter.save()
         painter.translate(opt.rect.left() + 36, opt.rect.top() + 4)
@@ -79,7 +81,7 @@ class HitDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        if opt.rect.width() <= 0 and opt.widget is not None:
+        if opt.rect.width() <= 0 and isinstance(opt.widget, QAbstractItemView):
             opt.rect.setWidth(opt.widget.viewport().width())
         doc = self._doc(opt, index)
         return QSize(int(doc.idealWidth()) + 40, int(doc.size().height()) + 8)
