@@ -62,7 +62,7 @@ def cmd_import(args, ctx: CliContext) -> int:
                             overrides=_overrides(args.map), kind=args.kind, hub=args.hub, document=args.document)
     bar = ProgressBar("Reading rows")
     report = import_file(ctx.db(), args.file, ctx.actor, options, dry_run=args.dry_run,
-                         progress=lambda n, msg: bar(n, None, msg))
+                         progress=bar)
     if args.json:
         ctx.print_json(report.as_dict())
         return 0

@@ -16,7 +16,6 @@ import datetime as dt
 import json
 import random
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
@@ -36,6 +35,7 @@ from ol_desk.core.model import (
     Theme,
 )
 from ol_desk.core.model.enums import Entity
+from ol_desk.core.progress import Progress
 from ol_desk.core.services.actor import SYSTEM, Actor
 
 from .bulk import PLACEHOLDER, TableSink, placeholders
@@ -86,7 +86,7 @@ def _rng(seed: int, on: dt.date) -> random.Random:
 
 
 def generate_demo(db, recommendations: int, *, seed: int = 1, on: dt.date | None = None, force: bool = False,
-                  actor: Actor = SYSTEM, progress: Callable[[int, int, str], None] | None = None) -> DemoReport:
+                  actor: Actor = SYSTEM, progress: Progress | None = None) -> DemoReport:
     """Add a synthetic register of `recommendations` items to `db`. Deterministic for (seed, on) on an empty
     database. Refuses a database that already holds recommendations unless `force`; then adds beside them."""
     if not 1 <= recommendations <= MAX_RECOMMENDATIONS:

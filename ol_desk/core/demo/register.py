@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
 from ol_desk.core.dates import statutory_due
@@ -16,6 +15,7 @@ from ol_desk.core.model.enums import ActionStatus as A
 from ol_desk.core.model.enums import EvidenceKind, FindingType, HubKind, ResponsePosition, Role, TriageOutcome
 from ol_desk.core.model.enums import RecStatus as R
 from ol_desk.core.model.enums import SourceKind as K
+from ol_desk.core.progress import Progress
 
 from . import phrases as ph
 from .bulk import TableSink
@@ -213,7 +213,7 @@ class RegisterBuilder:
         plan.sort(key=lambda p: p[0])
         return plan
 
-    def build(self, n: int, progress: Callable[[int, int, str], None] | None = None) -> None:
+    def build(self, n: int, progress: Progress | None = None) -> None:
         plan = self.plan(n)
         self.last_rec_id = self.next_rec + n - 1
         done = 0

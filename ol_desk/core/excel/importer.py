@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ from ol_desk.core import lifecycle
 from ol_desk.core.errors import OlDeskError, ValidationError
 from ol_desk.core.model import Hub, ImportBatch
 from ol_desk.core.model.enums import Entity, SourceKind
+from ol_desk.core.progress import Cancel, Progress
 from ol_desk.core.services import writes
 from ol_desk.core.services.actor import Actor
 from ol_desk.core.services.changes import Changes
@@ -40,8 +41,6 @@ from .workbook_reader import SheetRows, WorkbookRefused, open_workbook, sheet_ro
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
 
-Progress = Callable[[int, str], None]   # (rows read so far, what is happening)
-Cancel = Callable[[], bool]             # True → stop; nothing is written
 
 
 class ImportCancelled(OlDeskError):
@@ -333,7 +332,7 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
                     if cancel is not None and cancel():
                         raise ImportCancelled("Import stopped; nothing was written.")
                     if progress is not None:
-                        progress(seen, "reading rows")
+                        progress(seen, None, "reading rows")
         resolver.flush()
         return seen
 
@@ -345,7 +344,7 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
     else:
         seen = run()
     if progress is not None:
-        progress(seen, "done")
+        progress(seen, seen, "done")
     outcomes.sort(key=lambda o: o.row)
     counts = {k: resolver.counts.get(k, 0) for k in ("new", "changed", "unchanged", "rejected")}
     if seen == 0:

@@ -25,14 +25,13 @@ from sqlalchemy.orm import Session
 from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS, today
 from ol_desk.core.errors import OlDeskError, ValidationError
 from ol_desk.core.model import Hub
+from ol_desk.core.progress import Progress
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.queries.stats import Stats, compute
 
 from . import pack_queries as q
 from .pack_styles import MARKING, MAX_DATA_ROWS, Column, SheetSeries
 from .pack_summary import write_summary
-
-Progress = Callable[[int, "int | None", str], None]
 
 
 class ExportCancelled(OlDeskError):

@@ -53,20 +53,15 @@ def inspect(session, path, options: ImportOptions) -> Inspection:
         info.close()
 
 
-def _progress(progress):
-    """The importer reports (rows read, what); the operation helper takes (done, total, message)."""
-    return lambda seen, message="": progress(seen, 0, message)
-
-
 def run_preview(db, progress, cancel, path, options: ImportOptions) -> ImportReport:
     with db.reading() as session:   # what import_file(dry_run=True) does; a preview needs no actor
-        return preview(path, session, options, _progress(progress), cancel)
+        return preview(path, session, options, progress, cancel)
 
 
 def run_import(db, progress, cancel, path, actor, options: ImportOptions) -> ImportReport:
     if cancel():  # cancelled while waiting its turn on the worker
         raise ImportCancelled("Import stopped before it began; nothing was written.")
-    return import_file(db, path, actor, options, progress=_progress(progress), cancel=cancel)
+    return import_file(db, path, actor, options, progress=progress, cancel=cancel)
 
 
 def undo_import(session, actor, batch_id: int):
