@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", help="source kind of the documents: hmicfrs, pfd, iopc, … (default: from the sheet)")
     p.add_argument("--hub", help="hub (code or name) for action rows that name none")
     p.add_argument("--document", help="report title for rows that name no report")
+    p.add_argument("--historic-status", action="store_true",
+                   help="CPIC, migrating an old register: record each status (and Board details) as the register "
+                        "gives it, marked as such in the audit trail; without it statuses go through the lifecycle")
     p.add_argument("--dry-run", action="store_true", help="show what would happen to each row; write nothing")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--undo", type=int, metavar="BATCH", help="undo an import batch")
@@ -59,7 +62,8 @@ def cmd_import(args, ctx: CliContext) -> int:
     if roundtrip.is_roundtrip_workbook(args.file):
         return _roundtrip(roundtrip, args, ctx)
     options = ImportOptions(sheet=args.sheet, profile=args.profile, save_profile=args.save_profile,
-                            overrides=_overrides(args.map), kind=args.kind, hub=args.hub, document=args.document)
+                            overrides=_overrides(args.map), kind=args.kind, hub=args.hub, document=args.document,
+                            historic_status=args.historic_status)
     bar = ProgressBar("Reading rows")
     report = import_file(ctx.db(), args.file, ctx.actor, options, dry_run=args.dry_run,
                          progress=bar)
@@ -122,8 +126,8 @@ def _list(args, ctx: CliContext) -> int:
 
     from sqlalchemy import select
 
-    from ol_desk.core.excel import import_profiles
     from ol_desk.core.model import ImportBatch
+    from ol_desk.core.services import import_profiles
     with ctx.db().reading() as session:
         batches = list(session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()).limit(200)))
         profiles = import_profiles.all_profiles(session)

@@ -60,6 +60,13 @@ FIELDS: tuple[Field, ...] = (
        "percentage; % progress; percent"),
     _f("latest_update", "Latest update", "latest update; update; progress update; comments; commentary; "
        "latest position; update/comments; current position; latest progress; progress notes; update comments"),
+    _f("board_decision_on", "Board decision date", "board decision date; board decision; decision date; "
+       "date of board decision; board date; date closed by board; board closure date"),
+    _f("board_minute_ref", "Board minute ref", "minute ref; minute reference; board minute; board minute ref; "
+       "board minute reference; minute no; minute number"),
+    _f("closed_on", "Closed on", "closed on; date closed; closure date; closed date"),
+    _f("rationale", "Rationale", "rationale; response rationale; reason not accepted; reason for non acceptance; "
+       "not accepted reason; non acceptance rationale"),
     _f("evidence", "Evidence", "evidence; evidence link; evidence location; evidence of completion"),
     _f("notes", "Notes", "notes; note; remarks; other notes; additional notes"),
 )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
+from ol_desk.core.lifecycle_plan import describe
 from ol_desk.core.model import (
     Action,
     ActionRecommendation,
@@ -20,14 +21,16 @@ from ol_desk.core.model import (
     RecommendationHub,
     SourceDocument,
 )
+from ol_desk.core.model.enums import OPEN_ACTION_STATUSES, ActionStatus, RecStatus
+from ol_desk.core.services import bulk
+from ol_desk.core.services.bulk import BulkWriter
 
 from .import_rows import MODE_ACTIONS, MODE_DOCUMENTS, Context, ParsedRow
-from .import_writer import ImportWriter
 
 CHUNK_ROWS = 2000
 _DOC_FIELDS = ("title", "date_issued", "response_due", "response_sent_on", "issuing_body")
 _REC_FIELDS = ("finding_type", "text", "title", "notes", "status")
-_ACTION_FIELDS = ("title", "notes", "status", "cancel_reason", "percent_complete")
+_ACTION_FIELDS = ("title", "notes", "status", "percent_complete")
 
 
 @dataclass(slots=True)
@@ -71,7 +74,7 @@ def _shown(value):
 
 
 class Resolver:
-    def __init__(self, session: Session, ctx: Context, writer: ImportWriter | None, outcomes: list,
+    def __init__(self, session: Session, ctx: Context, writer: BulkWriter | None, outcomes: list,
                  warnings: list[str]):
         self.s = session
         self.ctx = ctx
@@ -222,6 +225,7 @@ class Resolver:
         existing = self._existing_recs(doc_ids, {r.ref for r in rows}) if doc_ids else {}
         ids = [e.id for e in existing.values()]
         links = self._links(ids)
+        busy = self._with_open_actions(ids)
         latest = self._latest_updates(ProgressUpdate.recommendation_id, ids)
         owner_mapped = "owner" in self.ctx.fields
         creating = []
@@ -230,13 +234,18 @@ class Resolver:
             cur = existing.get((doc_id, r.ref, pos)) if doc_id is not None else None
             owner = self._owner_id(r.owner) if owner_mapped else None
             if cur is None:
+                self._settle_status(r, "recommendation", RecStatus.NEW, new=True)
                 if self.writer:
                     values = {"document_id": doc_id, "reference": r.ref, "position": pos, **r.values}
                     if owner_mapped:
                         values["owner_id"] = owner
-                    creating.append({"values": values, "hubs": r.hub_ids, "update": r.update_text})
+                    creating.append({"values": values, "hubs": r.hub_ids, "update": r.update_text,
+                                     "facts": r.facts})
                 self._out(RowOutcome(r.row, "new", "recommendation", _rec_label(r, pos)))
                 continue
+            r.facts.hubs = bool(r.hub_ids) if r.hub_ids is not None else bool(links.get(cur.id))
+            r.facts.open_actions = cur.id in busy
+            self._settle_status(r, "recommendation", cur.status, new=False)
             change, shown = self._compare(r, cur, _REC_FIELDS, ("target_date", "current_target_date", "target date"),
                                           owner_mapped, owner, latest)
             if r.hub_ids is not None:
@@ -247,12 +256,40 @@ class Resolver:
             shown.update(doc_changes.get(r.row, ("", {}))[1])
             if shown:
                 if self.writer and change:
-                    self.writer.update_recommendation(cur.id, change)
+                    self.writer.update_recommendation(cur.id, change, r.facts)
                 self._out(RowOutcome(r.row, "changed", "recommendation", _rec_label(r, pos), shown))
             else:
                 self.counts["unchanged"] += 1  # not listed: the hot path of a re-import
         if self.writer and creating:
             self.writer.create_recommendations(creating)
+
+    def _settle_status(self, r: ParsedRow, kind: str, start, *, new: bool) -> None:
+        """The status the lifecycle lets this import reach from `start` towards the register's; the row says it
+        when that falls short (previews too, so the user sees it before anything is written), and a new item keeps
+        the register's word in its notes (as does an existing one whose notes the register writes anyway; otherwise
+        its notes are the app's, not overwritten)."""
+        wanted = r.values.get("status")
+        if wanted is None or self.ctx.historic:
+            return
+        route = bulk.plan(kind, start, wanted, self.ctx.role, r.facts)
+        if not route.complete:
+            self.warnings.append(f"row {r.row}: {describe(route)}")
+            r.values["status"] = route.reached
+            if not new and "notes" not in r.values:
+                return
+            kept = f"Status in spreadsheet: {wanted.label}"  # the register's word is kept, not lost
+            notes = r.values.get("notes", "")
+            r.values["notes"] = f"{notes}\n{kept}" if notes else kept
+
+    def _with_open_actions(self, rec_ids: list[int]) -> set[int]:
+        """The recommendations among these with a linked action still open (they cannot be delivered yet)."""
+        out: set[int] = set()
+        for chunk in _chunks(rec_ids):
+            out.update(self.s.scalars(
+                select(ActionRecommendation.recommendation_id).join(Action, Action.id == ActionRecommendation.action_id)
+                .where(ActionRecommendation.recommendation_id.in_(chunk), Action.status.in_(OPEN_ACTION_STATUSES))
+                .distinct()))
+        return out
 
     def _compare(self, r: ParsedRow, cur, fields: tuple, date: tuple[str, str, str], owner_mapped: bool, owner,
                  latest: dict[int, str]) -> tuple[dict, dict]:
@@ -333,12 +370,13 @@ class Resolver:
             recs = self._resolve_link(r)
             owner = self._owner_id(r.owner) if owner_mapped else None
             cur = existing.get(self._action_key(r))
+            self._settle_status(r, "action", ActionStatus.OPEN if cur is None else cur.status, new=cur is None)
             if cur is None:
                 if self.writer:
                     values = {"reference": r.ref, "hub_id": r.hub, **r.values}
                     if owner_mapped:
                         values["owner_id"] = owner
-                    creating.append({"values": values, "recs": recs, "update": r.update_text})
+                    creating.append({"values": values, "recs": recs, "update": r.update_text, "facts": r.facts})
                 self._out(RowOutcome(r.row, "new", "action", r.label))
                 continue
             change, shown = self._compare(r, cur, _ACTION_FIELDS, ("due_date", "current_due_date", "due date"),
@@ -349,7 +387,7 @@ class Resolver:
                 shown["recommendations"] = [now, change["recs"]]
             if change:
                 if self.writer:
-                    self.writer.update_action(cur.id, change)
+                    self.writer.update_action(cur.id, change, r.facts)
                 self._out(RowOutcome(r.row, "changed", "action", r.label, shown))
             else:
                 self.counts["unchanged"] += 1

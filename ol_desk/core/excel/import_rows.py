@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, SourceKind
+from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, Role, SourceKind
+from ol_desk.core.services.bulk import StatusFacts
 
 from . import value_parsing as vp
 
@@ -33,6 +34,8 @@ class Context:
     hubs: vp.HubMatcher
     default_document: str = ""      # title for rows with no report column
     default_hub_id: int | None = None
+    role: Role = Role.CPIC          # whose import: the lifecycle steps a status may take are this role's
+    historic: bool = False          # record statuses as the register gives them (CPIC's migration option)
 
 
 @dataclass(slots=True)
@@ -46,6 +49,7 @@ class ParsedRow:
     hub_ids: list | None = None
     update_text: str | None = None
     linked_ref: str = ""
+    facts: StatusFacts = field(default_factory=StatusFacts)  # what the row gives the lifecycle's steps
     warnings: list = field(default_factory=list)
     rejected: str = ""
 
@@ -222,6 +226,13 @@ def _recommendation(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind
     status = _status(out, cell, vp.rec_status, extras)
     if status is not None:
         values["status"] = RecStatus.ASSIGNED if status == RecStatus.NEW and out.hub_ids else status
+    facts = out.facts
+    facts.hubs = bool(out.hub_ids)
+    for key, what in (("board_decision_on", "Board decision date"), ("closed_on", "closed on date")):
+        if cell.has(key):
+            setattr(facts, "decision_date" if key == "board_decision_on" else key, _date(out, cell, key, what, extras))
+    facts.minute_ref = cell.text("board_minute_ref")[:80]
+    facts.rationale = cell.text("rationale")
     if cell.has("evidence") and cell.text("evidence"):
         extras.append(f"Evidence: {cell.text('evidence')}")
     out.values = values
@@ -244,8 +255,10 @@ def _action(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> No
     status = _status(out, cell, vp.action_status, extras)
     if status is not None:
         values["status"] = status
-        if status == ActionStatus.CANCELLED:
-            values["cancel_reason"] = cell.text("status")
+    # Completing needs evidence or a note; cancelling a reason: the row's own words, when it has them.
+    out.facts.completion_note = cell.text("evidence") or out.update_text or ""
+    if status == ActionStatus.CANCELLED:
+        out.facts.cancel_reason = out.update_text or f"the register says '{cell.text('status')}'"
     if cell.has("percent_complete"):
         pct = vp.parse_percent(cell.raw("percent_complete"))
         if pct is not None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,20 +21,20 @@ from sqlalchemy.orm import Session
 
 from ol_desk.core import lifecycle
 from ol_desk.core.errors import OlDeskError, ValidationError
-from ol_desk.core.model import Hub, ImportBatch
-from ol_desk.core.model.enums import Entity, SourceKind
+from ol_desk.core.model import Hub
+from ol_desk.core.model.enums import Role, SourceKind
 from ol_desk.core.progress import Cancel, Progress
-from ol_desk.core.services import writes
+from ol_desk.core.services import import_batches, import_profiles, writes
 from ol_desk.core.services.actor import Actor
+from ol_desk.core.services.bulk import BulkWriter
 from ol_desk.core.services.changes import Changes
 
 from . import column_mapping as cm
-from . import import_profiles, limits
+from . import limits
 from . import value_parsing as vp
 from .header_detection import HeaderRow, detect
 from .import_plan import Resolver, RowOutcome
 from .import_rows import MODE_ACTIONS, Context, mode_of, parse_row
-from .import_writer import ImportWriter
 from .workbook_reader import SheetRows, WorkbookRefused, open_workbook, sheet_rows
 
 if TYPE_CHECKING:
@@ -56,6 +55,7 @@ class ImportOptions:
     kind: str | None = None             # source kind for every row (pfd, hmicfrs, …)
     hub: str | None = None              # hub for action rows that name none
     document: str | None = None         # report title for rows that name none
+    historic_status: bool = False       # CPIC: record the register's statuses as they stand (a migration)
 
 
 @dataclass
@@ -311,7 +311,7 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
         raise ValidationError(f"{info.path.name} was closed before it was imported; inspect it again.")
     rows, head_rest, stream = info._rows
     ctx = Context(info.mode, info.mapping.fields(), info.kind, _hubs(session), info.default_document,
-                  info.default_hub_id)
+                  info.default_hub_id, actor.role if actor is not None else Role.CPIC, options.historic_status)
     outcomes: list[RowOutcome] = []
     warnings: list[str] = []
     sha = file_sha256(info.path)
@@ -319,7 +319,7 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
     batch_id = None
     if actor is not None:
         batch_id = _new_batch(session, actor, info, sha)
-        writer = ImportWriter(session, actor, batch_id, info.path.name)
+        writer = BulkWriter(session, actor, batch_id, info.path.name, historic=options.historic_status)
     resolver = Resolver(session, ctx, writer, outcomes, warnings)
 
     def run():
@@ -355,10 +355,8 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
         warnings.append(f"stopped reading at row {rows.stopped_early_at:,} after {limits.MAX_EMPTY_RUN:,} empty rows "
                         f"in a row (the rest of the sheet is formatted but empty)")
     if batch_id is not None:
-        batch = session.get(ImportBatch, batch_id)
-        batch.summary = json.dumps({**counts, "warnings": len(warnings), "sheet": info.sheet,
-                                    "rows_describe": info.mode, "kind": info.kind.value})
-        session.flush()
+        import_batches.set_summary(session, batch_id, {**counts, "warnings": len(warnings), "sheet": info.sheet,
+                                                       "rows_describe": info.mode, "kind": info.kind.value})
     if options.save_profile and actor is None:
         report.info.notes.append("The profile is saved when the import is applied (not on a preview).")
     return report
@@ -380,12 +378,8 @@ def _bigger_cache(session: Session, kib: int = 131_072):
 
 
 def _new_batch(session: Session, actor: Actor, info: WorkbookInfo, sha: str) -> int:
-    batch = ImportBatch(kind="import", source_name=info.path.name, sha256=sha, actor=actor.name)
-    session.add(batch)
-    session.flush()
-    writes.record(session, actor, "import", Entity.IMPORT, batch.id,
-                  {"file": info.path.name, "sha256": sha, "sheet": info.sheet}, announce=False)
-    return batch.id
+    return import_batches.open_batch(session, actor, "import", info.path.name, sha256=sha,
+                                     detail={"sheet": info.sheet})
 
 
 def _save_profile(session, actor, info: WorkbookInfo, options: ImportOptions) -> None:

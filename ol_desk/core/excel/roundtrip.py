@@ -46,9 +46,9 @@ from sqlalchemy.orm import Session
 
 from ol_desk.core import lifecycle
 from ol_desk.core.errors import OlDeskError, ValidationError
-from ol_desk.core.model import Action, ActionRecommendation, Evidence, ImportBatch, Meta, Recommendation
+from ol_desk.core.model import Action, ActionRecommendation, Evidence, Meta, Recommendation
 from ol_desk.core.model.enums import OPEN_ACTION_STATUSES, ActionStatus, Entity, RecStatus, Role
-from ol_desk.core.services import Actor, Changes, in_batch, records, writes
+from ol_desk.core.services import Actor, Changes, import_batches, in_batch, records, writes
 from ol_desk.core.services import actions as action_service
 from ol_desk.core.services import recommendations as rec_service
 from ol_desk.core.services.reference import person_named
@@ -390,23 +390,20 @@ def apply(path, session: Session, actor: Actor, *, only=None) -> RoundTripReport
         diff.changes = [c for c in diff.changes if (c.entity, c.id) in accepted]
     if not diff.changes:
         return RoundTripReport(None, diff, Changes())
-    batch = ImportBatch(kind="roundtrip", source_name=path.name, sha256=records.sha256_of(path), actor=actor.name,
-                        summary=json.dumps({"hub": diff.hub, "exported_at": diff.exported_at,
-                                            "changes": len(diff.changes), "conflicts": len(diff.conflicts),
-                                            "problems": len(diff.problems)}, sort_keys=True))
-    session.add(batch)
-    session.flush()
+    batch_id = import_batches.open_batch(
+        session, actor, "roundtrip", path.name, sha256=records.sha256_of(path),
+        detail={"kind": "roundtrip", "hub": diff.hub},
+        summary={"hub": diff.hub, "exported_at": diff.exported_at, "changes": len(diff.changes),
+                 "conflicts": len(diff.conflicts), "problems": len(diff.problems)})
     changes = Changes()
-    with in_batch(session, batch.id):
-        writes.record(session, actor, "import", Entity.IMPORT, batch.id,
-                      {"file": path.name, "kind": "roundtrip", "hub": diff.hub}, announce=False)
+    with in_batch(session, batch_id):
         # Actions first, so a recommendation delivered in the same file finds its actions complete.
         for row in sorted(diff.changes, key=lambda r: r.entity != "action"):
             try:
                 changes |= _apply_row(session, actor, row)
             except OlDeskError as exc:
                 raise ValidationError(f"{row.label}: {exc} Nothing from {path.name} was applied.") from exc
-    return RoundTripReport(batch.id, diff, Changes(changes.created, changes.updated, changes.deleted, batch.id))
+    return RoundTripReport(batch_id, diff, Changes(changes.created, changes.updated, changes.deleted, batch_id))
 
 
 def _apply_row(session: Session, actor: Actor, row: RowChange) -> Changes:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -31,7 +32,7 @@ from shiboken6 import isValid
 
 from ol_desk.core.excel import column_mapping as cm
 from ol_desk.core.excel.importer import ImportOptions, ImportReport
-from ol_desk.core.model.enums import Entity
+from ol_desk.core.model.enums import Entity, Role
 from ol_desk.gui.ops import readable
 from ol_desk.gui.theme import error_label
 
@@ -117,6 +118,14 @@ class MappingPage(QWizardPage):
         self.save_as.setAccessibleName("Save the mapping as a profile")
         self.save_as.setPlaceholderText("optional: a name to reuse this mapping next time")
         form.addRow("Save mapping &as:", self.save_as)
+        self.historic = QCheckBox("Record the register's &statuses as they stand (migrating an old register)", self)
+        self.historic.setObjectName("historicStatus")
+        self.historic.setToolTip(
+            "Normally each status is reached by the lifecycle's own steps: an import never closes an item (that is "
+            "the Board's decision) and stops short where a row lacks what a step needs, with a warning. Tick this "
+            "to take a migrated register's statuses and Board details as given; CPIC only, and the audit trail "
+            "marks every item recorded this way.")
+        form.addRow("", self.historic)
         layout.addLayout(form)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("mappingTable")
@@ -141,6 +150,7 @@ class MappingPage(QWizardPage):
         for name in ins.profiles:
             self.profile.addItem(name, name)
         self.profile.setCurrentIndex(max(0, self.profile.findData(ins.profile)))
+        self.historic.setEnabled(self.w.ctx.actor.role is Role.CPIC)  # courtesy: the service refuses the rest
         self.table.setRowCount(len(ins.columns))
         self.combos = []
         for r, (header, key, confidence, how) in enumerate(ins.columns):
@@ -450,7 +460,8 @@ class ImportWizard(QWizard):
                              profile=self.options_profile, save_profile=page.save_as.text().strip() or None,
                              overrides=page.overrides() if page.combos else {},
                              kind=page.kind.currentData() if page.combos and page.kind.currentData() !=
-                             (self.inspection.kind if self.inspection else None) else None)
+                             (self.inspection.kind if self.inspection else None) else None,
+                             historic_status=page.historic.isChecked())
 
     def inspect(self, sheet: str | None, then=None) -> None:
         if not self.file_page.path.text().strip():

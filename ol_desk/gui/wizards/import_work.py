@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ol_desk.core.excel import column_mapping as cm
-from ol_desk.core.excel import import_profiles
 from ol_desk.core.excel.importer import (
     ImportCancelled,
     ImportOptions,
@@ -19,6 +18,7 @@ from ol_desk.core.excel.importer import (
     preview,
 )
 from ol_desk.core.model.enums import SourceKind
+from ol_desk.core.services import import_profiles
 from ol_desk.core.services.undo import undo_batch
 from ol_desk.gui.learning.hub_list import hub_ids_by_code
 

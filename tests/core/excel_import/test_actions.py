@@ -48,12 +48,15 @@ def test_actions_with_a_hub_column_link_and_change(db, cpic, tmp_path):
     build_workbook(path, rows)
     second = import_file(db, path, cpic)
     assert second.counts == {"new": 0, "changed": 2, "unchanged": 0, "rejected": 1}
+    # "Done" with no evidence and no update: completing needs one of them, so the action is started, not completed
     assert {r.row: r.changes for r in second.rows if r.outcome == "changed"} == {
-        2: {"status": ["open", "complete"], "due date": ["2025-06-30", "2025-07-15"]},
+        2: {"status": ["open", "in_progress"], "due date": ["2025-06-30", "2025-07-15"]},
         3: {"percent_complete": [50, 75]}}
+    assert any(w.startswith("row 2: the register says Complete, but Complete needs evidence or a completion note")
+               for w in second.warnings)
     with db.reading() as s:
         done = s.scalar(select(Action).where(Action.reference == "CE-1"))
-        assert done.status == ActionStatus.COMPLETE and done.current_due_date == dt.date(2025, 7, 15)
+        assert done.status == ActionStatus.IN_PROGRESS and done.current_due_date == dt.date(2025, 7, 15)
         assert done.original_due_date == dt.date(2025, 6, 30)
 
 

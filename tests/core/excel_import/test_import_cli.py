@@ -1,9 +1,14 @@
 """`ol-desk import`: preview, apply, JSON, refusal exit codes, --list and --undo."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+from sqlalchemy import select
+
 from ol_desk.cli.main import main
+from ol_desk.core.model import Recommendation
+from ol_desk.core.model.enums import RecStatus
 
 from .conftest import build_workbook
 
@@ -71,3 +76,21 @@ def test_a_hub_round_trip_workbook_is_handed_to_its_own_reader(cli_db, samples, 
     assert main([*target, "import", str(book), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["roundtrip"] is True and data["batch_id"] is None
+
+
+def test_historic_status_is_cpics_choice_on_the_command_line(cli_db, db, capsys, tmp_path):
+    path = build_workbook(tmp_path / "old.xlsx", [
+        ["Report", "Ref", "Recommendation", "BCU", "Status", "Board decision date", "Minute ref"],
+        ["Custody review 2019", "R1", "Rousing checks at the required frequency.", "North West", "Closed",
+         "12/03/2020", "OLB/20/3"]])
+    assert main([*cli_db(), "import", str(path), "--dry-run"]) == 0
+    assert "row 2: the register says Closed, but Close (Board decision) is for Board member" in (
+        capsys.readouterr().out)
+    assert main([*cli_db("Hub Officer", "hub_officer"), "import", str(path), "--historic-status"]) == 2
+    assert "ol-desk: " in capsys.readouterr().err
+    assert main([*cli_db(), "import", str(path), "--historic-status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["counts"]["new"] == 1
+    with db.reading() as s:
+        rec = s.scalars(select(Recommendation)).one()
+        assert rec.status == RecStatus.CLOSED and rec.board_minute_ref == "OLB/20/3"
+        assert rec.board_decision_on == dt.date(2020, 3, 12)

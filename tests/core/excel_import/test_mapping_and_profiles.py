@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 
 from ol_desk.core.errors import ValidationError
-from ol_desk.core.excel import import_profiles
 from ol_desk.core.excel.importer import ImportOptions, import_file, inspect_workbook
 from ol_desk.core.excel.workbook_reader import WorkbookRefused
+from ol_desk.core.services import import_profiles
 
 from .conftest import build_workbook
 
@@ -63,9 +63,9 @@ def test_user_mapping_saved_as_profile_and_reused_for_the_same_layout(db, cpic, 
     again = import_file(db, path, cpic)   # no options: the layout's fingerprint finds the profile
     assert again.info.profile == "Odd tracker" and again.info.kind.value == "iopc" and again.info.header_row == 2
     assert again.counts == {"new": 0, "changed": 0, "unchanged": 2, "rejected": 0}
-    build_workbook(tmp_path / "odd2.xlsx", [ODD[0], ODD[1], ODD[2], [*ODD[3][:2], "Closed", ODD[3][3]]])
+    build_workbook(tmp_path / "odd2.xlsx", [ODD[0], ODD[1], ODD[2], [*ODD[3][:3], "30/04/2025"]])
     edited = import_file(db, tmp_path / "odd2.xlsx", cpic, ImportOptions(profile="Odd tracker"))
-    assert [r.changes for r in edited.rows] == [{"status": ["delivered", "closed"]}]
+    assert [r.changes for r in edited.rows] == [{"target date": ["2025-04-03", "2025-04-30"]}]
 
 
 def test_bad_mapping_words_are_explained(db, cpic, tmp_path):

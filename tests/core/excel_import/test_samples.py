@@ -19,6 +19,8 @@ def _hub_codes(rec) -> list[str]:
 def test_hmicfrs_tracker_imports_findings_with_hubs_dates_and_statuses(db, cpic, samples):
     report = import_file(db, samples / "hmicfrs_tracker.xlsx", cpic)
     assert report.counts == {"new": 24, "changed": 0, "unchanged": 0, "rejected": 0}
+    assert any("the register says Closed, but Close (Board decision) is for Board member" in w
+               for w in report.warnings)
     assert report.info.header_row == 3 and report.info.sheet == "Tracker"
     with db.reading() as s:
         docs = s.scalars(select(SourceDocument).order_by(SourceDocument.id)).all()
@@ -34,7 +36,10 @@ def test_hmicfrs_tracker_imports_findings_with_hubs_dates_and_statuses(db, cpic,
         assert coc.lead_hub.code == "CW" and sorted(_hub_codes(coc)) == ["CW", "SE"]
         assert coc.owner.name == "DCI M. Evans"
         assert "RAG: Amber" in coc.notes
-        assert recs["R1"].status == RecStatus.CLOSED and recs["R1"].current_target_date == dt.date(2024, 8, 15)
+        # "Closed" is the Board's decision: a CPIC import takes it as far as CPIC may, and keeps the word.
+        assert recs["R1"].status == RecStatus.EVIDENCE_ACCEPTED and recs["R1"].board_decision_on is None
+        assert "Status in spreadsheet: Closed" in recs["R1"].notes
+        assert recs["R1"].current_target_date == dt.date(2024, 8, 15)
         assert recs["AFI 1"].finding_type == FindingType.AREA_FOR_IMPROVEMENT
         assert recs["R2"].status == RecStatus.ASSIGNED                    # "Open" with a hub
         custody = s.scalar(select(SourceDocument).where(SourceDocument.title.like("Joint inspection%")))
@@ -75,7 +80,9 @@ def test_hub_action_list_with_messy_statuses_and_percentages(db, cpic, samples):
         nw = s.scalar(select(Hub.id).where(Hub.code == "NW"))
         acts = {a.reference: a for a in s.scalars(select(Action))}
         assert len(acts) == 30 and {a.hub_id for a in acts.values()} == {nw}
-        assert acts["NW-001"].status == ActionStatus.COMPLETE and acts["NW-001"].percent_complete == 50  # "50%"
+        # "Complete" with neither evidence nor an update: completing needs one, so the action stays in progress
+        assert acts["NW-001"].status == ActionStatus.IN_PROGRESS and acts["NW-001"].percent_complete == 50  # "50%"
+        assert "Status in spreadsheet: Complete" in acts["NW-001"].notes
         assert acts["NW-002"].status == ActionStatus.CANCELLED                   # "closed - no further action"
         assert acts["NW-004"].percent_complete == 25                             # 0.25
         assert acts["NW-007"].percent_complete == 100                            # 1 (a % cell)

@@ -143,3 +143,32 @@ def test_after_an_import_the_new_items_are_checked_for_repeats(qtbot, db, ctx, c
     finally:
         ctx.ops.wait_idle()
         index.close()
+
+
+def test_historic_status_is_an_option_for_cpic_and_records_the_register_as_it_stands(qtbot, db, ctx, tmp_path):
+    import datetime as dt
+
+    from ol_desk.core.model.enums import RecStatus
+    from tests.core.excel_import.conftest import build_workbook
+    path = build_workbook(tmp_path / "old.xlsx", [
+        ["Report", "Ref", "Recommendation", "BCU", "Status", "Board decision date", "Minute ref"],
+        ["Custody review 2019", "R1", "Rousing checks at the required frequency.", "North West", "Closed",
+         dt.datetime(2020, 3, 12), "OLB/20/3"]])
+    wizard = _wizard(qtbot, ctx, path)
+    wizard.next()
+    historic = wizard.mapping_page.historic
+    assert historic.isEnabled() and not historic.isChecked()
+    wizard.next()
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: preview.report is not None, timeout=30_000)
+    assert any("the register says Closed" in w for w in preview.report.warnings)
+    assert "the register says Closed" in preview.counts.text()   # the user sees it before importing
+    wizard.back()
+    historic.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: preview.report is not None, timeout=30_000)
+    assert not any("the register says" in w for w in preview.report.warnings)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
+    with db.reading() as s:
+        assert s.scalars(select(Recommendation)).one().status == RecStatus.CLOSED

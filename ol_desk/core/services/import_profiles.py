@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ol_desk.core import lifecycle
 from ol_desk.core.errors import ValidationError
 from ol_desk.core.model import ImportProfile, utcnow
 from ol_desk.core.model.enums import Entity
@@ -51,6 +52,7 @@ def all_profiles(session: Session) -> list[Profile]:
 
 def save(session: Session, actor: Actor, profile: Profile) -> None:
     """Create or replace the named profile (recorded in the audit trail)."""
+    writes.require_role(actor, lifecycle.CPIC, "save import profiles")
     name = profile.name.strip()
     if not name or len(name) > 120:
         raise ValidationError("A profile needs a name of 1 to 120 characters.")

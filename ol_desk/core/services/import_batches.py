@@ -1,0 +1,37 @@
+"""Import batches: the record that a file (a register import, a hub's returned workbook, a demo register) changed
+the database, which every audit event it caused points at, so the whole file can be listed and undone together.
+"""
+from __future__ import annotations
+
+import json
+
+from sqlalchemy.orm import Session
+
+from ol_desk.core.model import ImportBatch
+from ol_desk.core.model.enums import Entity
+
+from . import writes
+from .actor import Actor
+
+
+def open_batch(session: Session, actor: Actor, kind: str, source_name: str, *, sha256: str = "",
+               detail: dict | None = None, summary: dict | None = None) -> int:
+    """Start a batch and record its audit event ("import", with `detail`); returns the batch id. Run the batch's
+    writes inside `writes.in_batch(session, batch_id)`."""
+    batch = ImportBatch(kind=kind, source_name=source_name, sha256=sha256, actor=actor.name,
+                        summary=json.dumps(summary or {}, sort_keys=True))
+    session.add(batch)
+    session.flush()
+    with writes.in_batch(session, batch.id):
+        writes.record(session, actor, "import", Entity.IMPORT, batch.id,
+                      {"file": source_name, "sha256": sha256, **(detail or {})} if sha256 else
+                      {"file": source_name, **(detail or {})}, announce=False)
+    return batch.id
+
+
+def set_summary(session: Session, batch_id: int, summary: dict) -> None:
+    """The counts shown in the batch list, written once the batch's rows are in."""
+    batch = session.get(ImportBatch, batch_id)
+    assert batch is not None, "the batch was opened in this transaction"
+    batch.summary = json.dumps(summary, sort_keys=True)
+    session.flush()
