@@ -28,6 +28,12 @@ API (no Qt; safe to call from a worker thread; one SearchIndex per open Database
         corrected_query is set when a misspelt word was replaced ("custdy" → "custody").
         A search first applies a small backlog itself (≤ 500 outbox rows), so a saved edit is found at once;
         a larger backlog is handed to a background worker process and the search answers from what is there.
+        A missing or damaged index is repaired by the search itself only on a small register (≤ 5,000 items,
+        about a second); otherwise the search starts `index.maintenance` (its own thread) and raises
+        IndexNotReady at once, so the thread that saves edits never waits minutes for a rebuild.
+    index.maintenance.start(reason, rebuild=False) / .running / .wait() / .cancel()
+        The index-maintenance thread; .on_progress(done, total, message) and .on_finished(what, error) listeners
+        are called on it (the GUI relays them to the status bar and re-runs a search when the index is ready).
     index.ids_matching(query, kind, cap=100_000) -> list[int]
         Every matching id of one kind, ascending (for RegisterFilter(ids=...) and exports).
     index.similar(text, *, kind="recommendation", exclude_ids=(), limit=10) -> list[Hit]
@@ -43,10 +49,11 @@ owner:name, due:<2025-06-01 (also >, <=, >=, a..b, 2025, 2025-06), issued:2023, 
 from . import whoosh_fixes
 from .index import SearchIndex
 from .indexer import IndexCancelled
+from .maintenance import IndexNotReady
 from .process import IndexWorkerError
 from .query import QueryError
 from .results import Hit, SearchResult
 
 whoosh_fixes.apply()
 
-__all__ = ["Hit", "IndexCancelled", "IndexWorkerError", "QueryError", "SearchIndex", "SearchResult"]
+__all__ = ["Hit", "IndexCancelled", "IndexNotReady", "IndexWorkerError", "QueryError", "SearchIndex", "SearchResult"]

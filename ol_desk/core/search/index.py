@@ -20,6 +20,7 @@ from ol_desk.core.model import Hub, Theme
 
 from . import changes as ch
 from . import indexer, process, spelling
+from .maintenance import IndexMaintenance
 from .query import ParsedQuery, QueryError, Vocabulary, compile_query, parse, resolve_kind
 from .results import Hit, SearchResult, build_hits, configure
 from .schema import KINDS
@@ -28,6 +29,7 @@ from .store import IndexStore, IndexUnusable, check_state, read_state
 INLINE_ROWS = 500          # outbox rows a search applies itself before answering
 INLINE_DOCS = 1000         # ... as long as they touch at most this many index documents (≈ 0.5 s of Whoosh)
 INLINE_REBUILD_ROWS = 5_000  # below this many items a rebuild runs in-process (tests, new databases)
+INLINE_REPAIR_ROWS = 5_000   # ... and a search repairs a damaged index itself (≈ 1 s); above, it says "not ready"
 IDS_CAP = 100_000          # ids_matching returns at most this many ids
 RESULT_CACHE = 64          # answers kept for repeated searches (paging back, re-running, the GUI refreshing)
 # What reading a damaged index raises (Whoosh has no error class of its own for it). Kept narrow: anything else is
@@ -55,7 +57,10 @@ class SearchIndex:
         self.store = IndexStore(db.index_dir)
         self.use_process = use_process
         self.procs = procs or (2 if (os.cpu_count() or 1) >= 4 else 1)
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()       # the searcher and the answers cached on it: held for milliseconds
+        self._writing = threading.RLock()    # one ensure / rebuild / catch-up at a time: may take minutes
+        self.maintenance = IndexMaintenance(lambda rebuild, progress, cancel:
+                                            (self.rebuild if rebuild else self.ensure)(progress, cancel))
         self._ix: Any = None          # whoosh's Index and Searcher (whoosh has no type information)
         self._searcher: Any = None
         self._gen: Path | None = None
@@ -66,32 +71,40 @@ class SearchIndex:
 
     # -- keeping the index right -------------------------------------------------------------------------------
     def ensure(self, progress=None, cancel=None) -> str:
-        """Rebuild a missing, corrupt, stale-schema or other-database index; apply any backlog. Says what it did."""
-        with self._lock:
+        """Rebuild a missing, corrupt, stale-schema or other-database index; apply any backlog. Says what it did.
+
+        Blocks for as long as that takes (minutes on a big register): call it from the CLI, or through
+        `maintenance.start()`, never on the thread that serves the database to a user.
+        """
+        with self._writing:
             reason = indexer.diagnose(self.db, self.store)
-            pending = self._pending() if reason is None else 0
+            with self._lock:
+                pending = self._pending() if reason is None else 0
             if reason is None and pending == 0:
                 return "already up to date"
             return self._bring_up_to_date(progress, cancel, heavy=reason is not None or pending > INLINE_ROWS)
 
     def rebuild(self, progress=None, cancel=None) -> str:
         """Build the whole index afresh (in a worker process unless the database is small)."""
-        with self._lock:
+        with self._writing:
             return self._bring_up_to_date(progress, cancel, heavy=True, force=True)
 
     def _bring_up_to_date(self, progress, cancel, *, heavy: bool, force: bool = False) -> str:
+        """The work itself, without the searcher's lock: searches answer from the live index meanwhile."""
         if self._in_process(heavy=heavy):
             with self.store.writer_lock(wait=None):
                 what = indexer.bring_up_to_date(self.db, self.store, progress, cancel, force_rebuild=force)
         else:
             what = process.run(self.db, "rebuild" if force else "ensure", progress, cancel, procs=self.procs)
-        self._drop_searcher()
+        with self._lock:
+            self._drop_searcher()
         return what
 
     def catch_up(self, progress=None, cancel=None) -> int:
         """Apply every outbox row past the index's seq; returns how many rows there were."""
-        with self._lock:
-            pending = self._pending()
+        with self._writing:
+            with self._lock:
+                pending = self._pending()
             if pending == 0:
                 return 0
             self._bring_up_to_date(progress, cancel, heavy=pending > INLINE_ROWS)
@@ -103,6 +116,7 @@ class SearchIndex:
             return self._pending()
 
     def close(self) -> None:
+        self.maintenance.cancel()
         with self._lock:
             self._drop_searcher()
 
@@ -201,21 +215,42 @@ class SearchIndex:
         return Vocabulary(hubs, themes)
 
     def _with_searcher(self, fn):
-        """Run fn(searcher) on an up-to-date searcher; an index found broken is rebuilt once and fn retried."""
+        """Run fn(searcher) on an up-to-date searcher. An index found missing or broken is repaired here when the
+        database is small (then fn is retried once); otherwise the repair goes to the maintenance thread and
+        IndexNotReady is raised at once, so the caller's thread (the one that saves edits) never waits for it."""
         for attempt in (1, 2):
             with self._lock:
                 try:
-                    return fn(self._ready_searcher())
+                    searcher, reason = self._ready_searcher()
+                    if searcher is not None:
+                        return fn(searcher)
+                    rebuild = False
                 except QueryError:
                     raise
                 except _BROKEN as exc:
                     if attempt == 2:
                         raise process.IndexWorkerError(f"The search index cannot be read: {exc}") from exc
                     self._drop_searcher()
-                    self.rebuild()
+                    reason, rebuild = "the index could not be read", True
+            self._repair(reason, rebuild=rebuild)   # outside the lock: maintenance takes it when it is done
+        raise process.IndexWorkerError(f"The search index is still unusable after a repair ({reason}).")
+
+    def _repair(self, reason: str, *, rebuild: bool) -> None:
+        """Repair now if that is quick (a small database, nobody else writing), else hand it over and raise."""
+        if not self.maintenance.running and self._repair_is_quick() and self._writing.acquire(blocking=False):
+            try:
+                self._bring_up_to_date(None, None, heavy=True, force=rebuild)
+                return
+            finally:
+                self._writing.release()
+        self.maintenance.start(reason, rebuild=rebuild)
+        raise self.maintenance.not_ready()
+
+    def _repair_is_quick(self) -> bool:
+        return sum(indexer.count_rows(self.db).values()) <= INLINE_REPAIR_ROWS
 
     def _ready_searcher(self):
-        """A searcher on a valid index for this database, with a small backlog applied first."""
+        """(a searcher on a valid index for this database with a small backlog applied, None) or (None, why not)."""
         try:
             searcher = self._open_searcher()
             reason = check_state(read_state(searcher), self.db.uid)
@@ -223,12 +258,11 @@ class SearchIndex:
             reason = exc.reason
         if reason:
             self._drop_searcher()
-            self.ensure()
-            searcher = self._open_searcher()
+            return None, reason
         state = read_state(searcher)
-        assert state is not None, "check_state passed or the index was just made by ensure()"
+        assert state is not None, "check_state passed"
         self._quick_catch_up(state.seq)
-        return self._open_searcher()
+        return self._open_searcher(), None
 
     def _open_searcher(self):
         """The cached searcher on the live generation, refreshed if the index changed. Raises IndexUnusable."""
@@ -275,10 +309,15 @@ class SearchIndex:
             todo = sum(len(v) for v in ch.affected(s, backlog.entities).values()) \
                 if backlog is not None and not backlog.rebuild else None
         if todo is None or todo > INLINE_DOCS:
-            if self._in_process(heavy=True):
-                self._bring_up_to_date(None, None, heavy=True)  # a small database: quicker than a process
-            else:
+            if not self._in_process(heavy=True):
                 self._start_background()
+            elif self._writing.acquire(blocking=False):   # a small database: quicker than a process
+                try:
+                    with self.store.writer_lock(wait=0) as got:
+                        if got:
+                            indexer.bring_up_to_date(self.db, self.store)
+                finally:
+                    self._writing.release()
             return
         with self.store.writer_lock(wait=0) as got:
             if not got:
