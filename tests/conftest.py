@@ -8,6 +8,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.server_fixtures import open_as, server  # noqa: E402,F401 - fixtures for the server tests
+from tests.write_boundary import _one_door  # noqa: E402,F401 - every test keeps the one-door rule
 
 
 @pytest.fixture(scope="session")

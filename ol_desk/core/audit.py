@@ -1,20 +1,21 @@
-"""The hash-chained, append-only audit log: writing events and verifying the chain."""
+"""The hash-chained, append-only audit log: how an event is hashed, and verifying the chain.
+
+Events are written only by the services (`services/audit_trail.py`), in the transaction of the change they record.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ol_desk.core.model import AuditEvent, utcnow
+from ol_desk.core.model import AuditEvent
 
 GENESIS = "0" * 64
-_TAIL_KEY = "ol_desk.audit_tail"
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
@@ -47,47 +48,6 @@ def event_hash(prev_hash: str, at: dt.datetime, actor: str, verb: str, entity: s
                            "" if entity_id is None else str(entity_id),
                            "" if batch_id is None else str(batch_id), detail])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _forget_tail(session: Session, transaction) -> None:
-    if transaction.parent is None:
-        session.info.pop(_TAIL_KEY, None)
-
-
-def _tail(session: Session) -> str:
-    tail = session.info.get(_TAIL_KEY)
-    if tail is None:
-        tail = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)) or GENESIS
-    return tail
-
-
-@dataclass(frozen=True)
-class PendingEvent:
-    actor: str
-    verb: str
-    entity: str
-    entity_id: int | None
-    detail: dict
-    batch_id: int | None = None
-
-
-def append(session: Session, events: Iterable[PendingEvent]) -> int:
-    """Append events to the chain inside the caller's transaction. Returns how many were written."""
-    prev = _tail(session)
-    rows = []
-    for ev in events:
-        at = utcnow()
-        detail = canonical(ev.detail)
-        h = event_hash(prev, at, ev.actor, ev.verb, ev.entity, ev.entity_id, ev.batch_id, detail)
-        rows.append({"at": at, "actor": ev.actor, "verb": ev.verb, "entity": ev.entity,
-                     "entity_id": ev.entity_id, "batch_id": ev.batch_id, "detail": detail,
-                     "prev_hash": prev, "hash": h})
-        prev = h
-    if rows:
-        session.execute(insert(AuditEvent), rows)
-        session.info[_TAIL_KEY] = prev
-    return len(rows)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from ol_desk.core import audit
 from ol_desk.core.model import AuditEvent, Base
+from ol_desk.core.services import audit_trail
 
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
-events = st.lists(st.builds(audit.PendingEvent, actor=texts, verb=st.sampled_from(["create", "update", "close"]),
+events = st.lists(st.builds(audit_trail.PendingEvent, actor=texts, verb=st.sampled_from(["create", "update", "close"]),
                             entity=st.sampled_from(["recommendation", "action"]),
                             entity_id=st.one_of(st.none(), st.integers(1, 10**6)),
                             detail=st.dictionaries(texts, st.one_of(st.integers(), texts), max_size=3)),
@@ -25,8 +26,8 @@ def test_chain_verifies_and_any_single_edit_is_found(batch, victim, field):
     Base.metadata.create_all(engine, tables=[Base.metadata.tables["import_batches"],
                                              Base.metadata.tables["audit_events"]])
     with Session(engine) as s, s.begin():
-        audit.append(s, batch[: len(batch) // 2 + 1])
-        audit.append(s, batch[len(batch) // 2 + 1:])
+        audit_trail.append(s, batch[: len(batch) // 2 + 1])
+        audit_trail.append(s, batch[len(batch) // 2 + 1:])
     with Session(engine) as s:
         report = audit.verify(s, chunk=3)
         assert report.ok and report.events == len(batch)

@@ -165,6 +165,28 @@ def test_run_is_one_import_batch_with_one_audit_event_and_a_search_rebuild(demo_
         assert tuple(outbox) == ("*", 0, "rebuild")
 
 
+def test_the_demo_event_names_the_id_range_of_every_table_it_wrote(demo_db):
+    """One event for the run, yet the history explains each row: every row's id lies in its table's range."""
+    import json
+
+    from ol_desk.core.model import Action, Person, SourceDocument
+    with demo_db.reading() as s:
+        detail = json.loads(s.scalars(select(AuditEvent.detail).where(AuditEvent.verb == "demo")).one())
+        for model in (SourceDocument, Recommendation, Action, Person):
+            low, high = detail["ids"][model.__tablename__]
+            ids = s.execute(select(func.min(model.id), func.max(model.id), func.count(model.id))).one()
+            assert (ids[0], ids[1]) == (low, high) and ids[2] == high - low + 1, model.__tablename__
+        assert detail["counts"]["recommendations"] == N
+
+
+def test_only_the_cpic_learning_team_may_add_a_demo_register(db, hub_officer):
+    from ol_desk.core.errors import PermissionDenied
+    before = row_counts(db)
+    with pytest.raises(PermissionDenied, match="CPIC learning team can add a demo register"):
+        generate_demo(db, 20, seed=3, on=ON, actor=hub_officer)
+    assert row_counts(db) == before
+
+
 def test_refuses_a_database_that_has_recommendations_and_changes_nothing(demo_db):
     before = row_counts(demo_db)
     with pytest.raises(ValidationError, match="already holds recommendations"):

@@ -16,9 +16,9 @@ from ol_desk.core.model.enums import EvidenceKind, FindingType, HubKind, Respons
 from ol_desk.core.model.enums import RecStatus as R
 from ol_desk.core.model.enums import SourceKind as K
 from ol_desk.core.progress import Progress
+from ol_desk.core.services.driver_rows import TableSink
 
 from . import phrases as ph
-from .bulk import TableSink
 from .choosing import Mixer
 from .people import DemoPerson
 from .sources import PROFILES, THEME_HUBS, DocumentNamer, KindProfile, finding_reference, operation_names

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sqlalchemy import func, select
 
 from ol_desk.core.errors import OlDeskError
+from ol_desk.core.services import outbox
 
 from . import changes as ch
 from .schema import KINDS, SCHEMA_VERSION
@@ -89,7 +90,7 @@ def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Can
         raise
     ix.close()
     store.publish(path)
-    ch.trim(db, state.seq)
+    outbox.trim(db, state.seq)
     progress(total, total, "done")
     return state
 
@@ -123,7 +124,7 @@ def apply_backlog(db, ix, backlog: ch.Backlog, progress: Progress | None = None,
     except BaseException:
         writer.cancel()
         raise
-    ch.trim(db, backlog.last_seq)  # only now: the index holds them (a crash before this leaves rows to reapply)
+    outbox.trim(db, backlog.last_seq)  # only now: the index holds them (a crash before this leaves rows to reapply)
     return total
 
 

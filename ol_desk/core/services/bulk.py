@@ -20,14 +20,14 @@ from functools import lru_cache
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from ol_desk.core import audit, lifecycle
+from ol_desk.core import lifecycle
 from ol_desk.core.dates import today
 from ol_desk.core.errors import PermissionDenied
 from ol_desk.core.lifecycle_plan import StatusPlan, plan_status
 from ol_desk.core.model import Action, ActionRecommendation, ProgressUpdate, Recommendation, RecommendationHub
 from ol_desk.core.model.enums import OPEN_ACTION_STATUSES, ActionStatus, Entity, RecStatus, ResponsePosition, Role
 
-from . import actions, documents, hub_scope, recommendations, records, reference, writes
+from . import actions, audit_trail, documents, hub_scope, recommendations, records, reference, writes
 from .actor import Actor
 from .changes import Changes
 
@@ -119,9 +119,9 @@ class BulkWriter:
         for i, (new_id, row) in enumerate(zip(ids, rows, strict=True)):
             fields = {k: [None, v] for k, v in row.items() if v is not None and v != "" and k not in _BOOKKEEPING}
             detail = {"fields": fields, **(extras[i] if extras else {})}
-            events.append(audit.PendingEvent(self.actor.name, "create", entity.value, new_id, detail,
+            events.append(audit_trail.PendingEvent(self.actor.name, "create", entity.value, new_id, detail,
                                              self.batch_id))
-        audit.append(self.session, events)
+        audit_trail.append(self.session, events)
         writes.announce(self.session, entity, ids)
         self.changes |= Changes(created={entity: frozenset(ids)})
         return ids

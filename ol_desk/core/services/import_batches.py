@@ -18,14 +18,21 @@ def open_batch(session: Session, actor: Actor, kind: str, source_name: str, *, s
                detail: dict | None = None, summary: dict | None = None) -> int:
     """Start a batch and record its audit event ("import", with `detail`); returns the batch id. Run the batch's
     writes inside `writes.in_batch(session, batch_id)`."""
+    batch_id = new_batch(session, actor, kind, source_name, sha256=sha256, summary=summary)
+    with writes.in_batch(session, batch_id):
+        writes.record(session, actor, "import", Entity.IMPORT, batch_id,
+                      {"file": source_name, "sha256": sha256, **(detail or {})} if sha256 else
+                      {"file": source_name, **(detail or {})}, announce=False)
+    return batch_id
+
+
+def new_batch(session: Session, actor: Actor, kind: str, source_name: str, *, sha256: str = "",
+              summary: dict | None = None) -> int:
+    """The batch row alone, for a writer that records its own event once its rows are in (the demo seed)."""
     batch = ImportBatch(kind=kind, source_name=source_name, sha256=sha256, actor=actor.name,
                         summary=json.dumps(summary or {}, sort_keys=True))
     session.add(batch)
     session.flush()
-    with writes.in_batch(session, batch.id):
-        writes.record(session, actor, "import", Entity.IMPORT, batch.id,
-                      {"file": source_name, "sha256": sha256, **(detail or {})} if sha256 else
-                      {"file": source_name, **(detail or {})}, announce=False)
     return batch.id
 
 

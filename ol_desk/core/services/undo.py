@@ -16,7 +16,6 @@ from typing import TypeVar
 from sqlalchemy import Date, DateTime, Enum, Row, delete, insert, select
 from sqlalchemy.orm import Session
 
-from ol_desk.core import audit
 from ol_desk.core.errors import ConflictError, NotFoundError, ValidationError
 from ol_desk.core.model import (
     Action,
@@ -39,7 +38,7 @@ from ol_desk.core.model import (
 from ol_desk.core.model.base import table_of
 from ol_desk.core.model.enums import Entity
 
-from . import writes
+from . import audit_trail, writes
 from .actor import Actor
 from .changes import Changes
 
@@ -225,7 +224,7 @@ def _undo_creates(session: Session, actor: Actor, events: list) -> Changes:
     for obj in [o for o in session.identity_map.values() if isinstance(o, model) and getattr(o, "id", None) in rows]:
         session.expunge(obj)
     gone = [ev for ev in events if ev.entity_id in rows]
-    audit.append(session, [audit.PendingEvent(actor.name, "undo", entity.value, ev.entity_id,
+    audit_trail.append(session, [audit_trail.PendingEvent(actor.name, "undo", entity.value, ev.entity_id,
                                               {"undoes": ev.id, "undid": "create", "row": rows[ev.entity_id]},
                                               writes.current_batch(session)) for ev in gone])
     if entity.value in _SEARCHABLE:

@@ -13,12 +13,11 @@ from typing import Any
 from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
 
-from ol_desk.core import audit
 from ol_desk.core.errors import ConflictError, NotFoundError, PermissionDenied
 from ol_desk.core.model import OutboxEntry
 from ol_desk.core.model.enums import Entity, Role
 
-from . import hub_scope
+from . import audit_trail, hub_scope
 from .actor import Actor
 from .changes import Changes
 
@@ -77,11 +76,16 @@ def snapshot(obj) -> dict[str, Any]:
 def record(session: Session, actor: Actor, verb: str, entity: Entity, entity_id: int | None,
            detail: dict | None = None, *, announce: bool = True) -> None:
     """Write one audit event (and, for a row change, a search-outbox entry) in the current transaction."""
-    audit.append(session, [audit.PendingEvent(actor.name, verb, entity.value, entity_id, detail or {},
-                                              current_batch(session))])
+    audit_trail.append(session, [audit_trail.PendingEvent(actor.name, verb, entity.value, entity_id, detail or {},
+                                                          current_batch(session))])
     if announce and entity_id is not None:
         op = "delete" if verb == "delete" else "upsert"
         session.execute(insert(OutboxEntry), [{"entity": entity.value, "entity_id": entity_id, "op": op}])
+
+
+def announce_rebuild(session: Session) -> None:
+    """Ask the search indexer to rebuild from the tables (after a change too big to announce row by row)."""
+    session.execute(insert(OutboxEntry), [{"entity": "*", "entity_id": 0, "op": "rebuild"}])
 
 
 def announce(session: Session, entity: Entity, ids: Iterable[int], op: str = "upsert") -> None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -193,12 +192,9 @@ class Database:
                 raise DatabaseError(f"The server database {self.name} is not set up for ol-desk: run "
                                     f"`ol-desk server init` with the owner's URL.")
             return row.value
+        from ol_desk.core.services.database_uid import ensure_uid  # imported here: the services import the store
         with self.transaction() as s:
-            row = s.get(Meta, "uid")
-            if row is None:
-                row = Meta(key="uid", value=uuid.uuid4().hex)
-                s.add(row)
-            return row.value
+            return ensure_uid(s)
 
     def is_empty(self) -> bool:
         from ol_desk.core.model import Hub

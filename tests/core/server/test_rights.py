@@ -11,7 +11,7 @@ from ol_desk.core import audit
 from ol_desk.core.errors import PermissionDenied
 from ol_desk.core.model import AuditEvent, Hub, Recommendation
 from ol_desk.core.model.enums import RecStatus
-from ol_desk.core.services import recommendations, records
+from ol_desk.core.services import audit_trail, recommendations, records
 from ol_desk.core.store.server.identity import signed_in_actor
 from tests.core.factories import assigned_recommendation
 from tests.pg_cluster import SUPERUSER, connect_as
@@ -119,7 +119,8 @@ def test_no_app_login_can_alter_the_audit_log_and_events_name_the_login(server, 
     nick_db = open_as("nick.nw")
     with pytest.raises(PermissionDenied, match="name the person signed in"):
         with nick_db.transaction() as s:
-            audit.append(s, [audit.PendingEvent("Bob Board", "close", "recommendation", register["NW"], {})])
+            audit_trail.append(s, [audit_trail.PendingEvent("Bob Board", "close", "recommendation", register["NW"],
+                                                            {})])
     with nick_db.reading() as s:
         assert audit.verify(s).ok
 
@@ -141,7 +142,7 @@ def test_two_writers_appending_a_thousand_events_each_leave_one_valid_chain(serv
         try:
             for batch in range(20):
                 with dbs[login].transaction() as s:
-                    audit.append(s, [audit.PendingEvent(names[login], "note", "recommendation", None,
+                    audit_trail.append(s, [audit_trail.PendingEvent(names[login], "note", "recommendation", None,
                                                         {"batch": batch, "i": i}) for i in range(50)])
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.append(exc)

@@ -5,7 +5,6 @@ privileges.py grants; the app's own connections (people's logins) never own tabl
 """
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import create_engine, select, text
@@ -14,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ol_desk.core.errors import DatabaseError, NotFoundError, ValidationError
-from ol_desk.core.model import Hub, Meta, Person
+from ol_desk.core.model import Hub, Person
 from ol_desk.core.model.enums import Role
 from ol_desk.core.services.actor import Actor
 
@@ -81,15 +80,13 @@ def init_server(url: str) -> InitReport:
             for sql in privileges.statements():
                 cursor.execute(sql)
         with Session(engine) as session, session.begin():
-            uid = session.get(Meta, "uid")
-            if uid is None:
-                uid = Meta(key="uid", value=uuid.uuid4().hex)
-                session.add(uid)
+            from ol_desk.core.services.database_uid import ensure_uid
+            uid = ensure_uid(session)
             seeded = session.scalar(select(Hub.id).limit(1)) is None
             if seeded:
                 from ol_desk.core.reference_data.seed import seed_reference_data
                 seed_reference_data(session)
-            return InitReport(before, after, seeded, uid.value)
+            return InitReport(before, after, seeded, uid)
     return _run(url, work)
 
 

@@ -1,5 +1,5 @@
-"""Fast bulk inserts for the demo generator: plain tuples through the DBAPI connection (SQLite's, or psycopg's on
-PostgreSQL) in chunks.
+"""Fast bulk inserts for the demo seed (services/demo_seed.py): plain tuples through the DBAPI connection (SQLite's,
+or psycopg's on PostgreSQL) in chunks. Nothing but the services writes through a driver cursor.
 
 Rows are tuples in the order of the fields a `TableSink` was made with. Columns the generator does not fill get
 the ORM column's scalar default (or its callable default, evaluated once) written into the INSERT as a literal,

@@ -1,0 +1,58 @@
+"""Appending to the hash-chained audit log, inside the transaction of the change an event records.
+
+Only the services write events (writes.record for one change, bulk imports and the demo seed for many at once);
+`ol_desk.core.audit` holds how an event is hashed and how the chain is verified.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import event, insert, select
+from sqlalchemy.orm import Session
+
+from ol_desk.core.audit import GENESIS, canonical, event_hash
+from ol_desk.core.model import AuditEvent, utcnow
+
+_TAIL_KEY = "ol_desk.audit_tail"
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_tail(session: Session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_TAIL_KEY, None)
+
+
+def _tail(session: Session) -> str:
+    tail = session.info.get(_TAIL_KEY)
+    if tail is None:
+        tail = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)) or GENESIS
+    return tail
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    actor: str
+    verb: str
+    entity: str
+    entity_id: int | None
+    detail: dict
+    batch_id: int | None = None
+
+
+def append(session: Session, events: Iterable[PendingEvent]) -> int:
+    """Append events to the chain inside the caller's transaction. Returns how many were written."""
+    prev = _tail(session)
+    rows = []
+    for ev in events:
+        at = utcnow()
+        detail = canonical(ev.detail)
+        h = event_hash(prev, at, ev.actor, ev.verb, ev.entity, ev.entity_id, ev.batch_id, detail)
+        rows.append({"at": at, "actor": ev.actor, "verb": ev.verb, "entity": ev.entity,
+                     "entity_id": ev.entity_id, "batch_id": ev.batch_id, "detail": detail,
+                     "prev_hash": prev, "hash": h})
+        prev = h
+    if rows:
+        session.execute(insert(AuditEvent), rows)
+        session.info[_TAIL_KEY] = prev
+    return len(rows)
