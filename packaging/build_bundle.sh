@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build a one-folder bundle with PyInstaller into dist/ol-desk/ and smoke-test it:
-# --version, init, demo and check on a temporary database, and the window opening offscreen.
+# --version, init, a demo register rebuilt by the index worker, a search, check on a temporary database, and the
+# window opening offscreen.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 make -s .venv/.installed   # the locked versions CI tested, PyInstaller among them (the bundle extra)

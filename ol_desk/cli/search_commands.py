@@ -1,4 +1,8 @@
-"""`ol-desk search QUERY` and `ol-desk reindex`: full-text search from a shell, and a rebuild of its index."""
+"""`ol-desk search QUERY` and `ol-desk reindex`: full-text search from a shell, and a rebuild of its index.
+
+`ol-desk index-worker ensure|rebuild` is internal: the index worker process (ol_desk.core.search.worker) that the app
+starts for big index writes. A PyInstaller bundle has no `python -m`, so the bundle starts the worker through its own
+executable with this subcommand. It is left out of `ol-desk --help`."""
 from __future__ import annotations
 
 import argparse
@@ -22,6 +26,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("reindex", help="rebuild the search index from the database (with a progress bar)")
     p.set_defaults(func=cmd_reindex)
+
+    # No help= on purpose: argparse (3.11) lists every subcommand given help, even help=SUPPRESS; this one is internal.
+    # Every argument after the name, options and --help included, goes to the worker's own parser untouched (no
+    # character counts as an option prefix here), so the two command lines accept exactly the same arguments.
+    p = sub.add_parser(
+        "index-worker", add_help=False, prefix_chars="\0",
+        description="Internal: the search index worker process the app starts (ol_desk.core.search.worker). "
+                    "It opens the database named by $OL_DESK_DB, or by --db before the subcommand.")
+    p.add_argument("worker_args", nargs=argparse.REMAINDER, help="ensure|rebuild [--if-free] [--procs N]")
+    p.set_defaults(func=cmd_index_worker)
 
 
 def _index(ctx: CliContext):
@@ -69,3 +83,12 @@ def cmd_reindex(args, ctx: CliContext) -> int:
         index.close()
     print(f"Search index {what}.")
     return 0
+
+
+def cmd_index_worker(args, ctx: CliContext) -> int:
+    import os
+
+    from ol_desk.core.search import worker
+    if args.db is not None:  # the worker reads $OL_DESK_DB (kept off the command line: no password in `ps`)
+        os.environ["OL_DESK_DB"] = args.db
+    return worker.main(list(args.worker_args), prog="ol-desk index-worker")

@@ -17,8 +17,13 @@ class IndexWorkerError(OlDeskError):
 
 
 def _command(command: str, *, if_free: bool = False, procs: int = 1) -> list[str]:
-    argv = [sys.executable, "-m", "ol_desk.core.search.worker", command, "--procs", str(procs)]
-    return argv + (["--if-free"] if if_free else [])
+    # In a PyInstaller bundle sys.executable is ol-desk itself, which knows no `-m`: it runs the worker as its
+    # (internal) `index-worker` subcommand, which takes the same arguments.
+    if getattr(sys, "frozen", False):
+        launcher = [sys.executable, "index-worker"]
+    else:
+        launcher = [sys.executable, "-m", "ol_desk.core.search.worker"]
+    return launcher + [command, "--procs", str(procs)] + (["--if-free"] if if_free else [])
 
 
 def _env(db) -> dict:

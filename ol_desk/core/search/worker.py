@@ -1,5 +1,8 @@
 """The index writer as a process of its own: `python -m ol_desk.core.search.worker ensure|rebuild`.
 
+In a PyInstaller bundle, where there is no `python -m`, the same process is `ol-desk index-worker ensure|rebuild`
+(process._command picks the form; the CLI subcommand calls main() here with the same arguments).
+
 Whoosh holds Python's GIL while it indexes, so a rebuild or a large catch-up in the app's own process would stall
 the window. SearchIndex starts this module instead. The database comes from $OL_DESK_DB (not the command line, so
 that a server password never shows in a process list). It prints one line per step on stdout:
@@ -27,8 +30,10 @@ def _say(line: str) -> None:
     sys.stdout.flush()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ol_desk.core.search.worker")
+def main(argv: list[str] | None = None, prog: str = "python -m ol_desk.core.search.worker") -> int:
+    parser = argparse.ArgumentParser(
+        prog=prog, description="Internal: the search index writer the app starts for big index writes. It opens the "
+                               "database named by $OL_DESK_DB and reports on stdout, one line per step.")
     parser.add_argument("command", choices=["ensure", "rebuild"])
     parser.add_argument("--if-free", action="store_true", help="exit at once if another writer is busy")
     parser.add_argument("--procs", type=int, default=1, help="Whoosh writer processes for a rebuild")
