@@ -69,12 +69,12 @@ def shoot(ctx, out: Path, save, app, sample: Path = SAMPLE) -> None:
     save(hub, "export-hub-workbook")
     hub.close()
 
-    from ol_desk.gui.report import report_data
+    from ol_desk.core.queries import board_report_data
     from ol_desk.gui.report.board_report import write_board_report
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "board.pdf"
         with ctx.db.reading() as s:
-            write_board_report(report_data.read(s), pdf)
+            write_board_report(board_report_data.read(s), pdf)
         if shutil.which("pdftoppm"):
             for page in (1, 2):
                 subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
