@@ -33,7 +33,7 @@ test: $(STAMP)
 
 # The code checks itself: lint (ruff), the layer contracts (import-linter), types (mypy); configured in pyproject.
 check: $(STAMP)
-	$(BIN)/ruff check ol_desk tests benchmarks packaging
+	$(BIN)/ruff check ol_desk tests benchmarks packaging tools
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
@@ -42,13 +42,13 @@ bench: $(STAMP)
 
 # Recompile Designer forms and resources into ol_desk/gui (committed; a test checks they are fresh).
 forms: $(STAMP)
-	$(BIN)/python -m ol_desk.gui.build_forms
+	$(BIN)/python -m tools.build_forms
 
 # Start the app on a fresh demo database under a virtual X server and save a PNG of each main screen.
 screenshots: $(STAMP)
 	@if command -v xvfb-run >/dev/null 2>&1; then \
-	  xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m ol_desk.gui.screenshots docs/screens; \
-	else QT_QPA_PLATFORM=offscreen $(BIN)/python -m ol_desk.gui.screenshots docs/screens; fi
+	  xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python -m tools.screenshots docs/screens; \
+	else QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots docs/screens; fi
 
 # Qt's shared libraries that a bare Debian/Ubuntu machine lacks, and the PostgreSQL server binaries the tests start a
 # throwaway cluster from (needs root). CI calls this before `make test`.

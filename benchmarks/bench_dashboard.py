@@ -36,10 +36,9 @@ def main(argv: list[str]) -> int:
     from sqlalchemy import func, select
 
     from ol_desk.core.model import Recommendation
-    from ol_desk.core.queries import dashboard, statutory_clocks
+    from ol_desk.core.queries import board_report_data, dashboard, statutory_clocks
     from ol_desk.core.queries import predicates as p
     from ol_desk.core.store import open_database
-    from ol_desk.gui.report import report_data
     from ol_desk.gui.report.board_report import write_board_report
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - the report draws charts
@@ -65,7 +64,7 @@ def main(argv: list[str]) -> int:
         with timed() as clocks:
             found = statutory_clocks.clocks(s)
         with timed() as read:
-            data = report_data.read(s)
+            data = board_report_data.read(s)
     rows.insert(0, Row(f"dashboard refresh, all tiles and charts ({n:,} recommendations), first", cold(), "s",
                        ref, "open-items COUNT scan", "≤ 2 s (worker thread)"))
     rows.insert(1, Row("dashboard refresh, again", warm(), "s", ref, "open-items COUNT scan", "≤ 2 s (worker thread)"))

@@ -31,9 +31,9 @@ def _spread(session, model, n: int) -> list[int]:
 def _reads(db, actor) -> list[Row]:
     from sqlalchemy import text
 
+    from ol_desk.core.editing.snapshots import find_actions, load_for_editor
     from ol_desk.core.model import Action, Recommendation, SourceDocument
     from ol_desk.core.model.enums import Entity
-    from ol_desk.gui.editors.snapshots import find_actions, load_for_editor
     rows = []
     for entity, model in ((Entity.RECOMMENDATION, Recommendation), (Entity.ACTION, Action),
                           (Entity.DOCUMENT, SourceDocument)):
@@ -64,11 +64,11 @@ def _window(db, actor) -> Row:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from ol_desk.core.editing.snapshots import load_for_editor
     from ol_desk.core.model import Recommendation
     from ol_desk.core.model.enums import Entity
     from ol_desk.gui.app_context import AppContext
     from ol_desk.gui.editors import open_editor
-    from ol_desk.gui.editors.snapshots import load_for_editor
     from ol_desk.gui.ops import Operations
     app = QApplication.instance() or QApplication([])
     ops = Operations(db)

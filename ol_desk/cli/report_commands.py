@@ -16,11 +16,11 @@ def run(args, ctx) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # charts need Qt, not a screen
     from PySide6.QtWidgets import QApplication
 
-    from ol_desk.gui.report import report_data
+    from ol_desk.core.queries import board_report_data
     from ol_desk.gui.report.board_report import write_board_report
     app = QApplication.instance() or QApplication([])  # noqa: F841 - kept alive while drawing
     with ctx.db().reading() as session:
-        data = report_data.read(session)
+        data = board_report_data.read(session)
     pages = write_board_report(data, args.file)
     print(f"Wrote {args.file}: {pages} pages (OFFICIAL-SENSITIVE).")
     return 0

@@ -14,16 +14,17 @@ Panel API (for other GUI modules):
 Modules listed in EXTENSIONS are imported just after the first register page is painted and their
 install(window) called (then `window.started` is emitted); the remembered panel is shown once it exists.
 
-A panel widget may define `on_shown()` (called each time it becomes current) and a `status_text` signal(str)
-(shown in the status bar while it is current). Items open through `ctx.open_item(entity, id)`: documents,
-recommendations and actions go to `ol_desk.gui.editors.open_editor(ctx, entity, id, parent)` (id None = new).
+Every panel is an ol_desk.gui.panel.Panel (on_shown, refresh, identity_changed, save_state, connect_status,
+when_loaded; PanelDefaults gives no-ops for what a panel does not need); add_panel refuses any other widget.
+Items open through `ctx.open_item(entity, id)`: documents, recommendations and actions go to
+`ol_desk.gui.editors.open_editor(ctx, entity, id, parent)` (id None = new).
 """
 from __future__ import annotations
 
 import importlib
 import logging
 from collections.abc import Callable
-from typing import Protocol, runtime_checkable
+from typing import cast
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -48,6 +49,7 @@ from ol_desk.core.queries.register_filter import RegisterFilter
 
 from .app_context import AppContext
 from .ops import Operations, readable
+from .panel import AppliesFilters, Panel, SelectsItems, check_panel
 from .settings import Identity, app_settings, load_identity
 from .status_bar import StatusBar
 from .theme import icon as theme_icon
@@ -62,19 +64,7 @@ Opener = Callable[[AppContext, Entity, "int | None", QWidget], object]
 AUTO = object()  # MainWindow(search_index=AUTO): open the database's own search index after start-up
 # Modules that add panels, openers and menu entries: each has install(window). Imported just after the first
 # register page is painted; one that is missing or fails is logged and skipped, so the registers always open.
-EXTENSIONS = ("ol_desk.gui.insight",)
-
-
-@runtime_checkable
-class SelectsItems(Protocol):
-    """A register panel: open_item on a kind without an editor selects the item in its register."""
-    def select_item(self, entity: Entity, item_id: int) -> None: ...
-
-
-@runtime_checkable
-class AppliesFilters(Protocol):
-    """A register panel that ctx.show_register can filter."""
-    def apply_filter(self, f: RegisterFilter) -> None: ...
+EXTENSIONS = ("ol_desk.gui.insight_panels_and_menus",)
 
 
 class MainWindow(QMainWindow):
@@ -134,8 +124,8 @@ class MainWindow(QMainWindow):
         # The registers paint first; extensions (dashboard, wizards) and the search index follow at once after.
         self._extensions, self._start_index, self._started = extensions, start_index, False
         first = _built(self.stack.currentWidget())
-        if first is not None and hasattr(first, "model") and hasattr(first.model, "reloaded"):
-            first.model.reloaded.connect(lambda: QTimer.singleShot(0, self._finish_start))
+        if first is not None:
+            _as_panel(first).when_loaded(lambda: QTimer.singleShot(0, self._finish_start))
         QTimer.singleShot(1500, self._finish_start)
 
     def _finish_start(self) -> None:
@@ -164,8 +154,11 @@ class MainWindow(QMainWindow):
     # -- panels ------------------------------------------------------------------------------------------------
     def add_panel(self, key: str, title: str, widget, icon: str | None = None,
                   shortcut: str | None = None, *, before: str | None = None) -> QWidget:
-        """widget: the panel, or a function that builds it the first time it is shown or asked for."""
-        if not isinstance(widget, QWidget):
+        """widget: the panel (a QWidget that is a Panel), or a function that builds it the first time it is shown
+        or asked for."""
+        if isinstance(widget, QWidget):
+            check_panel(widget)   # refused now, not at the first call on it
+        else:
             widget = LazyPanel(widget, self._connect_panel)
         if key in self._keys:
             raise ValueError(f"a panel '{key}' is already there")
@@ -202,20 +195,21 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(widest + self.navigation.iconSize().width() + 64)
 
     def _connect_panel(self, widget: QWidget) -> None:
-        if hasattr(widget, "status_text"):
-            widget.status_text.connect(lambda text, w=widget: self._panel_status(w, text))
+        def show(text: str) -> None:
+            self._panel_status(widget, text)
+        check_panel(widget).connect_status(show)
 
     def panel(self, key: str) -> QWidget | None:
         """The panel's widget (built now if it was added as a function and not shown yet)."""
         return _built(self.stack.widget(self._keys.index(key))) if key in self._keys else None
 
-    def _built_panels(self) -> list[QWidget]:
+    def _built_panels(self) -> list[Panel]:
         built = []
         for i in range(self.stack.count()):
             w = self.stack.widget(i)
             inner = w.inner if isinstance(w, LazyPanel) else w
             if inner is not None:
-                built.append(inner)
+                built.append(_as_panel(inner))
         return built
 
     def show_panel(self, key: str) -> QWidget:
@@ -235,8 +229,8 @@ class MainWindow(QMainWindow):
             self._previous_key = self.current_key()
         self.stack.setCurrentIndex(row)
         widget = _built(self.stack.widget(row))
-        if widget is not None and hasattr(widget, "on_shown"):
-            widget.on_shown()
+        if widget is not None:
+            _as_panel(widget).on_shown()
         self.status.set_counts(self._status_texts.get(widget, "") if widget is not None else "")
 
     def _panel_status(self, widget: QWidget, text: str) -> None:
@@ -361,8 +355,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_current(self) -> None:
         widget = _built(self.stack.currentWidget())
-        if widget is not None and hasattr(widget, "refresh"):
-            widget.refresh()
+        if widget is not None:
+            _as_panel(widget).refresh()
 
     def _about(self) -> None:
         QMessageBox.about(self, "About ol-desk",
@@ -384,9 +378,8 @@ class MainWindow(QMainWindow):
                 self.status.set_who(self.identity.describe())
                 for act in self.new_actions.values():
                     act.setEnabled(not self.ctx.read_only)
-                for widget in self._built_panels():
-                    if hasattr(widget, "identity_changed"):
-                        widget.identity_changed()
+                for panel in self._built_panels():
+                    panel.identity_changed()
                 self.identity_changed.emit()
                 app = QApplication.instance()
                 if isinstance(app, QApplication):
@@ -443,9 +436,8 @@ class MainWindow(QMainWindow):
         s.setValue("window/splitter", self.splitter.saveState())
         key = self.current_key() if self.current_key() != "search" else self._previous_key
         s.setValue("window/panel", key or "")
-        for widget in self._built_panels():
-            if hasattr(widget, "save_state"):
-                widget.save_state()
+        for panel in self._built_panels():
+            panel.save_state()
         s.sync()
 
     def closeEvent(self, event) -> None:
@@ -492,6 +484,11 @@ class LazyPanel(QWidget):
 
 def _built(widget: QWidget | None) -> QWidget | None:
     return widget.build() if isinstance(widget, LazyPanel) else widget
+
+
+def _as_panel(widget: QWidget) -> Panel:
+    """Every widget in the stack is a Panel: add_panel, and LazyPanel.build through _connect_panel, checked it."""
+    return cast(Panel, widget)
 
 
 def _editors_opener() -> Opener | None:

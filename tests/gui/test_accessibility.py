@@ -30,7 +30,7 @@ def test_every_focusable_control_has_a_name(make_window):
 
 
 def test_the_dashboard_triage_and_clocks_controls_have_names(make_window):
-    window = make_window(extensions=("ol_desk.gui.insight",))
+    window = make_window(extensions=("ol_desk.gui.insight_panels_and_menus",))
     unnamed = []
     for key in ("dashboard", "triage", "clocks"):
         panel = window.show_panel(key)

@@ -1,10 +1,16 @@
 """The main window: navigation between panels, the panel API other modules use, opening items, Ctrl+F."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from ol_desk.core.model.enums import Entity, Role
+from ol_desk.gui.panel import PANEL_METHODS, Panel, PanelDefaults
+
+
+class TextPanel(PanelDefaults, QLabel):
+    """The least a panel can be: text, and PanelDefaults' no-ops."""
 
 
 def test_navigation_switches_between_the_registers(make_window, qtbot):
@@ -21,11 +27,23 @@ def test_navigation_switches_between_the_registers(make_window, qtbot):
 def test_another_module_can_add_a_panel_before_the_registers(make_window):
     window = make_window()
     shown = []
-    panel = QLabel("tiles")
+    panel = TextPanel("tiles")
     panel.on_shown = lambda: shown.append(True)
     window.add_panel("dashboard", "Dashboard", panel, icon="dashboard", shortcut="Ctrl+0", before="recommendations")
     assert window.navigation.item(0).text() == "Dashboard"
     assert window.show_panel("dashboard") is panel and shown
+
+
+def test_a_widget_that_is_not_a_panel_is_refused_with_what_it_lacks(make_window):
+    window = make_window()
+    with pytest.raises(TypeError, match="QLabel is not a Panel.*lacks on_shown, refresh"):
+        window.add_panel("plain", "Plain", QLabel("no panel methods"))
+    assert window.panel("plain") is None
+
+
+def test_the_panel_methods_named_are_the_protocol_s():
+    import typing
+    assert set(PANEL_METHODS) == typing._get_protocol_attrs(Panel)
 
 
 def test_open_item_goes_to_the_registered_opener(make_window):
@@ -61,7 +79,7 @@ def test_extension_modules_add_their_panels_and_a_broken_one_is_skipped(make_win
     import sys
     import types
     fake = types.ModuleType("ol_desk_test_extension")
-    fake.install = lambda window: window.add_panel("extra", "Extra", QLabel("extra"), before="recommendations")
+    fake.install = lambda window: window.add_panel("extra", "Extra", TextPanel("extra"), before="recommendations")
     broken = types.ModuleType("ol_desk_test_broken")
     broken.install = lambda window: 1 / 0
     monkeypatch.setitem(sys.modules, fake.__name__, fake)

@@ -2,6 +2,8 @@
 and who owns it. Double-click or Enter opens the source document."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -57,6 +59,9 @@ class ClocksPanel(RefreshWhenShown, QWidget):
         note.setEnabled(False)
         layout.addWidget(note)
         self.watch(ctx.ops)
+
+    def connect_status(self, show: Callable[[str], None]) -> None:
+        self.status_text.connect(show)
 
     def refresh(self) -> None:
         self.mark_fresh()

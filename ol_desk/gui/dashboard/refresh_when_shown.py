@@ -7,6 +7,7 @@ from PySide6.QtGui import QShowEvent
 
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.services.changes import Changes
+from ol_desk.gui.panel import PanelDefaults
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget as _WidgetBase
@@ -16,15 +17,12 @@ else:
     _WidgetBase = object   # at run time the panel's own QWidget base follows this mixin in the MRO
 
 
-class RefreshWhenShown(_WidgetBase):
-    """Mix in before QWidget; set WATCHED (Entity values), define refresh(), call watch(ctx.ops) once."""
+class RefreshWhenShown(PanelDefaults, _WidgetBase):
+    """Mix in before QWidget; set WATCHED (Entity values), define refresh(), call watch(ctx.ops) once. A Panel
+    (ol_desk.gui.panel): on_shown is its own, the rest PanelDefaults' no-ops unless the panel defines them."""
 
     WATCHED: tuple[Entity, ...] = ()
     _stale = True
-
-    if TYPE_CHECKING:
-        def refresh(self) -> None:
-            """Reload what the panel shows; each panel defines it."""
 
     def watch(self, ops: Operations) -> None:
         ops.changed.connect(self._changed_elsewhere)

@@ -6,11 +6,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from ol_desk.core.editing import saving
 from ol_desk.core.lifecycle import ACTION_COMMANDS
 from ol_desk.core.model.enums import ActionStatus, Entity
 from ol_desk.gui.forms.ui_action_details import Ui_ActionDetails
 
-from . import saving
 from .date_history import DateHistoryField
 from .fields import fill_choices, get_data, set_data, show_date, unmatched_text
 from .item_editor import ItemEditor

@@ -9,12 +9,12 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem
 
+from ol_desk.core.editing.history_text import FIELD_LABELS
+from ol_desk.core.editing.snapshots import Snapshot, load_for_editor
 from ol_desk.core.errors import ConflictError
 from ol_desk.gui.forms.ui_conflict_dialog import Ui_ConflictDialog
 
-from .history_text import FIELD_LABELS
 from .host import EditorHost
-from .snapshots import Snapshot, load_for_editor
 
 RELOAD, KEEP_MINE, LATER = "reload", "keep_mine", "later"
 

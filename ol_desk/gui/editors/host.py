@@ -10,12 +10,12 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QTabWidget
 
+    from ol_desk.core.editing.snapshots import Snapshot
     from ol_desk.core.lifecycle import Command
     from ol_desk.core.model.enums import Entity
     from ol_desk.gui.app_context import AppContext
 
     from .item_editor import Binding
-    from .snapshots import Snapshot
 
 
 class EditorHost:

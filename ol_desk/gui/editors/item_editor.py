@@ -30,18 +30,18 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ol_desk.core.editing import saving
+from ol_desk.core.editing.history_text import FIELD_LABELS
+from ol_desk.core.editing.snapshots import Choices, Snapshot, load_for_editor
 from ol_desk.core.errors import ConflictError, NotFoundError, OlDeskError
 from ol_desk.core.lifecycle import EDITORS, Command
 from ol_desk.core.model.enums import Entity
 from ol_desk.gui.ops import readable
 
-from . import saving
 from .command_bar import CommandBar
 from .conflict import ConflictMixin
-from .history_text import FIELD_LABELS
 from .item_steps import StepsMixin
 from .records_panels import HistoryView
-from .snapshots import Choices, Snapshot, load_for_editor
 from .undo_stack import undo_stack
 
 STYLES = {"error": "background:#fde7e9; color:#8a0016; border:1px solid #f1aeb5; padding:6px;",

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from . import saving
+from ol_desk.core.editing import saving
+
 from .command_bar import INPUTS, CommandInputDialog
 from .fields import show_date
 from .host import EditorHost

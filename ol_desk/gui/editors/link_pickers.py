@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from ol_desk.core.editing.snapshots import find_actions, find_documents, find_recommendations
+
 from .colours import error_style
 from .fields import show_date
-from .snapshots import find_actions, find_documents, find_recommendations
 
 
 def row_text(row) -> str:

@@ -7,11 +7,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from ol_desk.core.editing import saving
 from ol_desk.core.lifecycle import REC_COMMANDS
 from ol_desk.core.model.enums import Entity, FindingType, RecStatus, ResponsePosition
 from ol_desk.gui.forms.ui_recommendation_details import Ui_RecommendationDetails
 
-from . import saving
 from .colours import bad
 from .date_history import DateHistoryField
 from .fields import fill_choices, fill_enum, get_data, set_data, show_date, unmatched_text

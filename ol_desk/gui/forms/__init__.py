@@ -1,1 +1,1 @@
-"""Generated Designer forms (see ol_desk/gui/build_forms.py). Do not edit."""
+"""Generated Designer forms (see tools/build_forms.py). Do not edit."""

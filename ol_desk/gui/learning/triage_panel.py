@@ -3,6 +3,7 @@ recommendation with actions, or merge into an existing recommendation (the link 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -98,6 +99,9 @@ class TriagePanel(RefreshWhenShown, QWidget):
         layout.addWidget(split, 1)
         self.watch(ctx.ops)
         self._update_buttons()
+
+    def connect_status(self, show: Callable[[str], None]) -> None:
+        self.status_text.connect(show)
 
     # -- loading ---------------------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -5,6 +5,8 @@ offset before the model resets and puts them back after (rows are found by id, n
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from ol_desk.core.model.enums import Entity, Role
 from ol_desk.core.queries.register_filter import RegisterFilter
 
+from ..panel import PanelDefaults
 from ..theme import icon
 from .filter_bar import FilterBar, choices
 from .model import RegisterModel
@@ -35,7 +38,7 @@ NEW_LABELS = {Entity.RECOMMENDATION: "New recommendation", Entity.ACTION: "New a
               Entity.DOCUMENT: "New document"}
 
 
-class RegisterPanel(QWidget):
+class RegisterPanel(PanelDefaults, QWidget):
     status_text = Signal(str)
 
     def __init__(self, ctx, spec: RegisterSpec, key: str, identity, parent: QWidget | None = None):
@@ -166,6 +169,12 @@ class RegisterPanel(QWidget):
             self.ctx.ops.read(choices, on_done=lambda data: self._choices_loaded(data, at_hub), label="Load pickers")
             if not at_hub:
                 self.model.reload()
+
+    def connect_status(self, show: Callable[[str], None]) -> None:
+        self.status_text.connect(show)
+
+    def when_loaded(self, done: Callable[[], None]) -> None:
+        self.model.reloaded.connect(done)
 
     def refresh(self) -> None:
         self._keep_scroll = True

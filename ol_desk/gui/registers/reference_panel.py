@@ -37,6 +37,8 @@ from ol_desk.core.services import reference
 from ol_desk.core.services.changes import Changes
 from ol_desk.core.services.reference import ADMINS
 
+from ..panel import PanelDefaults
+
 
 @dataclass(frozen=True)
 class Field:
@@ -286,7 +288,7 @@ def _create_person_with_active(session, actor, active: bool, **values):
     return changes
 
 
-class ReferencePanel(QWidget):
+class ReferencePanel(PanelDefaults, QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx

@@ -1,7 +1,7 @@
 """Writes the Board report PDF with Qt's own PDF writer: summary tiles, the dashboard charts, the overdue and
 for-decision tables; OFFICIAL-SENSITIVE in the header and footer of every page.
 
-    pages = write_board_report(data, "board.pdf")   # data: report_data.ReportData (read on the worker thread)
+    pages = write_board_report(data, "board.pdf")   # data: board_report_data.ReportData (read on the worker thread)
 
 Needs a QApplication (the charts are drawn through Qt Charts); the CLI starts an offscreen one.
 """
@@ -14,9 +14,8 @@ from PySide6.QtCore import QMarginsF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from ol_desk.core.errors import OlDeskError
+from ol_desk.core.queries.board_report_data import ReportData, Row
 from ol_desk.gui.dashboard.dashboard_panel import build_charts
-
-from .report_data import ReportData, Row
 
 MARKING = "OFFICIAL-SENSITIVE"
 DPI = 144

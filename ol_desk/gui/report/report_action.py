@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ol_desk.core.dates import today
 from ol_desk.core.errors import OlDeskError
+from ol_desk.core.queries import board_report_data
 from ol_desk.gui.ops import readable
 
-from . import report_data
 from .board_report import write_board_report
 
 log = logging.getLogger(__name__)
@@ -37,4 +37,4 @@ def export_board_report(ctx, parent=None, on_written=None) -> None:
 
     def failed(exc) -> None:
         QMessageBox.warning(parent, "Board report", readable(exc))
-    ctx.ops.read(report_data.read, label="Board report", on_done=draw, on_error=failed)
+    ctx.ops.read(board_report_data.read, label="Board report", on_done=draw, on_error=failed)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ol_desk.core.model.enums import Entity
 
 from ..ops import readable
+from ..panel import PanelDefaults
 from ..theme import icon, is_dark
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class HitDelegate(QStyledItemDelegate):
         return QSize(int(doc.idealWidth()) + 40, int(doc.size().height()) + 8)
 
 
-class SearchResultsPanel(QWidget):
+class SearchResultsPanel(PanelDefaults, QWidget):
     def __init__(self, ctx, field: QLineEdit, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx

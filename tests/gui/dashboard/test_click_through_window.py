@@ -21,7 +21,7 @@ def _register_ids(window, qtbot, count):
 def test_tiles_and_bars_land_on_the_right_rows_of_the_register(make_window, qtbot, db, cpic, on_day):
     on_day(ON)
     ids = _build(db, cpic)
-    window = make_window(extensions=("ol_desk.gui.insight",))
+    window = make_window(extensions=("ol_desk.gui.insight_panels_and_menus",))
     qtbot.waitUntil(lambda: window.panel("dashboard") is not None, timeout=10_000)
     dashboard = window.show_panel("dashboard")
     qtbot.waitUntil(lambda: dashboard.data is not None, timeout=10_000)
@@ -50,7 +50,7 @@ def test_a_response_due_week_bar_lands_on_exactly_its_documents(make_window, qtb
     _build(db, cpic)  # the PFD's response is due in 36 days (week 6); the IOPC's is overdue
     with db.transaction() as s:  # another PFD, due in 51 days (week 8): not on that bar
         make_document(s, cpic, reference="2025-0300", date_issued=ON - dt.timedelta(days=5))
-    window = make_window(extensions=("ol_desk.gui.insight",))
+    window = make_window(extensions=("ol_desk.gui.insight_panels_and_menus",))
     qtbot.waitUntil(lambda: window.panel("dashboard") is not None, timeout=10_000)
     dashboard = window.show_panel("dashboard")
     qtbot.waitUntil(lambda: dashboard.data is not None, timeout=10_000)

@@ -8,7 +8,7 @@ from ol_desk.core.model import SourceDocument
 from ol_desk.core.model.enums import Entity, Role
 from ol_desk.core.services import learning
 from ol_desk.gui.clocks.clocks_panel import ClocksPanel
-from ol_desk.gui.insight import install
+from ol_desk.gui.insight_panels_and_menus import install
 from ol_desk.gui.learning.capture_dialog import LearningCaptureDialog
 from tests.core.test_dashboard_queries import ON, _build
 

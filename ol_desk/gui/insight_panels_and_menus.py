@@ -1,6 +1,7 @@
-"""Adds the dashboard, triage queue, statutory clocks and Gold Group capture to the main window.
+"""Installs the insight panels (dashboard, learning triage, statutory clocks) and the menus beside them (Gold Group
+capture, workbook import and export, the Board report) in the main window.
 
-    from ol_desk.gui.insight import install
+    from ol_desk.gui.insight_panels_and_menus import install
     install(window)      # window: MainWindow (add_panel, show_panel, set_opener, menu_file, ctx)
 
 Panels: Dashboard (Ctrl+0, first), Learning triage (Ctrl+6), Statutory clocks (Ctrl+7). Action: File › Log Gold

@@ -1,7 +1,7 @@
 """Save a PNG of each main screen of ol-desk on a demo database (for the README and for looking at the app).
 
-    python -m ol_desk.gui.screenshots docs/screens            # under a display or `xvfb-run -a` (make screenshots)
-    python -m ol_desk.gui.screenshots OUT --db my.sqlite3     # an existing database instead of a fresh demo
+    python -m tools.screenshots docs/screens            # under a display or `xvfb-run -a` (make screenshots)
+    python -m tools.screenshots OUT --db my.sqlite3     # an existing database instead of a fresh demo
 
 A fresh demo (2,000 recommendations, seed 1, anchored on 1 June 2025) is built in a temporary folder with its
 search index, and the app is signed in as a CPIC learning officer for North West. Settings go to a temporary file;
@@ -18,6 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]   # the checkout: `-m tools.screenshots` is found from here
 ON = dt.date(2025, 6, 1)
 SIZE = (1360, 850)
 
@@ -136,7 +137,7 @@ class Shooter:
         # the dashboard-side screens: capture, import wizard, export dialogs, Board report pages
         from PySide6.QtWidgets import QApplication
 
-        from ol_desk.gui import insight_screens
+        from tools import insight_screens
         insight_screens.shoot(window.ctx, self.out, self.save, QApplication.instance())
         window.close()
 
@@ -155,7 +156,7 @@ def _child(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ol_desk.gui.screenshots", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots", description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", default="docs/screens", help="folder for the PNGs (docs/screens)")
     parser.add_argument("--db", help="use this database instead of building a demo")
     parser.add_argument("--recommendations", type=int, default=2000, help="size of the demo (2000)")
@@ -171,8 +172,9 @@ def main(argv: list[str] | None = None) -> int:
         shooter = Shooter(Path(args.out), db_path)
         shooter.main_screens()
         for name, theme, scale in (("recommendations-dark", "dark", "1"), ("recommendations-200pct", "light", "2")):
-            env = dict(os.environ, QT_SCALE_FACTOR=scale)
-            subprocess.run([sys.executable, "-m", "ol_desk.gui.screenshots", args.out, "--db", str(db_path),
+            env = dict(os.environ, QT_SCALE_FACTOR=scale,
+                       PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
+            subprocess.run([sys.executable, "-m", "tools.screenshots", args.out, "--db", str(db_path),
                             "--only", name, "--theme", theme], env=env, check=True)
             shooter.saved.append(Path(args.out) / f"{name}.png")
         for path in shooter.saved:

@@ -1,6 +1,6 @@
-"""Screenshots of the dashboard-side dialogs, for docs/screens (called by ol_desk.gui.screenshots, or alone):
+"""Screenshots of the dashboard-side dialogs, for docs/screens (called by tools/screenshots.py, or alone):
 
-    python -m ol_desk.gui.insight_screens docs/screens --db DEMO.sqlite3     # under xvfb-run -a
+    python -m tools.insight_screens docs/screens --db DEMO.sqlite3     # under xvfb-run -a
 
 Saves: capture form, triage with an entry, import wizard pages on the PFD sample, the export dialogs, and page 1
 of the Board report PDF (through pdftoppm, when poppler is installed).
@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parents[2] / "tests" / "samples" / "pfd_tracker.xlsx"
+SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "samples" / "pfd_tracker.xlsx"
 
 
 def _settle(app, ops, rounds: int = 8) -> None:
@@ -69,12 +69,12 @@ def shoot(ctx, out: Path, save, app, sample: Path = SAMPLE) -> None:
     save(hub, "export-hub-workbook")
     hub.close()
 
-    from ol_desk.gui.report import report_data
+    from ol_desk.core.queries import board_report_data
     from ol_desk.gui.report.board_report import write_board_report
     with tempfile.TemporaryDirectory() as tmp:
         pdf = Path(tmp) / "board.pdf"
         with ctx.db.reading() as s:
-            write_board_report(report_data.read(s), pdf)
+            write_board_report(board_report_data.read(s), pdf)
         if shutil.which("pdftoppm"):
             for page in (1, 2):
                 subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
@@ -82,7 +82,7 @@ def shoot(ctx, out: Path, save, app, sample: Path = SAMPLE) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ol_desk.gui.insight_screens")
+    parser = argparse.ArgumentParser(prog="python -m tools.insight_screens")
     parser.add_argument("out", nargs="?", default="docs/screens")
     parser.add_argument("--db", required=True, help="a demo database (it is not changed)")
     args = parser.parse_args(argv)

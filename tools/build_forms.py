@@ -1,7 +1,7 @@
 """Compile the Designer forms (ui/*.ui) and the resources (resources/*.qrc) into the package.
 
-    python -m ol_desk.gui.build_forms           # (re)write ol_desk/gui/forms/ui_<name>.py and resources_rc.py
-    python -m ol_desk.gui.build_forms --check   # exit 1 and name every committed file that is stale or missing
+    python -m tools.build_forms           # (re)write ol_desk/gui/forms/ui_<name>.py and resources_rc.py
+    python -m tools.build_forms --check   # exit 1 and name every committed file that is stale or missing
 
 The generated files are committed so that running the app needs no Qt tools. Each starts with a one-line header
 naming its source. `--check` compares everything except comment lines (uic and rcc write their Qt version there).
@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 UI_DIR = ROOT / "ui"
 QRC_DIR = ROOT / "resources"
 FORMS_DIR = ROOT / "ol_desk" / "gui" / "forms"
@@ -86,7 +86,7 @@ def build(check: bool = False) -> list[Path]:
     FORMS_DIR.mkdir(parents=True, exist_ok=True)
     init = FORMS_DIR / "__init__.py"
     if not init.exists() and not check:
-        init.write_text('"""Generated Designer forms (see ol_desk/gui/build_forms.py). Do not edit."""\n')
+        init.write_text('"""Generated Designer forms (see tools/build_forms.py). Do not edit."""\n')
     changed = []
     wanted = set()
     for target in targets():
@@ -105,7 +105,7 @@ def build(check: bool = False) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ol_desk.gui.build_forms", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.build_forms", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report stale or missing generated files")
     args = parser.parse_args(argv)
     changed = build(check=args.check)
