@@ -32,8 +32,8 @@ def _measured(argv: list[str], env: dict | None):
 
 def _streams(session, on):
     """(sheet name, row stream, row → values) for every sheet the pack writes, in the pack's order."""
-    from ol_desk.core.excel import pack_queries as q
-    from ol_desk.core.excel import register_pack as rp
+    from ol_desk.core.excel.board_pack import pack_queries as q
+    from ol_desk.core.excel.board_pack import register_pack as rp
     from ol_desk.core.queries.register_filter import RegisterFilter
     f = RegisterFilter()
     return [("Recommendations", q.recommendation_rows(session, f, on), rp.rec_values),
@@ -48,7 +48,7 @@ def floor(db_path: str, out: str, write: bool) -> int:
     from openpyxl import Workbook
 
     from ol_desk.core.dates import today
-    from ol_desk.core.excel.register_pack import ACTION_COLUMNS, BOARD_COLUMNS, OVERDUE_COLUMNS, REC_COLUMNS
+    from ol_desk.core.excel.board_pack.register_pack import ACTION_COLUMNS, BOARD_COLUMNS, OVERDUE_COLUMNS, REC_COLUMNS
     from ol_desk.core.queries.stats import compute
     from ol_desk.core.store import open_database
     db = open_database(db_path)

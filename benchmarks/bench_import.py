@@ -70,7 +70,7 @@ def _child_floor(path: str) -> int:
 
 
 def _child_import(db_path: str, path: str) -> int:
-    from ol_desk.core.excel.importer import import_file
+    from ol_desk.core.excel.register_import.importer import import_file
     from ol_desk.core.services import Actor
     from ol_desk.core.store import open_database
     db = open_database(db_path)

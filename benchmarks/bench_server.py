@@ -112,8 +112,8 @@ def register_scenarios(db) -> dict[str, float]:
 
 
 def export_scenarios(db) -> dict[str, float]:
-    from ol_desk.core.excel import pack_queries as q
-    from ol_desk.core.excel import register_pack as rp
+    from ol_desk.core.excel.board_pack import pack_queries as q
+    from ol_desk.core.excel.board_pack import register_pack as rp
     from ol_desk.core.queries.register_filter import RegisterFilter
     on = dt.date.today()
     out = {}

@@ -49,8 +49,8 @@ def cmd_export(args, ctx: CliContext) -> int:
 
 
 def _export_pack(args, ctx: CliContext) -> int:
-    from ol_desk.core.excel.pack_filters import build_filters
-    from ol_desk.core.excel.register_pack import export_register_pack
+    from ol_desk.core.excel.board_pack.pack_filters import build_filters
+    from ol_desk.core.excel.board_pack.register_pack import export_register_pack
     db = ctx.db()
     index, ids_matching = _ids_matching(ctx) if args.query else (None, None)
     try:
@@ -70,7 +70,7 @@ def _export_pack(args, ctx: CliContext) -> int:
 
 
 def _export_for_update(args, ctx: CliContext) -> int:
-    from ol_desk.core.excel.roundtrip_export import export_for_update
+    from ol_desk.core.excel.hub_roundtrip.roundtrip_export import export_for_update
     db = ctx.db()
     with db.reading() as session:
         report = export_for_update(args.file, session, hub_code=args.hub[0], db_uid=db.uid,

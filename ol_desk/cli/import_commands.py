@@ -55,8 +55,8 @@ def cmd_import(args, ctx: CliContext) -> int:
         raise ValidationError("Name the workbook to import (or use --undo BATCH or --list).")
     from pathlib import Path
 
-    from ol_desk.core.excel import roundtrip
-    from ol_desk.core.excel.importer import ImportOptions, import_file
+    from ol_desk.core.excel.hub_roundtrip import roundtrip
+    from ol_desk.core.excel.register_import.importer import ImportOptions, import_file
     from ol_desk.core.excel.workbook_reader import check_file
     check_file(Path(args.file))   # bad files get the importer's one clear message before anything else
     if roundtrip.is_roundtrip_workbook(args.file):

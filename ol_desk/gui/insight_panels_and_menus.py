@@ -152,7 +152,7 @@ class WorkbookDrops(QObject):
         return False
 
     def open(self, path: Path) -> None:
-        from ol_desk.core.excel.roundtrip import is_roundtrip_workbook
+        from ol_desk.core.excel.hub_roundtrip.roundtrip import is_roundtrip_workbook
 
         from .wizards.export_dialogs import ReturnedWorkbookDialog
         ctx = self.window.ctx

@@ -1,9 +1,9 @@
 """The export dialogs' work on the worker thread (no Qt): Board pack, hub round-trip workbook, returned workbook."""
 from __future__ import annotations
 
-from ol_desk.core.excel import roundtrip
-from ol_desk.core.excel.register_pack import export_register_pack
-from ol_desk.core.excel.roundtrip_export import export_for_update
+from ol_desk.core.excel.board_pack.register_pack import export_register_pack
+from ol_desk.core.excel.hub_roundtrip import roundtrip
+from ol_desk.core.excel.hub_roundtrip.roundtrip_export import export_for_update
 from ol_desk.core.queries.register_filter import RegisterFilter
 
 

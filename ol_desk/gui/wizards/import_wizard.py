@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ol_desk.core.excel import column_mapping as cm
-from ol_desk.core.excel.importer import ImportOptions, ImportReport
+from ol_desk.core.excel.register_import import column_mapping as cm
+from ol_desk.core.excel.register_import.importer import ImportOptions, ImportReport
 from ol_desk.core.model.enums import Entity, Role
 from ol_desk.gui.ops import readable
 from ol_desk.gui.theme import error_label

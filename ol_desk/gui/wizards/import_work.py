@@ -1,15 +1,15 @@
 """The import wizard's work, as plain functions for the worker thread (no Qt): inspect, preview, import, undo.
 
-They call the importer's documented steps (ol_desk.core.excel.importer) and hand back plain values, so no open
-workbook or session crosses to the UI thread.
+They call the importer's documented steps (core/excel/register_import/importer.py) and hand back plain values, so
+no open workbook or session crosses to the UI thread.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ol_desk.core.excel import column_mapping as cm
-from ol_desk.core.excel.importer import (
+from ol_desk.core.excel.register_import import column_mapping as cm
+from ol_desk.core.excel.register_import.importer import (
     ImportCancelled,
     ImportOptions,
     ImportReport,

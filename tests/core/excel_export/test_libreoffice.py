@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from ol_desk.core.excel.register_pack import export_register_pack
+from ol_desk.core.excel.board_pack.register_pack import export_register_pack
 from ol_desk.core.queries.stats import compute
 
 from .conftest import FORMULA_TEXT
@@ -57,7 +57,7 @@ def test_libreoffice_reads_every_sheet_with_the_stats_counts(db, register, on, t
 
 
 def test_libreoffice_opens_and_resaves_the_pack_and_the_round_trip(db, register, on, tmp_path):
-    from ol_desk.core.excel.roundtrip_export import export_for_update
+    from ol_desk.core.excel.hub_roundtrip.roundtrip_export import export_for_update
     pack, hub = tmp_path / "pack.xlsx", tmp_path / "hub.xlsx"
     with db.reading() as s:
         export_register_pack(pack, s, on=on)
@@ -70,8 +70,8 @@ def test_libreoffice_opens_and_resaves_the_pack_and_the_round_trip(db, register,
 
 
 def test_round_trip_saved_by_libreoffice_reads_back(db, register, hub_officer, on, tmp_path):
-    from ol_desk.core.excel import roundtrip
-    from ol_desk.core.excel.roundtrip_export import export_for_update
+    from ol_desk.core.excel.hub_roundtrip import roundtrip
+    from ol_desk.core.excel.hub_roundtrip.roundtrip_export import export_for_update
     hub = tmp_path / "hub.xlsx"
     with db.reading() as s:
         export_for_update(hub, s, hub_code="NW", db_uid=db.uid)

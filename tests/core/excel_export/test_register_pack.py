@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 
 from ol_desk.cli.main import main
 from ol_desk.core.errors import ValidationError
-from ol_desk.core.excel.pack_filters import build_filters
-from ol_desk.core.excel.pack_summary import key_figures
-from ol_desk.core.excel.register_pack import export_register_pack
+from ol_desk.core.excel.board_pack.pack_filters import build_filters
+from ol_desk.core.excel.board_pack.pack_summary import key_figures
+from ol_desk.core.excel.board_pack.register_pack import export_register_pack
 from ol_desk.core.queries.stats import compute
 
 from .xlsx_xml import parts, sheet_xml
@@ -152,7 +152,7 @@ def test_a_sheet_past_the_row_limit_carries_on_in_a_second_sheet(db, register, o
 
 
 def test_cancelled_export_leaves_no_file(db, register, on, tmp_path):
-    from ol_desk.core.excel.register_pack import ExportCancelled
+    from ol_desk.core.excel.board_pack.register_pack import ExportCancelled
     path = tmp_path / "cancelled.xlsx"
     seen = []
     with db.reading() as s:

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from ol_desk.core.errors import ValidationError
-from ol_desk.core.excel import roundtrip
-from ol_desk.core.excel.roundtrip_export import export_for_update
+from ol_desk.core.excel.hub_roundtrip import roundtrip
+from ol_desk.core.excel.hub_roundtrip.roundtrip_export import export_for_update
 from ol_desk.core.model import Action, AuditEvent, Meta, ProgressUpdate
 from ol_desk.core.services import records
 from ol_desk.core.services.undo import undo_batch
@@ -140,7 +140,7 @@ def test_workbook_marks_locks_and_validates_editable_columns(db, register, tmp_p
 
 
 def test_pack_and_other_files_are_not_round_trips(db, register, on, tmp_path):
-    from ol_desk.core.excel.register_pack import export_register_pack
+    from ol_desk.core.excel.board_pack.register_pack import export_register_pack
     pack = tmp_path / "pack.xlsx"
     with db.reading() as s:
         export_register_pack(pack, s, on=on)

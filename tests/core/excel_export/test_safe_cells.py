@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from openpyxl import Workbook, load_workbook
 
+from ol_desk.core.excel.board_pack.pack_styles import Column, SheetWriter
+from ol_desk.core.excel.board_pack.register_pack import export_register_pack
 from ol_desk.core.excel.limits import MAX_CELL_CHARS
-from ol_desk.core.excel.pack_styles import Column, SheetWriter
-from ol_desk.core.excel.register_pack import export_register_pack
 from ol_desk.core.excel.safe_cells import clean_text, is_formula_like
 
 from .conftest import FORMULA_TEXT

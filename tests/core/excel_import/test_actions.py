@@ -7,7 +7,7 @@ import shutil
 
 from sqlalchemy import select
 
-from ol_desk.core.excel.importer import ImportOptions, import_file
+from ol_desk.core.excel.register_import.importer import ImportOptions, import_file
 from ol_desk.core.model import Action
 from ol_desk.core.model.enums import ActionStatus
 from ol_desk.core.services import recommendations

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from ol_desk.core.excel import limits
-from ol_desk.core.excel.importer import import_file
+from ol_desk.core.excel.register_import.importer import import_file
 from ol_desk.core.excel.workbook_reader import WorkbookRefused
 
 from .conftest import audit_count, build_workbook, rewrite_member, table_state

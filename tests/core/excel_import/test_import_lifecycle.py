@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from ol_desk.core.errors import PermissionDenied
-from ol_desk.core.excel.importer import ImportOptions, import_file
+from ol_desk.core.excel.register_import.importer import ImportOptions, import_file
 from ol_desk.core.model import Action, AuditEvent, Recommendation
 from ol_desk.core.model.enums import ActionStatus, RecStatus, Role
 from ol_desk.core.services import recommendations

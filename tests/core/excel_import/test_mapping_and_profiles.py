@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from ol_desk.core.errors import ValidationError
-from ol_desk.core.excel.importer import ImportOptions, import_file, inspect_workbook
+from ol_desk.core.excel.register_import.importer import ImportOptions, import_file, inspect_workbook
 from ol_desk.core.excel.workbook_reader import WorkbookRefused
 from ol_desk.core.services import import_profiles
 
@@ -97,7 +97,7 @@ def test_documents_only_sheet(db, cpic, tmp_path):
 
 
 def test_cancel_writes_nothing(db, cpic, tmp_path, monkeypatch):
-    from ol_desk.core.excel import importer
+    from ol_desk.core.excel.register_import import importer
 
     from .conftest import audit_count, table_state
     rows = [["Ref", "Recommendation"]] + [[f"R{i}", f"Recommendation number {i}"] for i in range(4100)]

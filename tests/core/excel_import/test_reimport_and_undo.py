@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from ol_desk.core.errors import ConflictError, ValidationError
-from ol_desk.core.excel.importer import import_file
+from ol_desk.core.excel.register_import.importer import import_file
 from ol_desk.core.model import AuditEvent, DateChange, ImportBatch, Recommendation, SourceDocument
 from ol_desk.core.model.enums import Entity, RecStatus
 from ol_desk.core.services import recommendations

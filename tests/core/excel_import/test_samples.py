@@ -5,7 +5,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
-from ol_desk.core.excel.importer import import_file
+from ol_desk.core.excel.register_import.importer import import_file
 from ol_desk.core.model import Action, AuditEvent, Hub, Person, Recommendation, SourceDocument
 from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, SourceKind
 

@@ -7,7 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from . import value_parsing as vp
+from .. import value_parsing as vp
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, Role, SourceKind
 from ol_desk.core.services.bulk import StatusFacts
 
-from . import value_parsing as vp
+from .. import value_parsing as vp
 
 MODE_RECOMMENDATIONS = "recommendations"
 MODE_ACTIONS = "actions"

@@ -29,13 +29,13 @@ from ol_desk.core.services.actor import Actor
 from ol_desk.core.services.bulk import BulkWriter
 from ol_desk.core.services.changes import Changes
 
+from .. import limits
+from .. import value_parsing as vp
+from ..workbook_reader import SheetRows, WorkbookRefused, open_workbook, sheet_rows
 from . import column_mapping as cm
-from . import limits
-from . import value_parsing as vp
 from .header_detection import HeaderRow, detect
 from .import_plan import Resolver, RowOutcome
 from .import_rows import MODE_ACTIONS, Context, mode_of, parse_row
-from .workbook_reader import SheetRows, WorkbookRefused, open_workbook, sheet_rows
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook

@@ -53,7 +53,7 @@ from ol_desk.core.services import actions as action_service
 from ol_desk.core.services import recommendations as rec_service
 from ol_desk.core.services.reference import person_named
 
-from . import value_parsing as vp
+from .. import value_parsing as vp
 from .roundtrip_export import EDIT_MARK, FORMAT_NAME, FORMAT_VERSION, META_SHEET
 
 SHEETS = {"action": "Actions", "recommendation": "Recommendations"}

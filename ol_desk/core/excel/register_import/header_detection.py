@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import value_parsing as vp
+from .. import value_parsing as vp
 from .column_mapping import match_header
 
 

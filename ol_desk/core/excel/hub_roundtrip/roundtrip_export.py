@@ -7,7 +7,7 @@ Sheets: "Read me" (what to do), "Actions", "Recommendations", and a very hidden 
 the file was made from (format, database uid, export time, hub, and for every row its entity, id, version and the
 exported values of the editable fields). Editable columns (status, current due/target date, reason for a new date,
 owner, progress update) are tinted, marked "✎" in the header, unlocked and validated (status from a drop-down list,
-dates as dates); every other cell is locked by sheet protection. `ol_desk.core.excel.roundtrip` reads it back.
+dates as dates); every other cell is locked by sheet protection. `hub_roundtrip.roundtrip` reads it back.
 """
 from __future__ import annotations
 
@@ -28,9 +28,9 @@ from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES, 
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.services.reference import hub_by_code
 
-from . import pack_queries as q
-from .pack_styles import MARKING, Column, SheetWriter, setup_print
-from .register_pack import ExportCancelled, check_target, new_workbook, save_atomically, set_marking
+from ..board_pack import pack_queries as q
+from ..board_pack.pack_styles import MARKING, Column, SheetWriter, setup_print
+from ..board_pack.register_pack import ExportCancelled, check_target, new_workbook, save_atomically, set_marking
 
 FORMAT_NAME = "ol-desk round trip"
 FORMAT_VERSION = 1

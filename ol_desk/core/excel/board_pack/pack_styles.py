@@ -18,8 +18,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from .limits import MAX_CELL_CHARS
-from .safe_cells import clean_text, is_formula_like
+from ..limits import MAX_CELL_CHARS
+from ..safe_cells import clean_text, is_formula_like
 
 MARKING = "OFFICIAL-SENSITIVE"
 DATE_FORMAT = "dd mmm yyyy"
