@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ol_desk.core.model.enums import Entity
+from ol_desk.core.queries.dashboard_empty import CLOCKS_START
 from ol_desk.core.queries.statutory_clocks import Clock, clocks
 from ol_desk.gui.dashboard.refresh_when_shown import RefreshWhenShown
 
@@ -42,6 +43,7 @@ class ClocksPanel(RefreshWhenShown, QWidget):
         self.rows: list[Clock] = []
         layout = QVBoxLayout(self)
         self.heading = QLabel("<b>Statutory clocks</b>", self)
+        self.heading.setWordWrap(True)   # an empty state's words must not widen the window
         layout.addWidget(self.heading)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("clocksTable")
@@ -93,7 +95,8 @@ class ClocksPanel(RefreshWhenShown, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         late = sum(1 for c in rows if c.overdue)
         text = f"{len(rows):,} response{'' if len(rows) == 1 else 's'} outstanding, {late:,} overdue"
-        self.heading.setText(f"<b>Statutory clocks</b> — {text}")
+        self.heading.setText(f"<b>Statutory clocks</b> — {text}" if rows else
+                             f"<b>Statutory clocks</b> — no statutory response is outstanding. {CLOCKS_START}")
         self.status_text.emit(text)
         self.loaded.emit()
 

@@ -19,8 +19,9 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QMargins, QRectF, Qt
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QGraphicsTextItem
 
 from ol_desk.core.model.enums import SourceKind
 from ol_desk.core.queries.dashboard import Slice, StackedBar
@@ -151,8 +152,31 @@ def stacked_chart(title: str, bars: Sequence[StackedBar], series_names: Sequence
     return chart
 
 
+EMPTY_REASON = "emptyReason"   # the property an empty chart keeps its words in (for describe())
+
+
+def empty_chart(title: str, reason: str) -> QChart:
+    """A chart with nothing to draw: its title and, where the bars would be, why and what to do (no 0–1 frame)."""
+    chart = _chart(title)
+    chart.setProperty(EMPTY_REASON, reason)
+    words = QGraphicsTextItem(chart)
+    words.setDefaultTextColor(QColor("#444444"))
+    words.setPlainText(reason)
+
+    def place(area: QRectF) -> None:
+        words.setTextWidth(max(120.0, area.width() - 24))
+        height = words.boundingRect().height()
+        words.setPos(area.left() + 12, area.top() + max(0.0, (area.height() - height) / 2))
+    chart.plotAreaChanged.connect(place)
+    place(chart.plotArea())
+    return chart
+
+
 def describe(chart: QChart) -> str:
     """The chart's numbers in words for a screen reader: "HMICFRS 12; PFD 3", stacked "NW: Overdue 2, On track 5"."""
+    reason = chart.property(EMPTY_REASON)
+    if reason:
+        return str(reason)
     axis = next((a for a in chart.axes() if isinstance(a, QBarCategoryAxis)), None)
     labels = [c.replace("<br>", " ") for c in axis.categories()] if axis is not None else []
     sets = [bar_set for series in chart.series() if isinstance(series, QAbstractBarSeries)
@@ -179,6 +203,9 @@ def darken(chart: QChart) -> None:
             continue
         for bar_set in series.barSets():
             bar_set.setLabelColor(QColor("#e6e6e6"))
+    for item in chart.childItems():
+        if isinstance(item, QGraphicsTextItem):
+            item.setDefaultTextColor(QColor("#d0d0d0"))
     for axis in chart.axes():
         axis.setLabelsColor(QColor("#d0d0d0"))
         axis.setGridLineColor(QColor("#44474c"))

@@ -15,6 +15,7 @@ from ol_desk.core.dates import today
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.queries import dashboard
 from ol_desk.core.queries.dashboard import Dashboard, Slice
+from ol_desk.core.queries.dashboard_empty import GET_STARTED, register_is_empty, why_empty
 from ol_desk.gui.ops import readable
 from ol_desk.gui.theme import is_dark
 
@@ -35,6 +36,11 @@ def build_charts(data: Dashboard, on_click=None, dark: bool = False) -> dict[str
         "by_hub": charts.rag_by_hub_chart(data.by_hub, on_click, top=HUBS_SHOWN),
         "responses": charts.responses_chart(data.responses_due, on_click),
     }
+    for key, chart in built.items():
+        reason = why_empty(key, data)
+        if reason is not None:
+            chart.deleteLater()
+            built[key] = charts.empty_chart(chart.title(), reason)
     if dark:
         for chart in built.values():
             charts.darken(chart)
@@ -67,6 +73,7 @@ class DashboardPanel(RefreshWhenShown, QWidget):
         layout = QVBoxLayout(body)
 
         self.heading = QLabel("Loading the dashboard…", body)
+        self.heading.setWordWrap(True)   # an empty state's words must not widen the window
         self.heading.setObjectName("dashboardHeading")
         layout.addWidget(self.heading)
 
@@ -128,10 +135,8 @@ class DashboardPanel(RefreshWhenShown, QWidget):
     def _show(self, data: Dashboard) -> None:
         data.tiles = self._tiles
         self.data = data
-        if _nothing_recorded(data):
-            self.heading.setText(f"<b>Register on {data.on:%A %d %B %Y}</b> — the register is empty. Bring in an "
-                                 f"existing tracker with File › Import workbook… (Ctrl+I), or start with File › New "
-                                 f"source document… (Ctrl+Shift+D).")
+        if register_is_empty(data):
+            self.heading.setText(f"<b>Register on {data.on:%A %d %B %Y}</b> — the register is empty. {GET_STARTED}")
         else:
             self.heading.setText(f"<b>Register on {data.on:%A %d %B %Y}</b> — press a tile or a bar to open the "
                                  f"register on exactly those items")
@@ -155,9 +160,3 @@ class DashboardPanel(RefreshWhenShown, QWidget):
     def activate(self, s: Slice) -> None:
         self.slice_activated.emit(s)
         self.ctx.show_register(s.entity, s.filter)
-
-
-def _nothing_recorded(data: Dashboard) -> bool:
-    """Nothing open, nothing ever closed, no response clock running: a new, empty register."""
-    return (not any(s.count for s in (*data.tiles, *data.closures_by_month))
-            and not any(bar.total for bar in data.responses_due))

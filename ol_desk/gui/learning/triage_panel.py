@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ol_desk.core.errors import NotFoundError
 from ol_desk.core.model.enums import Entity, Role, TriageOutcome
+from ol_desk.core.queries.dashboard_empty import LEARNING_START
 from ol_desk.core.queries.learning_queue import QueueRow, queue, recommendation_by_label
 from ol_desk.core.services.learning import TRIAGERS, triage_merge, triage_no_action
 from ol_desk.core.services.triage import convert_with_actions
@@ -50,6 +51,7 @@ class TriagePanel(RefreshWhenShown, QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.heading = QLabel("<b>Gold Group learning awaiting triage</b>", self)
+        self.heading.setWordWrap(True)   # an empty state's words must not widen the window
         top.addWidget(self.heading, 1)
         self.show_all = QCheckBox("Show &triaged entries too", self)
         self.show_all.toggled.connect(lambda _on: self.refresh())
@@ -126,7 +128,9 @@ class TriagePanel(RefreshWhenShown, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(5, not self.show_all.isChecked())  # the outcome says something only then
         pending = sum(1 for r in rows if r.outcome == TriageOutcome.PENDING)
-        self.heading.setText(f"<b>Gold Group learning awaiting triage: {pending:,}</b>")
+        self.heading.setText(f"<b>Gold Group learning awaiting triage: {pending:,}</b>" if rows else
+                             f"<b>Gold Group learning awaiting triage: none</b> — nothing has been logged yet. "
+                             f"{LEARNING_START}")
         self.status_text.emit(f"{pending:,} awaiting triage")
         index = next((i for i, row in enumerate(rows) if row.id == keep), 0 if rows else -1)
         self._select_id = None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ol_desk.core.model.enums import Entity, Role
+from ol_desk.core.queries.dashboard_empty import FIRST_ROWS
 from ol_desk.core.queries.register_filter import RegisterFilter
 
 from ..panel import PanelDefaults
@@ -374,7 +375,7 @@ class RegisterPanel(PanelDefaults, QWidget):
         self.status_text.emit(f"{self.spec.title}: {shown:,} shown of {total:,}")
         empty = shown == 0
         if empty:
-            self.empty.setText(f"No {what} yet." if total == 0 else
+            self.empty.setText(f"No {what} yet. {FIRST_ROWS.get(self.spec.entity.value, '')}".strip() if total == 0 else
                                f"No {what} match these filters. Clear filters (the ✕ button) to see all {total:,}.")
         self.empty.setVisible(empty)
         self.table.setVisible(not empty)
