@@ -31,6 +31,14 @@ def warning_colour() -> QColor:
     return colour
 
 
+_MUTED = {"light": QColor("#5f6368"), "dark": QColor("#a8abb0")}
+
+
+def muted_colour() -> QColor:
+    """The colour of words the app made up rather than the user typed (a derived title): readable, but quieter."""
+    return _MUTED["dark" if is_dark() else "light"]
+
+
 def error_label(parent=None) -> QLabel:
     """A label for one readable error under a form: wrapped, selectable (to copy into a report), in warning_colour."""
     label = QLabel("", parent)

@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, SQLColumnExpression, select
 from sqlalchemy.orm import Session, aliased
 
 from ol_desk.core.dates import today
+from ol_desk.core.derived_title import derived_title
 from ol_desk.core.model import (
     Action,
     ActionRecommendation,
@@ -191,7 +192,7 @@ def display_rows(session: Session, kind: str, ids: list[int]) -> dict[int, tuple
     if kind == "recommendation":
         r, d = Recommendation, SourceDocument
         q = select(r.id, d.reference, r.reference, r.title, r.text).join(d, d.id == r.document_id)
-        return {i: (f"{dref} {ref}".strip(), title or _first_words(text), text)
+        return {i: (f"{dref} {ref}".strip(), title or f"{derived_title(text)} (derived)", text)
                 for i, dref, ref, title, text in session.execute(q.where(r.id.in_(ids)))}
     if kind == "action":
         a = Action
@@ -215,11 +216,6 @@ def display_rows(session: Session, kind: str, ids: list[int]) -> dict[int, tuple
     e = LearningEntry
     lq = select(e.id, e.operation, e.learning).where(e.id.in_(ids))
     return {i: (op, op, text) for i, op, text in session.execute(lq)}
-
-
-def _first_words(text: str, n: int = 100) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + "…"
 
 
 def overdue_statuses() -> dict[str, list[str]]:

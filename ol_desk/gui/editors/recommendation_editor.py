@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from ol_desk.core.derived_title import derived_title
 from ol_desk.core.editing import saving
 from ol_desk.core.lifecycle import REC_COMMANDS
 from ol_desk.core.model.enums import Entity, FindingType, RecStatus, ResponsePosition
@@ -112,6 +113,8 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         v["themes"] = tuple(sorted(snap.theme_ids)) if snap else ()
         for name, b in self.binds.items():
             b.set(v.get(name))
+        derived = derived_title(v.get("text")) if snap is not None and not v.get("title") else ""
+        ui.titleEdit.setPlaceholderText(f"{derived} (derived: type to give it a title)" if derived else "")
         not_accepted = v.get("response_position") == ResponsePosition.NOT_ACCEPTED
         if not_accepted:
             set_data(ui.responsePositionCombo, ResponsePosition.NOT_ACCEPTED.value)
@@ -151,7 +154,8 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         if self.snap is None:
             return "New recommendation", "Give its text (or a title); hubs, themes and dates can follow."
         v = self.snap.values
-        return (f"{FindingType(v['finding_type']).label} {self.snap.label}",
+        named = derived_title(v["title"]) if v.get("title") else f"{derived_title(v.get('text'))} (derived title)"
+        return (f"{FindingType(v['finding_type']).label} {self.snap.label}: {named}",
                 f"{RecStatus(v['status']).label} · {self.snap.context}")
 
     def _person_name(self, person_id) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from array import array
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.services.changes import Changes
@@ -20,14 +21,15 @@ from ol_desk.core.services.changes import Changes
 from .. import theme
 from ..ops import readable
 from . import query as rq
-from .specs import RegisterSpec
+from .specs import DERIVED, RegisterSpec
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGN, _ACCESSIBLE, _ID = (
+_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGN, _ACCESSIBLE, _ID, _FONT = (
     int(r.value) if hasattr(r, "value") else int(r) for r in (
         Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.AccessibleTextRole, ID_ROLE))
-_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGN, _ACCESSIBLE, _ID})
+        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.AccessibleTextRole, ID_ROLE, Qt.ItemDataRole.FontRole))
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGN, _ACCESSIBLE, _ID, _FONT})
+DERIVED_TIP = "No title yet: this is the finding's first sentence. Open it to give it a title."
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _LEFT = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -58,6 +60,8 @@ class RegisterModel(QAbstractTableModel):
         self._requested: set[tuple[int, int]] = set()
         self._gen = 0
         self._align = [_RIGHT if c.kind in ("int", "percent") else _LEFT for c in spec.columns]
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self._flag_col = spec.index_of(spec.flag_column) if spec.flag_column else -1
         self.total = 0
         self.loading = False
@@ -230,9 +234,21 @@ class RegisterModel(QAbstractTableModel):
         if values is None:
             return None
         flagged = values[-1] and col == self._flag_col
+        text = values[col]   # formatted once, on the operation thread, when the page was read
+        if text.startswith(DERIVED):     # a derived title: shown in italics, grey, and said to be derived
+            if role == _FONT:
+                return self._italic
+            if role == _FOREGROUND:
+                return theme.muted_colour()
+            if role == _TOOLTIP:
+                return f"{text[1:]}\n\n{DERIVED_TIP}"
+            if role == _ACCESSIBLE:
+                return f"{text[1:]} (derived title)"
+            return text[1:]
+        if role == _FONT:
+            return None
         if role == _FOREGROUND:
             return theme.warning_colour() if flagged else None
-        text = values[col]   # formatted once, on the operation thread, when the page was read
         if role == _TOOLTIP:
             if flagged:
                 return f"{text} — overdue"

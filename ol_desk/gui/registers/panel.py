@@ -29,6 +29,7 @@ from ol_desk.core.queries.register_filter import RegisterFilter
 
 from ..panel import PanelDefaults
 from ..theme import icon
+from .column_widths import ColumnWidths
 from .filter_bar import FilterBar, choices
 from .model import RegisterModel
 from .query import RegisterQuery
@@ -147,8 +148,10 @@ class RegisterPanel(PanelDefaults, QWidget):
         self.model.counts_changed.connect(self._show_counts)
         self.model.load_failed.connect(self._show_failure)
         self.model.loading_changed.connect(self._loading)
+        self.widths = ColumnWidths(self.table, [c.kind for c in spec.columns], ctx.settings, self.key)
+        self.model.reloaded.connect(self.widths.fit_once)
         self.identity_changed()
-        self._restore_header()
+        self.widths.restore()
         self._sync_sort_indicator()
 
     def _button(self, icon_name: str, text: str, tip: str) -> QToolButton:
@@ -296,16 +299,8 @@ class RegisterPanel(PanelDefaults, QWidget):
         self.table.setColumnHidden(i, not on)
         self.save_state()
 
-    def _restore_header(self) -> None:
-        if self.ctx.settings is None:
-            return
-        state = self.ctx.settings.value(f"registers/{self.key}/header")
-        if state is not None:
-            self.table.horizontalHeader().restoreState(state)
-
     def save_state(self) -> None:
-        if self.ctx.settings is not None:
-            self.ctx.settings.setValue(f"registers/{self.key}/header", self.table.horizontalHeader().saveState())
+        self.widths.save()
 
     # -- keeping place ------------------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:

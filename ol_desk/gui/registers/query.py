@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, func, select
 
 from ol_desk.core.dates import today
+from ol_desk.core.derived_title import derived_title
 from ol_desk.core.model.enums import LabelledEnum
 from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.store.dialect import in_json_ids
 
-from .specs import RegisterSpec
+from .specs import DERIVED, RegisterSpec
 
 INLINE_IDS = 500  # up to this many ids are bound one by one; more go as one JSON parameter
 
@@ -142,6 +143,8 @@ def display(value, kind: str, enum_cls=None) -> str:
         return "Yes" if value else ""
     if kind == "int":
         return str(value)
+    if kind == "title" and str(value).startswith(DERIVED):
+        return DERIVED + derived_title(str(value)[1:])
     return " ".join(str(value).split())
 
 

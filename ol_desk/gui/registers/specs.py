@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, String, and_, case, func, literal, select
 from sqlalchemy.orm import QueryableAttribute, aliased
 
 from ol_desk.core.model import Action, Hub, LearningEntry, Person, Recommendation, RecommendationHub, SourceDocument
@@ -43,7 +43,7 @@ class Column:
     key: str
     title: str
     expr: ColumnElement | QueryableAttribute  # a SQL expression or a mapped attribute
-    kind: str = "text"          # text | int | date | enum | bool | percent
+    kind: str = "text"          # text | int | date | enum | bool | percent | title (may be derived: DERIVED + text)
     enum: type | None = None    # a LabelledEnum whose labels are shown
     width: int = 110
     visible: bool = True        # shown unless the user hides it
@@ -85,15 +85,19 @@ _lead_link = aliased(RecommendationHub, name="lead_link")
 _lead_hub = aliased(Hub, name="lead_hub")
 _rec_owner = aliased(Person, name="rec_owner")
 _rec_doc = aliased(SourceDocument, name="rec_doc")
+DERIVED = "\x1f"   # marks a title derived from the text (the finding has none); see core/derived_title.py
+_rec_title = case((func.coalesce(Recommendation.title, "") != "", Recommendation.title),
+                  else_=literal(DERIVED, String) + func.substr(Recommendation.text, 1, 800))
 
 RECOMMENDATIONS = RegisterSpec(
     Entity.RECOMMENDATION, "Recommendations", Recommendation,
     columns=(
         Column("id", "#", Recommendation.id, "int", width=60),
-        Column("document", "Document", _rec_doc.reference, width=120, joins=("doc",)),
+        Column("document", "Document", func.coalesce(func.nullif(_rec_doc.reference, ""), _rec_doc.title), width=120,
+               joins=("doc",)),
         Column("reference", "Ref", Recommendation.reference, width=60),
         Column("finding", "Type", Recommendation.finding_type, "enum", FindingType, width=135),
-        Column("title", "Title", Recommendation.title, width=290),
+        Column("title", "Title", _rec_title, "title", width=290),
         Column("lead_hub", "Lead hub", _lead_hub.code, width=70, joins=("lead_link", "lead_hub")),
         Column("owner", "Owner", _rec_owner.name, width=130, joins=("owner",)),
         Column("status", "Status", Recommendation.status, "enum", RecStatus, width=120),

@@ -177,3 +177,14 @@ def test_summary_shows_what_ol_desk_stats_prints(db, cli_db, register, on, tmp_p
     assert figures["Closures awaiting the Board (evidence accepted)"] == printed["awaiting_board"]
     assert figures["Statutory responses overdue"] == printed["responses_overdue"]
     assert figures["Target-date extensions recorded (recommendations)"] == printed["target_date_moves"]
+
+
+def test_a_finding_without_a_title_reads_by_its_first_sentence_marked_derived(db, register, on, tmp_path):
+    path = tmp_path / "pack.xlsx"
+    _export(db, on, path)
+    wb = load_workbook(path, read_only=True)
+    recs = {r[0]: r for r in wb["Recommendations"].iter_rows(min_row=2, values_only=True)}
+    assert recs[register.board_rec][7] == "Supervisors should review every use of force form within 72 hours (derived)"
+    assert "derived" not in recs[register.formula_rec][7]     # a real title is shown as typed
+    board = list(wb["For Board decision"].iter_rows(min_row=2, values_only=True))
+    assert board[0][4].endswith("(derived)")

@@ -92,6 +92,15 @@ def test_hits_show_reference_title_and_a_marked_snippet(index, sample):
     assert "<mark>" not in hit.snippet_text and "Rousing checks on intoxicated" in hit.snippet_text
 
 
+def test_a_finding_without_a_title_is_listed_under_its_first_sentence(index, sample, db, cpic):
+    from tests.core import factories as f
+    with db.transaction() as s:
+        untitled = f.make_recommendation(s, cpic, sample.pfd, reference="9", title="",
+                                         text="Ligature points in cell 4 were not removed. The audit was late.")
+    hit = next(h for h in index.search("ligature").hits if h.id == untitled)
+    assert hit.title == "Ligature points in cell 4 were not removed (derived)"
+
+
 def test_reference_search(index, sample):
     assert ("document", sample.iopc) in found(index.search("IOPC-2024-117"))
     assert ("action", sample.briefing) in found(index.search("MD-001"))

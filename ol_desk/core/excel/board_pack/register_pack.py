@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS, today
+from ol_desk.core.derived_title import derived_title
 from ol_desk.core.errors import OlDeskError, ValidationError
 from ol_desk.core.model import Hub
 from ol_desk.core.progress import Progress
@@ -92,9 +93,14 @@ def _ref(doc_ref: str, ref: str) -> str:
     return f"{doc_ref} {ref}".strip()
 
 
+def _title(r) -> str:
+    """The finding's title, or (when it has none) its first sentence marked as derived, so no row reads blank."""
+    return r.title or (f"{derived_title(r.text)} (derived)" if r.text else "")
+
+
 def rec_values(r, on: dt.date) -> list:
     return [r.id, _label(r.kind), r.doc_ref, r.doc_title, r.date_issued, r.reference, _label(r.finding_type),
-            r.title, r.text, r.lead_hub, r.other_hubs, r.themes, r.owner, _label(r.response_position),
+            _title(r), r.text, r.lead_hub, r.other_hubs, r.themes, r.owner, _label(r.response_position),
             _label(r.status), q.rec_rag(r.status, r.current_target_date, r.original_target_date, on),
             r.original_target_date, r.current_target_date, r.moves, r.last_update_on, r.open_actions, r.actions,
             r.board_decision_on, r.board_minute_ref, r.closed_on]
@@ -108,7 +114,7 @@ def action_values(a, on: dt.date) -> list:
 
 
 def overdue_rec_values(r, on: dt.date) -> list:
-    return ["Recommendation", r.id, _ref(r.doc_ref, r.reference), r.title or r.text, r.lead_hub, r.owner,
+    return ["Recommendation", r.id, _ref(r.doc_ref, r.reference), _title(r), r.lead_hub, r.owner,
             _label(r.status), r.current_target_date, (on - r.current_target_date).days, r.original_target_date,
             r.moves, r.last_update_on]
 
@@ -119,7 +125,7 @@ def overdue_action_values(a, on: dt.date) -> list:
 
 
 def board_values(r, on: dt.date) -> list:
-    return [r.id, _label(r.kind), r.doc_ref, r.reference, r.title, r.text, r.lead_hub, r.owner,
+    return [r.id, _label(r.kind), r.doc_ref, r.reference, _title(r), r.text, r.lead_hub, r.owner,
             r.original_target_date, r.current_target_date, r.moves, r.actions, r.last_update_on, None, None]
 
 
