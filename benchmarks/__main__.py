@@ -8,6 +8,7 @@ import sys
 SUITES = {
     "dashboard": "benchmarks.bench_dashboard",
     "demo": "benchmarks.bench_demo",
+    "bulk": "benchmarks.bench_bulk_edit",
     "editors": "benchmarks.bench_editors",
     "export": "benchmarks.bench_export",
     "gui": "benchmarks.bench_gui",

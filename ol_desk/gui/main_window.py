@@ -345,6 +345,7 @@ class MainWindow(QMainWindow):
                      "settings")
         self._action(self.menu_file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.menu_edit = bar.addMenu("&Edit")
+        self._add_undo(self.menu_edit)
         self._action(self.menu_edit, "&Find…", self.focus_search, QKeySequence.StandardKey.Find, "search",
                      "Search recommendations, actions, updates, documents and learning")
         self.menu_view = bar.addMenu("&View")
@@ -352,6 +353,17 @@ class MainWindow(QMainWindow):
         self._action(self.menu_view, "&Refresh", self._refresh_current, QKeySequence.StandardKey.Refresh, "refresh")
         self.menu_help = bar.addMenu("&Help")
         self._action(self.menu_help, "&About ol-desk", self._about)
+
+    def _add_undo(self, menu) -> None:
+        """Edit › Undo / Redo over the whole app's changes (a bulk edit, an import, a save), when editors are built."""
+        try:
+            stack = importlib.import_module("ol_desk.gui.editors").undo_stack(self.ctx)
+        except ImportError:
+            return
+        for act in stack.make_actions(self, lambda: self.ctx.actor):
+            menu.addAction(act)
+        stack.message.connect(lambda text, _error: self.statusBar().showMessage(text, 8000))
+        menu.addSeparator()
 
     def _refresh_current(self) -> None:
         widget = _built(self.stack.currentWidget())

@@ -19,8 +19,9 @@ _TAIL_KEY = "ol_desk.audit_tail"
 
 @event.listens_for(Session, "after_transaction_end")
 def _forget_tail(session: Session, transaction) -> None:
-    if transaction.parent is None:
-        session.info.pop(_TAIL_KEY, None)
+    # at the end of a transaction, and of a savepoint too: one rolled back (a bulk edit's refused row) takes its
+    # events with it, so the tail is read again from what the database now holds
+    session.info.pop(_TAIL_KEY, None)
 
 
 def _tail(session: Session) -> str:

@@ -29,6 +29,7 @@ from ol_desk.core.queries.register_filter import RegisterFilter
 
 from ..panel import PanelDefaults
 from ..theme import icon
+from .bulk_edit_action import BULK_ENTITIES, BulkEditor
 from .column_widths import ColumnWidths
 from .filter_bar import FilterBar, choices
 from .model import RegisterModel
@@ -57,7 +58,7 @@ class RegisterPanel(PanelDefaults, QWidget):
         self.view_combo = QComboBox()
         self.view_combo.setAccessibleName(f"Saved views of {spec.title.lower()}")
         self.view_combo.setToolTip("Saved views: a filter and a sort")
-        self.view_combo.setMinimumWidth(190)
+        self.view_combo.setMinimumWidth(135)
         self.save_view = self._button("save-view", "Save view…", "Save the current filter and sort as a view")
         self.delete_view = self._button("clear", "Delete view", "Delete the selected saved view")
         self.columns_button = self._button("columns", "Columns", "Choose the columns to show")
@@ -65,6 +66,10 @@ class RegisterPanel(PanelDefaults, QWidget):
         self.refresh_button = self._button("refresh", "Refresh", "Read the register again (F5)")
         self.new_button = self._button("add", NEW_LABELS.get(spec.entity, "New"), "")
         self.new_button.setVisible(spec.entity in NEW_LABELS)
+        self.bulk_button = self._button("update", "Change…",
+                                        "Change the selected rows at once: hubs, theme, owner, status or date")
+        self.bulk_button.setVisible(spec.entity in BULK_ENTITIES)
+        self.bulk_button.setEnabled(False)
         self.count = QLabel("Loading…")
         self.count.setObjectName("registerCount")
         self.count.setAccessibleName(f"Number of {spec.title.lower()} shown")
@@ -80,6 +85,7 @@ class RegisterPanel(PanelDefaults, QWidget):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.count)
+        top.addWidget(self.bulk_button)
         top.addWidget(self.new_button)
 
         self.filter_bar = FilterBar(spec, identity)
@@ -142,6 +148,7 @@ class RegisterPanel(PanelDefaults, QWidget):
         open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         open_action.triggered.connect(lambda: self.open_row(self.table.currentIndex().row()))
         self.table.addAction(open_action)
+        self.bulk = BulkEditor(self) if spec.entity in BULK_ENTITIES else None
         self.table.verticalScrollBar().valueChanged.connect(self._prefetch)
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.reloaded.connect(self._restore)
@@ -186,6 +193,8 @@ class RegisterPanel(PanelDefaults, QWidget):
 
     def identity_changed(self) -> None:
         read_only = self.ctx.read_only
+        if self.bulk is not None:
+            self.bulk.update_enabled()
         self.new_button.setEnabled(not read_only)
         self.new_button.setToolTip("Signed in as a viewer or Board member: browsing only" if read_only
                                    else NEW_LABELS.get(self.spec.entity, ""))
