@@ -16,7 +16,8 @@ from ol_desk.core.queries.stats import compute
 
 from .xlsx_xml import parts, sheet_xml
 
-SHEETS = ["Summary", "Recommendations", "Actions", "Overdue", "For Board decision"]
+# Statutory responses: the Summary counted overdue responses that no sheet listed (issue 19, item 3).
+SHEETS = ["Summary", "Recommendations", "Actions", "Overdue", "Statutory responses", "For Board decision"]
 
 
 def _export(db, on, path, **filters):
@@ -144,7 +145,7 @@ def test_a_sheet_past_the_row_limit_carries_on_in_a_second_sheet(db, register, o
         report = export_register_pack(path, s, on=on, max_rows=3)
     wb = load_workbook(path, read_only=True)
     assert wb.sheetnames == ["Summary", "Recommendations", "Recommendations (2)", "Actions", "Actions (2)",
-                             "Overdue", "For Board decision"]
+                             "Overdue", "Statutory responses", "For Board decision"]
     ids = [r[0] for name in ("Recommendations", "Recommendations (2)")
            for r in wb[name].iter_rows(min_row=2, values_only=True)]
     assert sorted(ids) == [1, 2, 3, 4] and report.rows["recommendations"] == 4
@@ -188,3 +189,37 @@ def test_a_finding_without_a_title_reads_by_its_first_sentence_marked_derived(db
     assert "derived" not in recs[register.formula_rec][7]     # a real title is shown as typed
     board = list(wb["For Board decision"].iter_rows(min_row=2, values_only=True))
     assert board[0][4].endswith("(derived)")
+
+
+def test_statutory_responses_sheet_lists_every_response_the_summary_counts(db, register, on, tmp_path):
+    from ol_desk.core.queries.statutory_responses import responses
+    path = tmp_path / "pack.xlsx"
+    report, stats = _export(db, on, path)
+    wb = load_workbook(path, read_only=True)
+    ws = wb["Statutory responses"]
+    header, *rows = ws.iter_rows(values_only=True)
+    col = {h: i for i, h in enumerate(header)}
+    assert {"Kind", "Issuing body", "Issued", "Response due", "Days over"} <= set(col)
+    overdue = [r for r in rows if r[col["Days over"]]]
+    assert len(overdue) == stats.responses_overdue == _summary_figures(path)["Statutory responses overdue"] >= 1
+    assert len(rows) - len(overdue) == stats.responses_due_within_56_days >= 1
+    assert report.rows["statutory responses"] == len(rows)
+    with db.reading() as s:
+        listed = responses(s, on)
+    assert [r[col["Doc ID"]] for r in rows] == [r.document_id for r in listed]
+    for row, r in zip(rows, listed, strict=True):
+        assert row[col["Response due"]] == dt.datetime.combine(r.due, dt.time())
+        if r.overdue:
+            assert row[col["Days over"]] == (on - r.due).days > 0
+            assert row[col["Standing"]].startswith("Overdue by")
+    peel = next(r for r in rows if r[col["Reference"]] == "PEEL-25")
+    assert peel[col["Kind"]] == "HMICFRS inspection" and peel[col["Response due"]] == dt.datetime(2026, 6, 26)
+    assert peel[col["Days over"]] is None and peel[col["Standing"]] == "Due in 25 days"
+
+
+def test_statutory_responses_follow_the_register_filter(db, register, on, tmp_path):
+    path = tmp_path / "md.xlsx"
+    _report, stats = _export(db, on, path, hubs=["MD"])
+    rows = list(load_workbook(path, read_only=True)["Statutory responses"].iter_rows(min_row=2, values_only=True))
+    assert [r[3] for r in rows] == ["PEEL-25"]  # MD's only recommendation is in PEEL-25
+    assert stats.responses_overdue == 0 and stats.responses_due_within_56_days == 1

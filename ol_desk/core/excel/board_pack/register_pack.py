@@ -1,4 +1,5 @@
-"""The Board register pack: one workbook with Summary, Recommendations, Actions, Overdue and For Board decision.
+"""The Board register pack: one workbook with Summary, Recommendations, Actions, Overdue, Statutory responses and
+For Board decision.
 
     export_register_pack(path, session, *, register=RegisterFilter(), action_register=None, on=None,
                          filter_words=(), exported_by="", database="", progress=None, cancel=None) -> PackReport
@@ -31,6 +32,7 @@ from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.queries.stats import Stats, compute
 
 from . import pack_queries as q
+from .pack_responses import write_responses
 from .pack_styles import MARKING, MAX_DATA_ROWS, Column, SheetSeries
 from .pack_summary import write_summary
 
@@ -238,6 +240,7 @@ def _write_pack(wb, path, session, register, action_register, stats, on, *, filt
     acts = SheetSeries(wb, "Actions", ACTION_COLUMNS, max_rows=max_rows)
     over = SheetSeries(wb, "Overdue", OVERDUE_COLUMNS, print_title="Overdue recommendations and actions",
                        max_rows=max_rows)
+    responses = write_responses(wb, session, register, on, max_rows=max_rows)
     board = SheetSeries(wb, "For Board decision", BOARD_COLUMNS, print_title="Closures for Board decision",
                         max_rows=max_rows)
 
@@ -254,11 +257,11 @@ def _write_pack(wb, path, session, register, action_register, stats, on, *, filt
         part.ws.conditional_formatting.add(part.column_range("Days overdue"), ColorScaleRule(
             start_type="num", start_value=0, start_color="FFF2CC", end_type="percentile", end_value=90,
             end_color="F8696B"))
-    for sheet in (recs, acts, over, board):
+    for sheet in (recs, acts, over, responses, board):
         sheet.finish()
     feed.tick(0, "saving the workbook")
     save_atomically(wb, path)
     if progress is not None:
         progress(total, total, "saved")
     return PackReport(path, stats, {"recommendations": recs.rows, "actions": acts.rows, "overdue": over.rows,
-                                    "for Board decision": board.rows})
+                                    "statutory responses": responses.rows, "for Board decision": board.rows})
