@@ -43,7 +43,7 @@ def test_libreoffice_reads_every_sheet_with_the_stats_counts(db, register, on, t
     assert result.returncode == 0, result.stderr
     sheets = {p.stem.removeprefix("pack-"): _rows(p) for p in out.glob("pack-*.csv")}
     assert set(sheets) == {"Summary", "Recommendations", "Actions", "Overdue", "Statutory responses",
-                           "For Board decision"}
+                           "For Board decision", "Full text"}
     assert len(sheets["Recommendations"]) - 1 == stats.recommendations
     assert len(sheets["Actions"]) - 1 == stats.actions
     assert len(sheets["Overdue"]) - 1 == stats.overdue + stats.actions_overdue
