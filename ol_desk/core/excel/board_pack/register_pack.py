@@ -262,7 +262,7 @@ def _write_pack(wb, path, session, register, action_register, stats, on, *, filt
         part.ws.conditional_formatting.add(part.column_range("Days overdue"), ColorScaleRule(
             start_type="num", start_value=0, start_color="FFF2CC", end_type="percentile", end_value=90,
             end_color="F8696B"))
-    for sheet in (recs, acts, over, responses, board, full):
+    for sheet in (recs, acts, over, responses, board, full.sheet):
         sheet.finish()
     feed.tick(0, "saving the workbook")
     save_atomically(wb, path)
