@@ -1,4 +1,5 @@
-"""What the Board report reads (no Qt): the dashboard numbers and the two tables, in SQL."""
+"""What the Board report reads (no Qt): the dashboard numbers and its tables, in SQL. The statutory responses are
+those of the pack's Statutory responses sheet (queries.statutory_responses), all of them: never capped."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,6 +13,7 @@ from ol_desk.core.model import Hub, Person, Recommendation, RecommendationHub, S
 from ol_desk.core.model.enums import RecStatus
 from ol_desk.core.queries import dashboard
 from ol_desk.core.queries import predicates as p
+from ol_desk.core.queries.statutory_responses import Response, responses
 
 TABLE_CAP = 150  # rows per table in the PDF; the rest are counted and left to the register workbook
 
@@ -32,6 +34,11 @@ class ReportData:
     overdue_total: int = 0
     for_decision: list[Row] = field(default_factory=list)
     for_decision_total: int = 0
+    responses: list[Response] = field(default_factory=list)  # overdue (most overdue first), then due in 56 days
+
+    @property
+    def responses_overdue(self) -> int:
+        return sum(1 for r in self.responses if r.overdue)
 
 
 def _rows(session: Session, condition, order, cap: int) -> tuple[list[Row], int]:
@@ -57,4 +64,5 @@ def read(session: Session, on: dt.date | None = None, cap: int = TABLE_CAP) -> R
     data.for_decision, data.for_decision_total = _rows(
         session, Recommendation.status == RecStatus.EVIDENCE_ACCEPTED,
         (Recommendation.document_id, Recommendation.id), cap)
+    data.responses = responses(session, on)
     return data

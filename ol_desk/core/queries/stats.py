@@ -13,6 +13,7 @@ from ol_desk.core.model.enums import RecStatus, TriageOutcome
 
 from . import predicates as p
 from .register_filter import RegisterFilter, action_conditions, recommendation_conditions
+from .statutory_responses import WINDOW_DAYS, document_conditions
 
 
 @dataclass
@@ -60,8 +61,7 @@ def compute(session: Session, on: dt.date | None = None, *, due_days: int = DEFA
     act_where = action_conditions(action_register, on) if action_register is not None else []
     rc = select(func.count()).select_from(Recommendation).where(*rec_where)
     ac = select(func.count()).select_from(Action).where(*act_where)
-    doc_where = ([SourceDocument.id.in_(select(Recommendation.document_id).where(*rec_where))]
-                 if rec_where else [])
+    doc_where = document_conditions(register, on)  # the same documents the pack's Statutory responses lists
     s.documents = _count(session, select(func.count()).select_from(SourceDocument).where(*doc_where))
     s.recommendations = _count(session, rc)
     s.actions = _count(session, ac)
@@ -95,7 +95,7 @@ def compute(session: Session, on: dt.date | None = None, *, due_days: int = DEFA
     dc = select(func.count()).select_from(SourceDocument).where(p.response_outstanding(), *doc_where)
     s.responses_overdue = _count(session, dc.where(SourceDocument.response_due < on))
     s.responses_due_within_56_days = _count(session, dc.where(
-        SourceDocument.response_due >= on, SourceDocument.response_due <= on + dt.timedelta(days=56)))
+        SourceDocument.response_due >= on, SourceDocument.response_due <= on + dt.timedelta(days=WINDOW_DAYS)))
     s.learning_awaiting_triage = _count(session, select(func.count()).select_from(LearningEntry)
                                         .where(LearningEntry.triage_outcome == TriageOutcome.PENDING))
     return s

@@ -45,13 +45,13 @@ def clocks(session: Session, on: dt.date | None = None, *, kinds=STATUTORY_KINDS
                SourceDocument.date_issued, SourceDocument.response_due, SourceDocument.original_response_due)
         .where(p.response_outstanding(), SourceDocument.kind.in_(kinds))
         .order_by(SourceDocument.response_due, SourceDocument.id).limit(limit)).all()
-    owners = _owners(session, [d.id for d in docs])
+    owners = owners_of(session, [d.id for d in docs])
     return [Clock(d.id, SourceKind(d.kind), d.reference, d.title, d.date_issued, d.response_due,
                   d.original_response_due is not None and d.response_due != d.original_response_due,
                   (d.response_due - on).days, owners.get(d.id, "")) for d in docs]
 
 
-def _owners(session: Session, doc_ids: list[int]) -> dict[int, str]:
+def owners_of(session: Session, doc_ids: list[int]) -> dict[int, str]:
     if not doc_ids:
         return {}
     people = session.execute(

@@ -1,5 +1,5 @@
-"""Writes the Board report PDF with Qt's own PDF writer: summary tiles, the dashboard charts, the overdue and
-for-decision tables; OFFICIAL-SENSITIVE in the header and footer of every page.
+"""Writes the Board report PDF with Qt's own PDF writer: summary tiles, the dashboard charts, the overdue, statutory
+responses and for-decision tables (at 8 pt); OFFICIAL-SENSITIVE in the header and footer of every page.
 
     pages = write_board_report(data, "board.pdf")   # data: board_report_data.ReportData (read on the worker thread)
 
@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from ol_desk.core.errors import OlDeskError
 from ol_desk.core.queries.board_report_data import ReportData, Row
+from ol_desk.core.queries.statutory_responses import Response
 from ol_desk.gui.dashboard.dashboard_panel import build_charts
 
 MARKING = "OFFICIAL-SENSITIVE"
@@ -139,27 +140,48 @@ def _charts(pages: _Pages, data: ReportData) -> None:
             pages.y += h + gap
 
 
+TABLE_POINTS = 8  # the least a Board member should have to read
+
+
+def _date(d) -> str:
+    return f"{d:%d %b %Y}" if d else ""
+
+
 def _table(pages: _Pages, title: str, rows: list[Row], total: int, date_caption: str) -> None:
+    _grid(pages, title, ("Reference", "Recommendation", "Lead hub", "Owner", date_caption),
+          (0.19, 0.42, 0.15, 0.13, 0.11),
+          [(r.label, r.text, r.hub, r.owner, _date(r.date)) for r in rows], total)
+
+
+def _responses(pages: _Pages, rows: list[Response]) -> None:
+    overdue = sum(1 for r in rows if r.overdue)
+    _grid(pages, f"Statutory responses: {overdue:,} overdue, {len(rows) - overdue:,} due within 56 days",
+          ("Kind", "Issuing body", "Reference", "Issued", "Response due", "Days over", "Owner"),
+          (0.19, 0.16, 0.14, 0.12, 0.12, 0.08, 0.19),
+          [(r.kind.label, r.body, r.reference, _date(r.issued), _date(r.due),
+            f"{r.days_over:,}" if r.overdue else "", r.owner) for r in rows], len(rows))
+
+
+def _grid(pages: _Pages, title: str, heads: tuple[str, ...], widths: tuple[float, ...], rows: list[tuple[str, ...]],
+          total: int) -> None:
     pages.need(int(60 * pages.unit))
     pages.text(title, 13, True)
     if not rows:
         pages.text("None.", 10)
         return
-    widths = (0.19, 0.42, 0.15, 0.13, 0.11)
-    heads = ("Reference", "Recommendation", "Lead hub", "Owner", date_caption)
     xs = [0]
     for fraction in widths[:-1]:
         xs.append(xs[-1] + int(pages.width * fraction))
     p = pages.painter
 
     def line(cells, bold=False, shade=False):
-        pages.font(7.5, bold)
+        pages.font(TABLE_POINTS, bold)
         metrics = p.fontMetrics()
         h = metrics.height() + int(4 * pages.unit)
         if pages.y + h > pages.bottom:
             pages.new_page()
             line(heads, bold=True, shade=True)
-            pages.font(7.5, bold)
+            pages.font(TABLE_POINTS, bold)
         if shade:
             p.fillRect(QRect(0, pages.y, pages.width, h), QColor("#e8ebee"))
         p.setPen(QColor("#000000"))
@@ -172,8 +194,8 @@ def _table(pages: _Pages, title: str, rows: list[Row], total: int, date_caption:
         pages.y += h
 
     line(heads, bold=True, shade=True)
-    for r in rows:
-        line((r.label, r.text, r.hub, r.owner, f"{r.date:%d %b %Y}" if r.date else ""))
+    for cells in rows:
+        line(cells)
     if total > len(rows):
         pages.y += int(4 * pages.unit)
         pages.text(f"… and {total - len(rows):,} more: see the register workbook for the full list.", 8)
@@ -201,6 +223,7 @@ def write_board_report(data: ReportData, path: str | Path, title: str = "Organis
     _charts(pages, data)
     pages.new_page()
     _table(pages, f"Overdue recommendations ({data.overdue_total:,})", data.overdue, data.overdue_total, "Target")
+    _responses(pages, data.responses)
     _table(pages, f"For decision: evidence accepted, awaiting the Board ({data.for_decision_total:,})",
            data.for_decision, data.for_decision_total, "Target")
     return pages.finish()

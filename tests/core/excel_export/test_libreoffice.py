@@ -42,11 +42,13 @@ def test_libreoffice_reads_every_sheet_with_the_stats_counts(db, register, on, t
     result = _convert(pack, out, tmp_path / "lo-profile", CSV_FILTER)
     assert result.returncode == 0, result.stderr
     sheets = {p.stem.removeprefix("pack-"): _rows(p) for p in out.glob("pack-*.csv")}
-    assert set(sheets) == {"Summary", "Recommendations", "Actions", "Overdue", "For Board decision"}
+    assert set(sheets) == {"Summary", "Recommendations", "Actions", "Overdue", "Statutory responses",
+                           "For Board decision", "Full text"}
     assert len(sheets["Recommendations"]) - 1 == stats.recommendations
     assert len(sheets["Actions"]) - 1 == stats.actions
     assert len(sheets["Overdue"]) - 1 == stats.overdue + stats.actions_overdue
     assert len(sheets["For Board decision"]) - 1 == stats.awaiting_board
+    assert len(sheets["Statutory responses"]) - 1 == stats.responses_overdue + stats.responses_due_within_56_days
     summary = {row[0]: row[1] for row in sheets["Summary"] if len(row) > 1 and row[1]}
     assert summary["Recommendations overdue"] == str(stats.overdue)
     assert summary["Closures awaiting the Board (evidence accepted)"] == str(stats.awaiting_board)

@@ -10,13 +10,17 @@ from openpyxl import load_workbook
 from ol_desk.cli.main import main
 from ol_desk.core.errors import ValidationError
 from ol_desk.core.excel.board_pack.pack_filters import build_filters
+from ol_desk.core.excel.board_pack.pack_paper import printed_points
 from ol_desk.core.excel.board_pack.pack_summary import key_figures
 from ol_desk.core.excel.board_pack.register_pack import export_register_pack
 from ol_desk.core.queries.stats import compute
 
 from .xlsx_xml import parts, sheet_xml
 
-SHEETS = ["Summary", "Recommendations", "Actions", "Overdue", "For Board decision"]
+# Statutory responses: the Summary counted overdue responses that no sheet listed; Full text: what is too long to
+# print in a register row (issue 19, item 3).
+SHEETS = ["Summary", "Recommendations", "Actions", "Overdue", "Statutory responses", "For Board decision",
+          "Full text"]
 
 
 def _export(db, on, path, **filters):
@@ -73,8 +77,10 @@ def test_pack_is_formatted_marked_and_set_up_for_printing(db, register, on, tmp_
     for name in SHEETS:
         ws = wb[name]
         assert "OFFICIAL-SENSITIVE" in ws.oddHeader.center.text and "OFFICIAL-SENSITIVE" in ws.oddFooter.center.text
-        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
-        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        # Printed at a scale that keeps 11 pt text at 8 pt or more, not fitted to one page across (that printed the
+        # 25 Recommendations columns at 4 pt); tests/core/excel_export/test_pack_print.py checks the pages.
+        assert ws.page_setup.orientation == "landscape" and printed_points(int(ws.page_setup.scale)) >= 8
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage
     for name in SHEETS[1:]:
         ws = wb[name]
         assert ws.freeze_panes == "A2"
@@ -144,7 +150,9 @@ def test_a_sheet_past_the_row_limit_carries_on_in_a_second_sheet(db, register, o
         report = export_register_pack(path, s, on=on, max_rows=3)
     wb = load_workbook(path, read_only=True)
     assert wb.sheetnames == ["Summary", "Recommendations", "Recommendations (2)", "Actions", "Actions (2)",
-                             "Overdue", "For Board decision"]
+                             "Overdue", "Statutory responses", "For Board decision", "Full text",
+                             *(f"Full text ({n})" for n in range(2, 2 + (report.rows["full text"] - 1) // 3))]
+    assert report.rows["full text"] > 3  # the 40,000-character finding, in parts
     ids = [r[0] for name in ("Recommendations", "Recommendations (2)")
            for r in wb[name].iter_rows(min_row=2, values_only=True)]
     assert sorted(ids) == [1, 2, 3, 4] and report.rows["recommendations"] == 4
@@ -188,3 +196,37 @@ def test_a_finding_without_a_title_reads_by_its_first_sentence_marked_derived(db
     assert "derived" not in recs[register.formula_rec][7]     # a real title is shown as typed
     board = list(wb["For Board decision"].iter_rows(min_row=2, values_only=True))
     assert board[0][4].endswith("(derived)")
+
+
+def test_statutory_responses_sheet_lists_every_response_the_summary_counts(db, register, on, tmp_path):
+    from ol_desk.core.queries.statutory_responses import responses
+    path = tmp_path / "pack.xlsx"
+    report, stats = _export(db, on, path)
+    wb = load_workbook(path, read_only=True)
+    ws = wb["Statutory responses"]
+    header, *rows = ws.iter_rows(values_only=True)
+    col = {h: i for i, h in enumerate(header)}
+    assert {"Kind", "Issuing body", "Issued", "Response due", "Days over"} <= set(col)
+    overdue = [r for r in rows if r[col["Days over"]]]
+    assert len(overdue) == stats.responses_overdue == _summary_figures(path)["Statutory responses overdue"] >= 1
+    assert len(rows) - len(overdue) == stats.responses_due_within_56_days >= 1
+    assert report.rows["statutory responses"] == len(rows)
+    with db.reading() as s:
+        listed = responses(s, on)
+    assert [r[col["Doc ID"]] for r in rows] == [r.document_id for r in listed]
+    for row, r in zip(rows, listed, strict=True):
+        assert row[col["Response due"]] == dt.datetime.combine(r.due, dt.time())
+        if r.overdue:
+            assert row[col["Days over"]] == (on - r.due).days > 0
+            assert row[col["Standing"]].startswith("Overdue by")
+    peel = next(r for r in rows if r[col["Reference"]] == "PEEL-25")
+    assert peel[col["Kind"]] == "HMICFRS inspection" and peel[col["Response due"]] == dt.datetime(2026, 6, 26)
+    assert peel[col["Days over"]] is None and peel[col["Standing"]] == "Due in 25 days"
+
+
+def test_statutory_responses_follow_the_register_filter(db, register, on, tmp_path):
+    path = tmp_path / "md.xlsx"
+    _report, stats = _export(db, on, path, hubs=["MD"])
+    rows = list(load_workbook(path, read_only=True)["Statutory responses"].iter_rows(min_row=2, values_only=True))
+    assert [r[3] for r in rows] == ["PEEL-25"]  # MD's only recommendation is in PEEL-25
+    assert stats.responses_overdue == 0 and stats.responses_due_within_56_days == 1

@@ -64,5 +64,12 @@ def test_register_pack_keeps_formula_text_as_text(db, register, on, tmp_path):
     values = [row for row in text.iter_rows(min_row=2, values_only=True)]
     by_id = {row[0]: row for row in values}
     assert by_id[register.formula_rec][8] == FORMULA_TEXT
+    # 40,000 characters print in no row: the cell shows what fits and says where the rest is; the Full text sheet
+    # holds all of it in parts (so no cell comes near Excel's 32,767 limit and nothing is cut), without the bell.
     long_text = by_id[register.long_rec][8]
-    assert len(long_text) == MAX_CELL_CHARS and "truncated by ol-desk" in long_text and "\x07" not in long_text
+    assert len(long_text) < MAX_CELL_CHARS and long_text.startswith("Long text. Long text.")
+    assert "\x07" not in long_text and "\n… continued on Full text, row " in long_text
+    parts = [r[5] for r in load_workbook(path, read_only=True)["Full text"].iter_rows(min_row=2, values_only=True)
+             if r[2] == register.long_rec]
+    assert all(len(p) < MAX_CELL_CHARS for p in parts)
+    assert " ".join(parts).split() == ("Long text. " * 4000 + "bell").split()

@@ -33,6 +33,12 @@ def test_report_has_summary_page_then_tables(qapp, db, cpic, tmp_path, on_day):
         text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
         assert text.count("OFFICIAL-SENSITIVE") == 2 * pages       # header and footer on every page
         assert "Overdue recommendations (1)" in text and "awaiting the Board (1)" in text
+        assert "Statutory responses: 1 overdue, 1 due within 56 days" in text
+        for r in data.responses:  # every response listed, the overdue one with its days over
+            assert r.reference in text
+        overdue = next(r for r in data.responses if r.overdue)
+        row = next(line for line in text.splitlines() if overdue.reference in line)
+        assert overdue.kind.label in row and f"{overdue.due:%d %b %Y}" in row and f" {overdue.days_over} " in row
 
 
 def test_long_tables_run_over_pages_and_are_capped(qapp, db, cpic, tmp_path, on_day):
@@ -68,3 +74,23 @@ def test_file_export_board_report_writes_the_pdf_and_says_where(qtbot, db, cpic,
     report_action.export_board_report(ctx, None, said.append)
     qtbot.waitUntil(lambda: bool(said), timeout=15_000)
     assert target.exists() and said == [f"Wrote {target} (2 pages, OFFICIAL-SENSITIVE)."]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_every_overdue_statutory_response_is_in_the_report(qapp, db, cpic, tmp_path, on_day):
+    on_day(ON)
+    with db.transaction() as s:
+        for n in range(22):  # 22 PFD reports issued 20 to 230 days ago: 56-day clocks, most run out
+            make_document(s, cpic, kind="pfd", reference=f"PFD-{n:02d}", issuing_body=f"HM Senior Coroner {n}",
+                          date_issued=ON - dt.timedelta(days=20 + 10 * n))
+    with db.reading() as s:
+        data = board_report_data.read(s, cap=5)  # the cap is for the recommendation tables only
+    overdue = [r for r in data.responses if r.overdue]
+    assert len(overdue) == 18 and len(data.responses) == 22
+    out = tmp_path / "board.pdf"
+    write_board_report(data, out)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Statutory responses: 18 overdue, 4 due within 56 days" in text
+    for r in overdue:
+        row = next(line for line in text.splitlines() if r.reference in line)
+        assert f"{r.due:%d %b %Y}" in row and re.search(rf"\b{r.days_over}\b", row.split(f"{r.due:%d %b %Y}")[1]), row

@@ -1,8 +1,10 @@
 """How exported sheets look and print, and a streaming writer for one write-only sheet.
 
 `SheetWriter` sets up a write-only worksheet (column widths, a styled and frozen header row, autofilter, protective
-marking in the page header and footer, landscape A4 fitted to the page width with the header row repeated on every
-page) and appends rows of plain Python values, turning each into a safe, correctly formatted cell. Cells that need
+marking in the page header and footer, landscape A4 printed at a scale that keeps text at 8 pt or more — on several
+pages across if need be, with the header row and the ID column repeated on every page) and appends rows of plain
+Python values, turning each into a safe, correctly formatted cell, each row as tall as its wrapped text needs
+(pack_paper; text too long for a row continues on the Full text sheet when the sheet is given one). Cells that need
 a style (dates, wrapped text, editable cells, formula-like text) reuse one styled cell object per column, so a
 million rows cost little more than writing bare values.
 """
@@ -20,6 +22,17 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..limits import MAX_CELL_CHARS
 from ..safe_cells import clean_text, is_formula_like
+from .pack_paper import (
+    LINE_POINTS,
+    MAX_LINES,
+    POINTS_PER_UNIT,
+    PRINTABLE_POINTS,
+    ROW_LINES,
+    cut_to_lines,
+    per_line,
+    print_scale,
+    wrapped_lines,
+)
 
 MARKING = "OFFICIAL-SENSITIVE"
 DATE_FORMAT = "dd mmm yyyy"
@@ -37,9 +50,6 @@ TOP_ALIGN = Alignment(vertical="top")
 THIN = Side(style="thin", color="BFBFBF")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 UNLOCKED = Protection(locked=False)
-
-LINE_POINTS = 15
-MAX_LINES = 8  # taller rows make a printed register hard to read; the whole text is still in the cell
 
 # RAG words written in the RAG column, and their colours (applied by conditional formatting).
 RAG_COLOURS = {"Red": ("C00000", "FFFFFF"), "Amber": ("FFC000", "000000"), "Green": ("00B050", "FFFFFF"),
@@ -100,16 +110,21 @@ class SheetWriter:
     """One write-only sheet with a header row and data rows; call `finish()` after the last row."""
 
     def __init__(self, wb, title: str, columns: list[Column], *, print_title: str = "", protect: bool = False,
-                 marking: str = MARKING):
+                 marking: str = MARKING, full_text=None, row_lines: int = ROW_LINES):
         self.ws = ws = wb.create_sheet(title)
         self.columns = columns
         self.rows = 0
         self.protect = protect
+        self.full_text = full_text  # pack_full_text.FullText, or None: over-long text is then cut off in print
+        self.row_lines = min(row_lines, MAX_LINES)
         for i, col in enumerate(columns, 1):
             ws.column_dimensions[get_column_letter(i)].width = col.width
-        setup_print(ws, print_title or title, marking)
+        self.scale = print_scale(c.width for c in columns)
+        setup_print(ws, print_title or title, marking, scale=self.scale)
         ws.freeze_panes = "A2"
         ws.print_title_rows = "1:1"
+        if self.scale * sum(c.width for c in columns) > 100 * page_units():  # several pages across
+            ws.print_title_cols = "A:A"
         # Per column: the styled cell for ordinary values (None where a bare value will do) and for quoted text.
         self._plain = [None if (c.kind == "text" and not c.editable) else _styled(ws, kind=c.kind, editable=c.editable)
                        for c in columns]
@@ -118,8 +133,8 @@ class SheetWriter:
                            for cell, c in zip(self._plain, columns, strict=False)]
         self._quoted = [_styled(ws, kind=c.kind, editable=c.editable, quoted=True) for c in columns]
         self._blank = [_styled(ws, kind=c.kind, editable=True) if c.editable else None for c in columns]
-        # Wrapped columns and how many characters fit on one line of each (Calibri 11: ~1.15 per width unit).
-        self._wrapped = [(i, max(1.0, c.width * 1.15)) for i, c in enumerate(columns) if c.kind == "wrap"]
+        # Wrapped columns and how many characters fit on one printed line of each.
+        self._wrapped = [(i, per_line(c.width)) for i, c in enumerate(columns) if c.kind == "wrap"]
         header = []
         for col in columns:
             cell = WriteOnlyCell(ws, col.header)
@@ -128,14 +143,17 @@ class SheetWriter:
             cell.alignment = HEADER_ALIGN
             cell.border = BOX
             header.append(cell)
-        if any(len(c.header) > c.width for c in columns):  # room for a header that wraps onto two lines
-            ws.row_dimensions[1] = {"ht": str(2 * LINE_POINTS + 2), "customHeight": "1"}
+        lines = max(wrapped_lines(c.header, max(1, per_line(c.width) - 1)) for c in columns)  # bold: a little wider
+        if lines > 1:  # room for a header that wraps
+            ws.row_dimensions[1] = {"ht": str(min(lines, MAX_LINES) * LINE_POINTS + 2), "customHeight": "1"}
         ws.append(header)
         ws.row_dimensions.pop(1, None)
 
     def append(self, values) -> None:
         out = []
         lines = self._lines(values) if self._wrapped else 1
+        if lines > self.row_lines and self.full_text is not None:
+            values, lines = self._continue_elsewhere(list(values))
         plain = self._plain if lines == 1 else self._plain_top
         quoted, blank = self._quoted, self._blank
         for i, value in enumerate(values):
@@ -163,7 +181,8 @@ class SheetWriter:
         if lines > 1:
             # Spreadsheet applications do not size rows to wrapped text on opening: give the height needed.
             row = self.rows + 2
-            self.ws.row_dimensions[row] = {"ht": str(min(lines, MAX_LINES) * LINE_POINTS), "customHeight": "1"}
+            self.ws.row_dimensions[row] = {"ht": str(min(lines, self.row_lines) * LINE_POINTS + 2),
+                                           "customHeight": "1"}
             self.ws.append(out)
             del self.ws.row_dimensions[row]
         else:
@@ -172,12 +191,25 @@ class SheetWriter:
 
     def _lines(self, values) -> int:
         most = 1
-        for i, per_line in self._wrapped:
+        for i, chars in self._wrapped:
             value = values[i]
-            if value.__class__ is str and (len(value) > per_line or "\n" in value):
-                n = sum(int(len(part) / per_line) + 1 for part in value.split("\n"))
-                most = max(most, n)
+            if value.__class__ is str and (len(value) > chars or "\n" in value):
+                most = max(most, wrapped_lines(value, chars))
         return most
+
+    def _continue_elsewhere(self, values: list) -> tuple[list, int]:
+        """Cut each wrapped text that needs more than `row_lines` lines to what fits, ending with where the whole
+        text is (the Full text sheet); returns the values and the lines the row now needs."""
+        row = self.rows + 2
+        for i, chars in self._wrapped:
+            value = values[i]
+            if value.__class__ is not str or wrapped_lines(value, chars) <= self.row_lines:
+                continue
+            where = self.full_text.add(self.ws.title, row, values[0], self.columns[i].header, value)
+            note = f"… continued on {where}"
+            head, _rest = cut_to_lines(value, chars, max(1, self.row_lines - wrapped_lines(note, chars)))
+            values[i] = f"{head}\n{note}"
+        return values, self._lines(values)
 
     @property
     def last_row(self) -> int:
@@ -214,13 +246,24 @@ def add_rag_rules(ws, cell_range: str) -> None:
             font=Font(color=font, bold=True)))
 
 
-def setup_print(ws, title: str, marking: str = MARKING) -> None:
-    """Landscape A4, fitted to one page wide, marked at the top and bottom of every page."""
+def page_units() -> float:
+    """The printable width of a landscape A4 page in column-width units at 100 %."""
+    return PRINTABLE_POINTS / POINTS_PER_UNIT
+
+
+def setup_print(ws, title: str, marking: str = MARKING, *, scale: int | None = None) -> None:
+    """Landscape A4, marked at the top and bottom of every page, numbered "Page n of N". Without `scale`, fitted to
+    one page wide (a narrow sheet such as the Summary); with it, printed at that scale, across then down."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    if scale is None:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    else:
+        ws.page_setup.scale = scale
+        ws.page_setup.pageOrder = "overThenDown"  # a row's continuation pages follow it
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=False)
     ws.print_options.gridLines = False
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.75
@@ -231,16 +274,16 @@ def setup_print(ws, title: str, marking: str = MARKING) -> None:
         part.center.size = 11
         part.center.color = "C00000"
         part.left.text = title
-        part.left.size = 9
+        part.left.size = 11  # header and footer scale with the sheet: 11 pt prints at 8 pt or more
     for part in (ws.oddFooter, ws.firstFooter, ws.evenFooter):
         part.center.text = marking
         part.center.font = "Calibri,Bold"
         part.center.size = 11
         part.center.color = "C00000"
         part.left.text = "&A"
-        part.left.size = 9
+        part.left.size = 11
         part.right.text = "Page &P of &N"
-        part.right.size = 9
+        part.right.size = 11
 
 
 # Excel and LibreOffice hold at most 1,048,576 rows in a sheet: the header and this many data rows.

@@ -1,4 +1,5 @@
-"""The Board register pack: one workbook with Summary, Recommendations, Actions, Overdue and For Board decision.
+"""The Board register pack: one workbook with Summary, Recommendations, Actions, Overdue, Statutory responses and
+For Board decision.
 
     export_register_pack(path, session, *, register=RegisterFilter(), action_register=None, on=None,
                          filter_words=(), exported_by="", database="", progress=None, cancel=None) -> PackReport
@@ -31,6 +32,8 @@ from ol_desk.core.queries.register_filter import RegisterFilter
 from ol_desk.core.queries.stats import Stats, compute
 
 from . import pack_queries as q
+from .pack_full_text import FullText
+from .pack_responses import write_responses
 from .pack_styles import MARKING, MAX_DATA_ROWS, Column, SheetSeries
 from .pack_summary import write_summary
 
@@ -234,12 +237,17 @@ def _write_pack(wb, path, session, register, action_register, stats, on, *, filt
     set_marking(wb, "Improvement register pack", exported_by)
     write_summary(wb, stats, on=on, filters=list(filter_words), exported_by=exported_by or "ol-desk",
                   database=database or "the ol-desk database", hub_names=hub_names, due_days=DEFAULT_DUE_SOON_DAYS)
-    recs = SheetSeries(wb, "Recommendations", REC_COLUMNS, max_rows=max_rows)
-    acts = SheetSeries(wb, "Actions", ACTION_COLUMNS, max_rows=max_rows)
+    # Created first, placed last: the sheets below hand it the texts too long to print in their rows.
+    full = FullText(wb, max_rows=max_rows)
+    recs = SheetSeries(wb, "Recommendations", REC_COLUMNS, max_rows=max_rows, full_text=full)
+    acts = SheetSeries(wb, "Actions", ACTION_COLUMNS, max_rows=max_rows, full_text=full)
     over = SheetSeries(wb, "Overdue", OVERDUE_COLUMNS, print_title="Overdue recommendations and actions",
-                       max_rows=max_rows)
+                       max_rows=max_rows, full_text=full)
+    responses = write_responses(wb, session, register, on, max_rows=max_rows, full_text=full)
     board = SheetSeries(wb, "For Board decision", BOARD_COLUMNS, print_title="Closures for Board decision",
-                        max_rows=max_rows)
+                        max_rows=max_rows, full_text=full)
+    sheets = wb._sheets
+    sheets.append(sheets.pop(sheets.index(full.sheet.parts[0].ws)))
 
     total = stats.recommendations + stats.actions + stats.overdue + stats.actions_overdue + stats.awaiting_board
     feed = _Feed(total, progress, cancel)
@@ -254,11 +262,12 @@ def _write_pack(wb, path, session, register, action_register, stats, on, *, filt
         part.ws.conditional_formatting.add(part.column_range("Days overdue"), ColorScaleRule(
             start_type="num", start_value=0, start_color="FFF2CC", end_type="percentile", end_value=90,
             end_color="F8696B"))
-    for sheet in (recs, acts, over, board):
+    for sheet in (recs, acts, over, responses, board, full.sheet):
         sheet.finish()
     feed.tick(0, "saving the workbook")
     save_atomically(wb, path)
     if progress is not None:
         progress(total, total, "saved")
     return PackReport(path, stats, {"recommendations": recs.rows, "actions": acts.rows, "overdue": over.rows,
-                                    "for Board decision": board.rows})
+                                    "statutory responses": responses.rows, "for Board decision": board.rows,
+                                    "full text": full.rows})
