@@ -19,7 +19,7 @@ from ol_desk.core.excel.register_import.importer import (
 )
 from ol_desk.core.model.enums import SourceKind
 from ol_desk.core.services import import_profiles
-from ol_desk.core.services.undo import undo_batch
+from ol_desk.core.services.history import undo_batch
 from ol_desk.gui.learning.hub_list import hub_ids_by_code
 
 FIELD_CHOICES = [(cm.IGNORE, "— ignore this column —")] + [(f.key, f.label) for f in cm.FIELDS]
