@@ -58,10 +58,13 @@ def run_preview(db, progress, cancel, path, options: ImportOptions) -> ImportRep
         return preview(path, session, options, progress, cancel)
 
 
-def run_import(db, progress, cancel, path, actor, options: ImportOptions) -> ImportReport:
+def run_import(db, progress, cancel, path, actor, options: ImportOptions):
+    """A writing job: returns (Changes, ImportReport), so the helper refreshes the registers and puts the import
+    on the undo stack (Ctrl+Z) with the audit events it appended."""
     if cancel():  # cancelled while waiting its turn on the worker
         raise ImportCancelled("Import stopped before it began; nothing was written.")
-    return import_file(db, path, actor, options, progress=progress, cancel=cancel)
+    report = import_file(db, path, actor, options, progress=progress, cancel=cancel)
+    return report.changes, report
 
 
 def undo_import(session, actor, batch_id: int):
