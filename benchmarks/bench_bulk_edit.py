@@ -53,7 +53,7 @@ def main(argv: list[str]) -> int:
     from ol_desk.core.model.enums import Role
     from ol_desk.core.services import Actor, recommendations
     from ol_desk.core.services.bulk_edit import BulkEdit
-    from ol_desk.core.services.undo import undo_events
+    from ol_desk.core.services.history import undo
     from ol_desk.core.store import open_database
     copy = BENCH_DIR / f"bulk-bench-{os.getpid()}.sqlite3"
     shutil.copyfile(shared_demo_db(), copy)
@@ -78,7 +78,7 @@ def main(argv: list[str]) -> int:
         rows.append(Row(f"'Start work' on {ROWS:,} ({len(result.changed):,} changed, {len(result.refused):,} "
                         f"refused by the lifecycle)", cmd_s, "s", owner_s, "the owner change above", "≤ 5 s"))
         with timed() as t, db.transaction() as s:
-            undo_events(s, actor, owner_events)
+            undo(s, actor, owner_events)
         rows.append(Row(f"undo the owner change ({len(owner_events):,} events)", t(), "s", owner_s,
                         "the change itself", "≤ 5 s"))
     finally:

@@ -96,7 +96,7 @@ def _undo_redo(db, actor) -> list[Row]:
 
     from ol_desk.core.model import AuditEvent, Recommendation
     from ol_desk.core.services import recommendations
-    from ol_desk.core.services.redo import reverse_events
+    from ol_desk.core.services.history import redo, undo
 
     def step(fn, *args, **kw):
         with db.transaction() as s, timed() as t:
@@ -111,9 +111,9 @@ def _undo_redo(db, actor) -> list[Row]:
     for n, rec_id in enumerate(ids):
         events, ms = step(recommendations.update_recommendation, actor, rec_id, notes=f"benchmark edit {n}")
         saves.append(ms)
-        undone, ms = step(reverse_events, actor, events)
+        undone, ms = step(undo, actor, events)
         undos.append(ms)
-        _redone, ms = step(reverse_events, actor, undone)
+        _redone, ms = step(redo, actor, undone)
         redos.append(ms)
     return [Row("undo one edit (median of 5)", median(undos), "ms", median(saves), "the edit itself", "≤ 50 ms"),
             Row("redo it", median(redos), "ms", median(saves), "the edit itself", "≤ 50 ms")]

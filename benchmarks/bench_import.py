@@ -82,7 +82,7 @@ def _child_import(db_path: str, path: str) -> int:
 
 def _child_undo(db_path: str, batch: str) -> int:
     from ol_desk.core.services import Actor
-    from ol_desk.core.services.undo import undo_batch
+    from ol_desk.core.services.history import undo_batch
     from ol_desk.core.store import open_database
     db = open_database(db_path)
     with db.transaction() as session:

@@ -109,7 +109,7 @@ def _print_report(report) -> None:
 
 
 def _undo(args, ctx: CliContext) -> int:
-    from ol_desk.core.services.undo import undo_batch
+    from ol_desk.core.services.history import undo_batch
     with ctx.db().transaction() as session:
         changes = undo_batch(session, ctx.actor, args.undo)
     counts = {how: sum(len(v) for v in getattr(changes, how).values()) for how in ("created", "updated", "deleted")}

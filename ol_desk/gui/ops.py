@@ -7,6 +7,10 @@ by signal: on_done(result), and for writes `changed(Changes)` so each view refre
               on_done=…, on_error=…)        # fn(session, *args, **kw) -> Changes | (Changes, result)
     ops.read(fn, *args, on_done=…)           # fn(session, *args, **kw) -> result
     ops.job(fn, *args, label="Import", on_done=…)  # fn(db, progress, cancel, *args, **kw) -> result
+                                                   #   | Changes | (Changes, result)
+
+A job that writes returns its Changes (or (Changes, result)), like a write: the helper then emits `changed` and
+`written` with the audit events the job appended, so the registers refresh and Ctrl+Z undoes it like any edit.
 """
 from __future__ import annotations
 
@@ -98,10 +102,22 @@ class _Worker(QObject):
             after = session.scalar(select(func.max(AuditEvent.id))) or 0
         return WriteResult(changes or Changes(), result, tuple(range(before + 1, after + 1)), task.label)
 
+    def _last_event(self) -> int:
+        with self.db.reading() as session:
+            return session.scalar(select(func.max(AuditEvent.id))) or 0
+
     def _job(self, task: _Task):
         def progress(done: int, total: int | None = None, message: str = "") -> None:
             self.progressed.emit(task.id, int(done), int(total or 0), message)
-        return task.fn(self.db, progress, task.cancel.is_set, *task.args, **task.kwargs)
+        before = self._last_event()
+        out = task.fn(self.db, progress, task.cancel.is_set, *task.args, **task.kwargs)
+        writing = isinstance(out, Changes) or (isinstance(out, tuple) and len(out) == 2
+                                               and isinstance(out[0], Changes))
+        if not writing:
+            return out
+        changes, result = out if isinstance(out, tuple) else (out, None)
+        # The job committed its own transactions: the events it appended are those after `before`.
+        return WriteResult(changes, result, tuple(range(before + 1, self._last_event() + 1)), task.label)
 
 
 class Operations(QObject):
@@ -162,15 +178,13 @@ class Operations(QObject):
                 else:
                     self.failed.emit(task.label, readable(exc))
                 return
-            if task.kind == "write":
+            if task.kind == "write" or isinstance(result, WriteResult):
                 if result.changes:
                     self.changed.emit(result.changes)
                 self.written.emit(result)
                 if on_done is not None:
                     on_done(result.result if result.result is not None else result.changes)
             else:
-                if task.kind == "job" and isinstance(result, Changes) and result:
-                    self.changed.emit(result)
                 if on_done is not None:
                     on_done(result)
         finally:

@@ -13,7 +13,7 @@ from ol_desk.core.model import Action, AuditEvent, Recommendation
 from ol_desk.core.model.enums import Entity, RecStatus
 from ol_desk.core.services import reference
 from ol_desk.core.services.bulk_edit import BulkEdit, bulk_edit
-from ol_desk.core.services.undo import undo_events
+from ol_desk.core.services.history import undo
 from tests.core import factories as f
 
 
@@ -70,7 +70,7 @@ def test_owner_hubs_theme_and_date_for_many_rows_and_one_undo_puts_them_all_back
         assert {row[2] for row in _state(s, three)} == {owner_id}
         assert all(row[4] == [md] and custody in row[5] for row in _state(s, three))
     with db.transaction() as s:
-        undo_events(s, cpic, events)
+        undo(s, cpic, events)
     with db.reading() as s:
         assert _state(s, three) == start
 

@@ -9,7 +9,7 @@ from ol_desk.core.errors import PermissionDenied, ValidationError
 from ol_desk.core.model import AuditEvent, Recommendation
 from ol_desk.core.search import SearchIndex
 from ol_desk.core.services import related
-from ol_desk.core.services.undo import undo_events
+from ol_desk.core.services.history import undo
 from ol_desk.core.similar import similar_recommendations
 
 from .factories import make_document, make_recommendation
@@ -73,6 +73,6 @@ def test_linking_as_related_is_kept_both_ways_audited_and_undoable(db, register,
     with db.transaction() as s, pytest.raises(PermissionDenied):
         related.link_related(s, board, ids["afi"], ids["pursuit"])
     with db.transaction() as s:
-        undo_events(s, cpic, [event.id])
+        undo(s, cpic, [event.id])
     with db.reading() as s:
         assert related.related_ids(s, ids["old_iopc"]) == []

@@ -80,3 +80,23 @@ def test_jobs_report_progress_and_can_be_cancelled(ops, qtbot):
     handle.cancel()
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert done[0][0] == "cancelled" and done[0][1] < 200
+
+
+def test_a_job_that_returns_changes_is_announced_like_a_write(ops, db, cpic, qtbot):
+    """changed and written (with the audit events the job appended), and on_done gets the job's own result."""
+    from ol_desk.core.model.enums import SourceKind
+
+    def writing_job(db, progress, cancel):
+        with db.transaction() as s:
+            changes = documents.create_document(s, cpic, kind=SourceKind.OTHER, title="From a job")
+        return changes, "report"
+
+    changed, written, done = [], [], []
+    ops.changed.connect(changed.append)
+    ops.written.connect(written.append)
+    ops.job(writing_job, label="Job", on_done=done.append)
+    assert ops.wait_idle()
+    assert done == ["report"] and changed and Entity.DOCUMENT in changed[0].created
+    with db.reading() as s:
+        assert len(written) == 1 and written[0].label == "Job" and len(written[0].event_ids) == 1
+        assert s.scalar(select(func.count()).select_from(SourceDocument).where(SourceDocument.title == "From a job"))

@@ -19,8 +19,9 @@ _TAIL_KEY = "ol_desk.audit_tail"
 
 @event.listens_for(Session, "after_transaction_end")
 def _forget_tail(session: Session, transaction) -> None:
-    # at the end of a transaction, and of a savepoint too: one rolled back (a bulk edit's refused row) takes its
-    # events with it, so the tail is read again from what the database now holds
+    # Every transaction's end, a savepoint's too: one rolled back (a refused undo, a bulk edit's refused row)
+    # takes its events with it, so the tail is read again from the table rather than chaining onto an event that
+    # is no longer there.
     session.info.pop(_TAIL_KEY, None)
 
 

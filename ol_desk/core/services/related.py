@@ -54,9 +54,15 @@ def _change(session: Session, actor: Actor, rec_id: int, other_id: int, link: bo
     if not link and other_id not in before:
         raise ValidationError(f"{rec.label} and {other.label} are not linked.")
     after = sorted(set(before) | {other_id}) if link else [i for i in before if i != other_id]
+    extra: dict = {"related": [before, after]}
+    if not link:  # who made the link removed, so that undoing the unlink puts back the same row
+        lo, hi = sorted((rec_id, other_id))
+        made_by = session.scalar(select(RelatedLink.linked_by).where(RelatedLink.recommendation_id == lo,
+                                                                      RelatedLink.related_id == hi))
+        extra["link_rows"] = {"related": [[other_id, {"linked_by": made_by}]]}
     set_related_ids(session, rec_id, after, actor.name)
     changes = writes.update(session, actor, Entity.RECOMMENDATION, rec, {}, verb="relate" if link else "unrelate",
-                            force_event=True, extra={"related": [before, after]})
+                            force_event=True, extra=extra)
     writes.announce(session, Entity.RECOMMENDATION, [other_id])
     return changes | Changes(updated={Entity.RECOMMENDATION: frozenset({other_id})})
 

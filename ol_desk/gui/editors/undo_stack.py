@@ -1,7 +1,7 @@
 """Undo/redo (Ctrl+Z / Ctrl+Shift+Z) for edits and lifecycle commands, built on the audit log.
 
 Every committed write announces the audit events it appended (`Operations.written` → WriteResult.event_ids). Undo
-asks the core to reverse exactly those events (`services.redo.reverse_events`, built on `services.undo`), which
+asks the core to reverse exactly those events (`services.history.undo`; redo is `services.history.redo`), which
 refuses clearly when a later change touched the same rows. Redo reverses the undo's own events. Both run as
 ordinary writes on the worker thread, so they are audited, announced to every view, and can themselves conflict.
 
@@ -35,8 +35,9 @@ class _Marker:
 
 
 def _reverse(session, actor, event_ids, marker: _Marker):
-    from ol_desk.core.services.redo import reverse_events
-    return reverse_events(session, actor, list(event_ids)), marker
+    from ol_desk.core.services import history
+    reverse = history.undo if marker.direction == "undo" else history.redo
+    return reverse(session, actor, list(event_ids)), marker
 
 
 class UndoStack(QObject):

@@ -282,14 +282,10 @@ class ImportPage(QWizardPage):
         self.bar.show()
         self.cancel.show()
         self.cancel.setEnabled(True)
-        ops = self.w.ctx.ops
-
-        def imported(report: ImportReport) -> None:
-            if report.changes:   # the registers refresh even when the wizard was closed meanwhile
-                ops.changed.emit(report.changes)
-            self._done(report)
-        self.handle = ops.job(work.run_import, self.w.path, self.w.ctx.actor, self.w.import_options(),
-                              label="Import", on_done=imported, on_error=self._failed)
+        # A writing job: the helper announces its changes (the registers refresh even when the wizard was closed
+        # meanwhile) and its audit events (Ctrl+Z undoes the import like any edit).
+        self.handle = self.w.ctx.ops.job(work.run_import, self.w.path, self.w.ctx.actor, self.w.import_options(),
+                                         label="Import", on_done=self._done, on_error=self._failed)
         self.completeChanged.emit()
 
     def _progress(self, label: str, done: int, _total: int, message: str) -> None:

@@ -19,7 +19,7 @@ from ol_desk.core.excel.register_import.importer import (
 )
 from ol_desk.core.model.enums import SourceKind
 from ol_desk.core.services import import_profiles
-from ol_desk.core.services.undo import undo_batch
+from ol_desk.core.services.history import undo_batch
 from ol_desk.gui.learning.hub_list import hub_ids_by_code
 
 FIELD_CHOICES = [(cm.IGNORE, "— ignore this column —")] + [(f.key, f.label) for f in cm.FIELDS]
@@ -58,10 +58,13 @@ def run_preview(db, progress, cancel, path, options: ImportOptions) -> ImportRep
         return preview(path, session, options, progress, cancel)
 
 
-def run_import(db, progress, cancel, path, actor, options: ImportOptions) -> ImportReport:
+def run_import(db, progress, cancel, path, actor, options: ImportOptions):
+    """A writing job: returns (Changes, ImportReport), so the helper refreshes the registers and puts the import
+    on the undo stack (Ctrl+Z) with the audit events it appended."""
     if cancel():  # cancelled while waiting its turn on the worker
         raise ImportCancelled("Import stopped before it began; nothing was written.")
-    return import_file(db, path, actor, options, progress=progress, cancel=cancel)
+    report = import_file(db, path, actor, options, progress=progress, cancel=cancel)
+    return report.changes, report
 
 
 def undo_import(session, actor, batch_id: int):

@@ -14,7 +14,7 @@ from ol_desk.core.excel.hub_roundtrip import roundtrip
 from ol_desk.core.excel.hub_roundtrip.roundtrip_export import export_for_update
 from ol_desk.core.model import Action, AuditEvent, Meta, ProgressUpdate
 from ol_desk.core.services import records
-from ol_desk.core.services.undo import undo_batch
+from ol_desk.core.services.history import undo_batch
 
 from .xlsx_xml import sheet_states, sheet_xml
 

@@ -80,7 +80,7 @@ def test_undo_refuses_while_later_actions_hang_off_the_imported_rows(db, cpic, s
     import pytest
 
     from ol_desk.core.errors import ConflictError
-    from ol_desk.core.services.undo import undo_batch
+    from ol_desk.core.services.history import undo_batch
 
     from .conftest import table_state
     tracker = import_file(db, samples / "hmicfrs_tracker.xlsx", cpic).batch_id

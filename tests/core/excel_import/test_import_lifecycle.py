@@ -16,7 +16,7 @@ from ol_desk.core.model.enums import ActionStatus, RecStatus, Role
 from ol_desk.core.services import recommendations
 from ol_desk.core.services.actor import Actor
 from ol_desk.core.services.bulk import BulkWriter, StatusFacts
-from ol_desk.core.services.undo import undo_batch
+from ol_desk.core.services.history import undo_batch
 from tests.core.factories import assigned_recommendation, make_action
 
 from .conftest import audit_count, build_workbook, table_state

@@ -12,7 +12,7 @@ from ol_desk.core.excel.register_import.importer import import_file
 from ol_desk.core.model import AuditEvent, DateChange, ImportBatch, Recommendation, SourceDocument
 from ol_desk.core.model.enums import Entity, RecStatus
 from ol_desk.core.services import recommendations
-from ol_desk.core.services.undo import undo_batch, undo_events
+from ol_desk.core.services.history import undo, undo_batch
 
 from .conftest import build_workbook, rewrite_member, table_state
 
@@ -137,7 +137,7 @@ def test_undo_of_one_operation(db, cpic, tmp_path):
         ids = s.scalars(select(AuditEvent.id).where(AuditEvent.entity == Entity.RECOMMENDATION.value,
                                                     AuditEvent.entity_id == rec)
                         .order_by(AuditEvent.id.desc()).limit(3)).all()
-        changes = undo_events(s, cpic, ids)
+        changes = undo(s, cpic, ids)
         assert changes.updated == {Entity.RECOMMENDATION: frozenset({rec})}
     assert table_state(db) == before
     with db.reading() as s:

@@ -172,3 +172,32 @@ def test_historic_status_is_an_option_for_cpic_and_records_the_register_as_it_st
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
     with db.reading() as s:
         assert s.scalars(select(Recommendation)).one().status == RecStatus.CLOSED
+
+
+def test_an_import_is_one_step_on_the_undo_stack_and_ctrl_z_undoes_it(qtbot, db, ctx):
+    """The import job hands its Changes and audit events to the helper: registers refresh, Ctrl+Z undoes the whole
+    import (and marks its batch undone), Ctrl+Shift+Z brings it back."""
+    from ol_desk.gui.editors.undo_stack import undo_stack
+    stack = undo_stack(ctx)
+    changed = []
+    ctx.ops.changed.connect(changed.append)
+    wizard = _wizard(qtbot, ctx, SAMPLES / "pfd_tracker.xlsx")
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=30_000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
+    report = wizard.import_page.report
+    assert changed and changed[-1] == report.changes               # announced once, by the helper
+    assert stack.can_undo() and stack.undo_text() == "Undo Import"
+    count = _items(db)
+    assert stack.undo(ctx.actor)
+    assert ctx.ops.wait_idle(30_000)
+    assert _items(db) == 0
+    with db.reading() as s:
+        assert s.get(ImportBatch, report.batch_id).undone_at is not None
+    assert stack.redo(ctx.actor)
+    assert ctx.ops.wait_idle(30_000)
+    assert _items(db) == count
+    with db.reading() as s:
+        assert s.get(ImportBatch, report.batch_id).undone_at is None

@@ -4,7 +4,7 @@
    confidence, the profile that matched, what the rows describe and the source kind.
 2. `preview(path, session, options, progress, cancel)` — what would happen to each row; writes nothing.
 3. `apply(path, session, actor, options, progress, cancel)` — does it, in the caller's transaction, tagged with a
-   new import batch (undo with `ol_desk.core.services.undo.undo_batch`).
+   new import batch (undo with `ol_desk.core.services.history.undo_batch`).
 `import_file(db, …)` runs 2 or 3 in its own transaction. Refusals raise `WorkbookRefused`/`ValidationError`.
 """
 from __future__ import annotations
