@@ -55,6 +55,12 @@ class _Step:
     detail: dict
     is_undo: bool
 
+    @property
+    def row_id(self) -> int:
+        """The id of the row the event changed (every event a step is made of names one)."""
+        assert self.entity_id is not None
+        return self.entity_id
+
 
 def undo(session: Session, actor: Actor, event_ids: Iterable[int]) -> Changes:
     """Reverse these audit events (newest first): one operation, or the events a redo wrote."""
@@ -92,7 +98,7 @@ def undo_batch(session: Session, actor: Actor, batch_id: int) -> Changes:
 # -- the engine ------------------------------------------------------------------------------------------------
 def _load(session: Session, ids: set[int]) -> list[_Step]:
     table = AuditEvent.__table__   # plain rows, not ORM objects: a batch can hold 100,000s of events
-    found = []
+    found: list = []
     for part in rows.chunks(ids, 900):
         found += session.execute(select(table).where(table.c.id.in_(part))).all()
     if missing := ids - {ev.id for ev in found}:
@@ -124,7 +130,7 @@ def _reverse(session: Session, actor: Actor, ids: set[int], *, redo: bool = Fals
     deleting: dict[str, set[int]] = {}
     for s in steps:
         if s.verb == "create" and s.entity in rows.MODELS:
-            deleting.setdefault(s.entity, set()).add(s.entity_id)
+            deleting.setdefault(s.entity, set()).add(s.row_id)
     rows.check_dependants(session, deleting)
     changes = Changes()
     creates: list[_Step] = []  # a run of creations of one kind, deleted together (an import makes thousands)
@@ -184,7 +190,7 @@ def _later_changes(session: Session, steps: list[_Step], ids: set[int]) -> list:
     for ev in reversed(later):
         target = json.loads(ev.detail or "{}").get("undoes") if ev.verb == "undo" else None
         if ev.id not in cancelled and target in by_id and target not in cancelled:
-            cancelled |= {ev.id, target}
+            cancelled |= {ev.id, by_id[target].id}
     return [ev for ev in later if ev.id not in cancelled]
 
 
@@ -225,7 +231,7 @@ def _delete_created(session: Session, actor: Actor, steps: list[_Step]) -> Chang
     table = table_of(model)
     session.flush()
     found: dict[int, dict] = {}
-    for part in rows.chunks({s.entity_id for s in steps}, 900):
+    for part in rows.chunks({s.row_id for s in steps}, 900):
         for row in session.execute(select(table).where(table.c.id.in_(part))).mappings():
             found[row["id"]] = {k: v for k, v in row.items() if k not in rows.BOOKKEEPING}
     links = rows.links_of(session, entity.value, list(found))
@@ -261,10 +267,10 @@ def _put_back(session: Session, actor: Actor, s: _Step) -> Changes:
     table = table_of(rows.MODELS[s.entity])
     row = rows.row_values(table, s.detail.get("row", {}))
     session.execute(insert(table), [row])
-    reported = rows.restore_links(session, s.entity, s.entity_id, s.detail.get("link_rows", {}), actor.name)
+    reported = rows.restore_links(session, s.entity, s.row_id, s.detail.get("link_rows", {}), actor.name)
     rows.restore_owned(session, s.detail.get("owned_rows", {}))
     _record(session, actor, s, {"fields": {k: [None, v] for k, v in row.items()}})
-    changes = Changes.one("created", entity, s.entity_id) | rows.shown_on(table, row.items())
+    changes = Changes.one("created", entity, s.row_id) | rows.shown_on(table, row.items())
     for kind, other in reported:
         changes |= Changes.one("updated", kind, other)
     return changes
@@ -284,7 +290,7 @@ def _revert(session: Session, actor: Actor, s: _Step) -> Changes:
         if name in table.c:
             reverted[name] = [getattr(obj, name), rows.value(table.c[name], old)]
             setattr(obj, name, reverted[name][1])
-    changes = Changes.one("updated", entity, s.entity_id)
+    changes = Changes.one("updated", entity, s.row_id)
     changes |= rows.shown_on(table, [(name, v) for name, pair in reverted.items() for v in pair])
     if not reverted and hasattr(obj, "updated_at"):
         obj.updated_at = utcnow()  # a link-only undo still bumps the version
@@ -292,7 +298,7 @@ def _revert(session: Session, actor: Actor, s: _Step) -> Changes:
     extra: dict = {}
     for link in rows.LINKS:
         if link.owner is entity and rows.is_change(s.detail.get(link.key)):
-            out, touched = rows.reverse_links(session, link, s.entity_id, s.detail, actor.name)
+            out, touched = rows.reverse_links(session, link, s.row_id, s.detail, actor.name)
             extra["link_rows"] = {**extra.get("link_rows", {}), **out.pop("link_rows", {})}
             extra.update(out)
             if link.others != "never" and touched:
@@ -300,7 +306,7 @@ def _revert(session: Session, actor: Actor, s: _Step) -> Changes:
     if not extra.get("link_rows"):
         extra.pop("link_rows", None)
     extra.update(rows.reverse_owned(session, s.detail))
-    changes |= rows.shown_on_others(session, s.entity, s.entity_id)
+    changes |= rows.shown_on_others(session, s.entity, s.row_id)
     _record(session, actor, s, {"fields": reverted, **extra})
     return changes
 

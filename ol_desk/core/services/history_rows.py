@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from sqlalchemy import Date, DateTime, Enum, Table, delete, false, insert, select, update
 from sqlalchemy.orm import Session
@@ -153,7 +153,7 @@ def add_links(session: Session, link: Link, owner_id: int, rows: dict[int, dict]
         if other in present:
             continue
         _still_there(session, link.other, other)
-        defaults = {link.made_by: actor_name} if link.made_by else {}
+        defaults: dict[str, object] = {link.made_by: actor_name} if link.made_by else {}
         if link.flag:
             defaults[link.flag] = False
         session.execute(insert(t), [{**defaults, **row_values(t, raw), **_pair(link, owner_id, other)}])
@@ -233,7 +233,7 @@ def shown_on(table: Table, values: Iterable[tuple[str, object]]) -> Changes:
         if ref is None or name not in SHOWN_ON.get(table.name, ()):
             continue
         target = next(iter(table.c[name].foreign_keys)).column.table.name
-        out.setdefault(Entity(TABLE_ENTITY[target]), set()).add(ref)
+        out.setdefault(Entity(TABLE_ENTITY[target]), set()).add(cast(int, ref))
     return Changes(updated={k: frozenset(v) for k, v in out.items()})
 
 
