@@ -27,6 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--historic-status", action="store_true",
                    help="CPIC, migrating an old register: record each status (and Board details) as the register "
                         "gives it, marked as such in the audit trail; without it statuses go through the lifecycle")
+    p.add_argument("--header-row", type=int, metavar="N",
+                   help="the sheet's row number of the header row (default: the row naming the most known columns)")
+    p.add_argument("--accept-rejections", action="store_true",
+                   help="import the good rows even when more than half of the rows are rejected (normally the "
+                        "import stops and writes nothing)")
     p.add_argument("--dry-run", action="store_true", help="show what would happen to each row; write nothing")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--undo", type=int, metavar="BATCH", help="undo an import batch")
@@ -59,11 +64,14 @@ def cmd_import(args, ctx: CliContext) -> int:
     from ol_desk.core.excel.register_import.importer import ImportOptions, import_file
     from ol_desk.core.excel.workbook_reader import check_file
     check_file(Path(args.file))   # bad files get the importer's one clear message before anything else
+    if args.header_row is not None and args.header_row < 1:
+        raise ValidationError(f"--header-row needs a row number from 1, not {args.header_row}.")
     if roundtrip.is_roundtrip_workbook(args.file):
         return _roundtrip(roundtrip, args, ctx)
     options = ImportOptions(sheet=args.sheet, profile=args.profile, save_profile=args.save_profile,
                             overrides=_overrides(args.map), kind=args.kind, hub=args.hub, document=args.document,
-                            historic_status=args.historic_status)
+                            historic_status=args.historic_status, header_row=args.header_row,
+                            accept_rejections=args.accept_rejections)
     bar = ProgressBar("Reading rows")
     report = import_file(ctx.db(), args.file, ctx.actor, options, dry_run=args.dry_run,
                          progress=bar)
@@ -77,7 +85,8 @@ def cmd_import(args, ctx: CliContext) -> int:
 def _print_report(report) -> None:
     info = report.info
     print(report.summary())
-    print(f"Header on row {info.header_row} of sheet '{info.sheet}'"
+    print(f"Header on row {info.header_row} of sheet '{info.sheet}' (confidence {info.header_confidence:.0%}: "
+          f"{info.header_why}; --header-row N to choose another)"
           + (f"; profile '{info.profile}'" if info.profile else ""))
     if report.dry_run:
         print("Columns: " + "; ".join(f"{c.header} → {c.field or 'ignored'}"
@@ -104,6 +113,8 @@ def _print_report(report) -> None:
         print(f"Skipped {report.skipped_blank:,} blank row(s).")
     if report.dry_run:
         print("Nothing was written (--dry-run).")
+    elif report.nothing_changed and not report.batch_id:
+        print("Nothing changed: no import batch or audit event was recorded.")
     elif report.batch_id:
         print(f"Undo this import with: ol-desk import --undo {report.batch_id}")
 
@@ -158,7 +169,9 @@ def _roundtrip(roundtrip, args, ctx: CliContext) -> int:
     was exported and with the database now, and applies the hub's edits as an import batch."""
     ignored = [name for name, value in (("--sheet", args.sheet), ("--profile", args.profile),
                                         ("--save-profile", args.save_profile), ("--map", args.map),
-                                        ("--kind", args.kind), ("--hub", args.hub), ("--document", args.document))
+                                        ("--kind", args.kind), ("--hub", args.hub), ("--document", args.document),
+                                        ("--header-row", args.header_row),
+                                        ("--accept-rejections", args.accept_rejections))
                if value]
     if ignored:
         ctx.info(f"{_file_name(args.file)} is a hub round-trip workbook; {', '.join(ignored)} do not apply to it.")

@@ -41,6 +41,25 @@ def text(value) -> str:
     return " ".join(str(value).split()) if not isinstance(value, str) or "\n" not in value else value.strip()
 
 
+# -- placeholders ------------------------------------------------------------------------------------------------
+PLACEHOLDERS = frozenset({"n/a", "na", "n.a", "n a", "n/k", "nk", "not found", "not known", "not applicable",
+                          "not available", "not given", "not stated", "tbc", "tba", "tbd", "none", "nil", "unknown",
+                          "-", "--", "—", "–", "?"})
+_PLACEHOLDER_JOIN = re.compile(r"\s*[:;()\[\]\-–—]+\s*")
+
+
+def is_placeholder(value) -> bool:
+    """Text that stands for "no value": 'N/A', 'N/A: Not found', 'Not found', '-', 'TBC', 'none' (any case).
+    Such a cell reads as empty everywhere (two rows whose reference is 'N/A' are not one report)."""
+    if not isinstance(value, str) or len(value) > 40:
+        return False
+    s = " ".join(value.lower().split()).rstrip(".")
+    if s in PLACEHOLDERS or not s:
+        return True
+    parts = [p for p in _PLACEHOLDER_JOIN.split(s) if p]
+    return all(p.rstrip(".") in PLACEHOLDERS for p in parts)
+
+
 # -- dates ------------------------------------------------------------------------------------------------------
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_name) if m})
@@ -85,7 +104,7 @@ def parse_date(value, what: str = "date") -> Parsed | None:
         raise BadValue(f"{what} '{text(value)}' is not a date")
     raw = text(value)
     s = raw.strip().rstrip(".")
-    if s.lower() in _BLANK_WORDS:
+    if s.lower() in _BLANK_WORDS or is_placeholder(s):
         return None
     if s.upper() in EXCEL_ERRORS:
         return Parsed(None, f"{what} is the Excel error {s}; left empty", f"{what.capitalize()} in spreadsheet: {s}")
@@ -128,7 +147,7 @@ def parse_percent(value, what: str = "percent complete") -> Parsed | None:
         number = value * 100 if 0 <= value <= 1 else value
     else:
         raw = text(value)
-        if raw.lower() in _BLANK_WORDS:
+        if raw.lower() in _BLANK_WORDS or is_placeholder(raw):
             return None
         m = _PERCENT.match(raw)
         if not m:

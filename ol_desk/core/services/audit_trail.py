@@ -25,6 +25,11 @@ def _forget_tail(session: Session, transaction) -> None:
     session.info.pop(_TAIL_KEY, None)
 
 
+def forget_tail(session: Session) -> None:
+    """After rolling back a savepoint that appended events: the chain's tail is read again from the database."""
+    session.info.pop(_TAIL_KEY, None)
+
+
 def _tail(session: Session) -> str:
     tail = session.info.get(_TAIL_KEY)
     if tail is None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -103,8 +104,22 @@ class MappingPage(QWizardPage):
                          "'ignore' for a column that should not be read.")
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        header_row = QHBoxLayout()
+        self.header_row = QSpinBox(self)
+        self.header_row.setObjectName("headerRow")
+        self.header_row.setAccessibleName("Header row")
+        self.header_row.setRange(1, 9999)   # a sheet row number; rows beyond those read are refused, with why
+        self.header_row.setKeyboardTracking(False)   # one re-read per choice, not per digit typed
+        self.header_row.setToolTip("The row holding the column names. Change it when the one found is wrong: the "
+                                   "columns are read again from the row you choose.")
+        self.header_row.valueChanged.connect(self._header_row_chosen)
         self.header = QLabel("", self)
-        form.addRow("Header row:", self.header)
+        self.header.setWordWrap(True)
+        header_row.addWidget(self.header_row)
+        header_row.addWidget(self.header, 1)
+        caption = QLabel("&Header row:", self)
+        caption.setBuddy(self.header_row)
+        form.addRow(caption, header_row)
         self.kind = QComboBox(self)
         self.kind.setAccessibleName("Source kind")
         for value, label in work.KINDS:
@@ -138,12 +153,22 @@ class MappingPage(QWizardPage):
         self.notes = QLabel("", self)
         self.notes.setWordWrap(True)
         layout.addWidget(self.notes)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
         self.combos: list[tuple[str, str | None, QComboBox]] = []
+        self._sheet: str | None = None
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         ins = self.w.inspection
         assert ins is not None, "the mapping page follows a finished inspection"
-        self.header.setText(f"row {ins.header_row} of sheet '{ins.sheet}' — the rows describe {ins.mode}")
+        self.error.setText("")
+        self.header_row.blockSignals(True)
+        self.header_row.setValue(ins.header_row)
+        self.header_row.blockSignals(False)
+        sure = f"<span style='color:#b36b00'>{ins.header_confidence:.0%}</span>" if ins.header_confidence < 0.8 \
+            else f"{ins.header_confidence:.0%}"
+        self.header.setText(f"of sheet '{ins.sheet}' — confidence {sure} ({ins.header_why}); the rows describe "
+                            f"{ins.mode}")
         self.kind.setCurrentIndex(max(0, self.kind.findData(ins.kind)))
         self.profile.clear()
         self.profile.addItem("(none: match by names)", None)
@@ -168,6 +193,19 @@ class MappingPage(QWizardPage):
             self.table.setItem(r, 3, QTableWidgetItem(how))
             self.combos.append((header, key, combo))
         self.notes.setText("\n".join(ins.notes))
+        self._sheet = ins.sheet
+        self.completeChanged.emit()
+
+    def _header_row_chosen(self, row: int) -> None:
+        ins = self.w.inspection
+        if ins is not None and row == ins.header_row:
+            return
+        self.w.header_row = row
+        self.w.inspect(sheet=ins.sheet if ins else self._sheet, then=self.initializePage)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return self.w.inspection is not None and not self.w.busy
 
     def _profile_chosen(self, _index: int) -> None:
         self.w.options_profile = self.profile.currentData()
@@ -196,6 +234,11 @@ class PreviewPage(QWizardPage):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.accept = QCheckBox("", self)
+        self.accept.setObjectName("acceptRejections")
+        self.accept.toggled.connect(lambda _on: self.completeChanged.emit())
+        self.accept.hide()
+        layout.addWidget(self.accept)
         self.error = error_label(self)
         layout.addWidget(self.error)
         self.report: ImportReport | None = None
@@ -203,6 +246,8 @@ class PreviewPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt API
         self.report = None
         self.error.setText("")
+        self.accept.setChecked(False)
+        self.accept.hide()
         self.table.setRowCount(0)
         self.counts.setText("Reading the workbook…")
         self.completeChanged.emit()
@@ -237,10 +282,24 @@ class PreviewPage(QWizardPage):
                 self.table.setItem(r, col, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        if report.mostly_rejected and c["new"] + c["changed"]:
+            total = sum(c.values())
+            self.error.setText(f"{c['rejected']:,} of {total:,} rows would be rejected — more than half. Check the "
+                               f"header row (now row {report.info.header_row}) and the columns on the previous page.")
+            self.accept.setText(f"&Import the other {c['new'] + c['changed']:,} rows anyway, skipping the "
+                                f"{c['rejected']:,} rejected")
+            self.accept.show()
+        elif not c["new"] + c["changed"]:
+            self.error.setText("Nothing would change: there is nothing to import.")
         self.completeChanged.emit()
 
+    def accepts_rejections(self) -> bool:
+        return not self.accept.isHidden() and self.accept.isChecked()   # the page itself may be hidden now
+
     def isComplete(self) -> bool:  # noqa: N802 - Qt API
-        return self.report is not None and (self.report.counts["new"] + self.report.counts["changed"]) > 0
+        if self.report is None or (self.report.counts["new"] + self.report.counts["changed"]) == 0:
+            return False
+        return not self.report.mostly_rejected or self.accept.isChecked()
 
 
 def _short(value) -> str:
@@ -427,6 +486,7 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.inspection: Inspection | None = None
         self.options_profile: str | None = None
+        self.header_row: int | None = None   # chosen on the mapping page; None: the one found
         self.busy = False
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
@@ -457,7 +517,8 @@ class ImportWizard(QWizard):
                              overrides=page.overrides() if page.combos else {},
                              kind=page.kind.currentData() if page.combos and page.kind.currentData() !=
                              (self.inspection.kind if self.inspection else None) else None,
-                             historic_status=page.historic.isChecked())
+                             historic_status=page.historic.isChecked(), header_row=self.header_row,
+                             accept_rejections=self.preview_page.accepts_rejections())
 
     def inspect(self, sheet: str | None, then=None) -> None:
         if not self.file_page.path.text().strip():
@@ -466,9 +527,10 @@ class ImportWizard(QWizard):
         self.busy = True
         if then is None:  # a new file or sheet: forget choices made for the last one
             self.mapping_page.combos = []
+            self.header_row = None
         self.file_page.found.setText("Reading the workbook…")
         self.file_page.completeChanged.emit()
-        options = ImportOptions(sheet=sheet, profile=self.options_profile)
+        options = ImportOptions(sheet=sheet, profile=self.options_profile, header_row=self.header_row)
 
         def done(ins: Inspection) -> None:
             if not isValid(self):
@@ -484,4 +546,7 @@ class ImportWizard(QWizard):
                 return
             self.busy = False
             self.file_page.show_inspection(None, readable(exc))
+            if then is not None:   # a choice made on the mapping page: say there what is wrong with it
+                self.mapping_page.error.setText(readable(exc))
+                self.mapping_page.completeChanged.emit()
         self.ctx.ops.read(work.inspect, self.path, options, label="Read workbook", on_done=done, on_error=failed)

@@ -39,6 +39,8 @@ class Inspection:
     notes: list[str]
     profiles: list[str] = field(default_factory=list)
     hubs: list[tuple[int, str, str]] = field(default_factory=list)
+    header_confidence: float = 1.0
+    header_why: str = ""
 
 
 def inspect(session, path, options: ImportOptions) -> Inspection:
@@ -48,7 +50,7 @@ def inspect(session, path, options: ImportOptions) -> Inspection:
                           info.profile, info.confidence,
                           [(c.header, c.field, c.confidence, c.how) for c in info.mapping.columns if c.header],
                           list(info.notes), [p.name for p in import_profiles.all_profiles(session)],
-                          hub_ids_by_code(session))
+                          hub_ids_by_code(session), info.header_confidence, info.header_why)
     finally:
         info.close()
 

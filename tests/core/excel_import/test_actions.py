@@ -70,8 +70,14 @@ def test_hub_given_on_the_command_line_and_macro_enabled_workbook(db, cpic, samp
 
 
 def test_actions_without_any_hub_are_rejected_with_the_way_out(db, cpic, tmp_path):
+    import pytest
+
+    from ol_desk.core.excel.register_import.importer import ImportOptions, MostlyRejected
     path = build_workbook(tmp_path / "x.xlsx", [["Action", "Owner"], ["Do the thing", "PS Jones"]])
-    report = import_file(db, path, cpic)
+    with pytest.raises(MostlyRejected) as refused:   # every row rejected: the real import stops, nothing written
+        import_file(db, path, cpic)
+    assert "no hub" in str(refused.value) and "--hub" in str(refused.value)
+    report = import_file(db, path, cpic, ImportOptions(accept_rejections=True))
     assert report.counts["rejected"] == 1
     assert "no hub" in report.rows[0].reason and "--hub" in report.rows[0].reason
 

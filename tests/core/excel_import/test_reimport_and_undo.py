@@ -92,13 +92,15 @@ def test_reimport_after_edits_gives_exactly_those_changes_and_undo_restores(db, 
         assert moved[0]["fields"]["current_target_date"] == ["2025-02-28", "2025-04-30"]
         assert "import batch" in moved[0]["reason"]
         assert s.scalar(select(DateChange).where(DateChange.new_date == dt.date(2025, 4, 30))) is not None
-    assert import_file(db, edited, cpic).counts["changed"] == 0
+    third = import_file(db, edited, cpic)   # unchanged: nothing recorded, no batch to undo
+    assert third.counts["changed"] == 0 and third.nothing_changed and third.batch_id is None
+    with db.reading() as s:
+        assert s.get(ImportBatch, second.batch_id + 1) is None
 
     with db.transaction() as s:
         with pytest.raises(ConflictError, match="changed afterwards"):
             undo_batch(s, cpic, first.batch_id)   # the second import changed the same rows since
     with db.transaction() as s:
-        undo_batch(s, cpic, second.batch_id + 1)  # the no-op third import
         undo_batch(s, cpic, second.batch_id)
     assert table_state(db) == after_first
     with db.transaction() as s:

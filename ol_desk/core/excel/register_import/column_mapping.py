@@ -29,12 +29,23 @@ FIELDS: tuple[Field, ...] = (
        "report number; document ref; document reference; case ref; inquest ref; iopc ref; coroner ref"),
     _f("source_kind", "Source kind", "source; source type; source kind; origin; report type; type of report"),
     _f("date_issued", "Date issued", "published; date published; publication date; date of report; report date; "
-       "date issued; issued; issue date; date received; received"),
+       "date issued; issued; issue date; date received; received; date; date of the report; report dated; "
+       "date sent"),
     _f("response_due", "Response due", "response due; response due date; response deadline; reply due; "
        "response required by"),
     _f("response_sent_on", "Response sent", "response sent; response sent on; date response sent; "
        "response date; replied; reply sent"),
-    _f("issuing_body", "Issuing body", "coroner area; coroner; issuing body; inspectorate; issued by; author body"),
+    _f("issuing_body", "Issuing body", "coroner area; coroner; issuing body; inspectorate; issued by; author body; "
+       "coroner name; name of coroner"),
+    _f("document_link", "Report link (URL)", "url; link; web link; weblink; hyperlink; report link; report url; "
+       "pfd link; source link; document link; web address; link to report"),
+    _f("sent_to", "Sent to (kept in the report's notes)", "sent to; receiver; recipient; addressee; addressed to; "
+       "report sent to; sent to organisation; organisation sent to; who sent to"),
+    _f("area", "Area, not a hub (kept in the report's notes)", "coroner's area; area of the coroner"),
+    _f("circumstances", "Circumstances (kept in the report's notes)", "circumstances; circumstances of death; "
+       "circumstances of the death; background"),
+    _f("investigation", "Investigation (kept in the report's notes)", "investigation; investigation and inquest; "
+       "inquest; inquest details; investigation details"),
     _f("subject", "Deceased / subject", "deceased; name of deceased; subject; person"),
     _f("finding_type", "Finding type", "type; finding type; category; finding; rec type; classification"),
     _f("action_reference", "Action reference", "action id; action ref; action no; action number; action reference"),
@@ -45,7 +56,8 @@ FIELDS: tuple[Field, ...] = (
     _f("action_title", "Action", "action; actions; action description; action required; action to be taken; "
        "what will be done; activity"),
     _f("text", "Recommendation text", "recommendation; text; matter of concern; matters of concern; "
-       "recommendation text; finding text; description; concern; detail; details; afi; area for improvement; "
+       "recommendation text; finding text; description; concern; concerns; coroner concerns; coroner's concerns; "
+       "matters of concern raised; detail; details; afi; area for improvement; "
        "recommendation / afi; recommendation/afi; wording; finding detail; learning"),
     _f("title", "Short title", "short title; summary; title; heading; subject line"),
     _f("owner", "Owner / lead", "lead; owner; lead officer; responsible officer; action owner; accountable lead; "
@@ -75,30 +87,68 @@ IGNORE = "ignore"
 
 
 def _norm(name: str) -> str:
+    """Lower case, snake_case and punctuation as spaces, runs of spaces collapsed (the profile fingerprint's form)."""
     return " ".join(re.sub(r"[^a-z0-9%#/]+", " ", name.lower().replace("_", " ")).split())
+
+
+def _singular(word: str) -> str:
+    if word.endswith(("sses", "uses")):              # statuses, progresses
+        return word[:-2]
+    if len(word) < 3 or not word.endswith("s") or word.endswith(("ss", "sis")) or word == "this":
+        return word
+    if word.endswith("us") and len(word) > 4:         # status, focus (but BCUs, OCUs are plurals)
+        return word
+    return word[:-3] + "y" if word.endswith("ies") and len(word) > 4 else word[:-1]
+
+
+def canonical(name: str) -> str:
+    """The form header names are compared in: `_norm`, " / " as "/", each word singular ("Matters of concern",
+    "matter_of_concern" and "MATTERS OF CONCERN." are one name)."""
+    key = re.sub(r"\s*/\s*", "/", _norm(name)).strip(" .")
+    return " ".join("/".join(_singular(part) for part in w.split("/")) for w in key.split())
 
 
 _EXACT: dict[str, str] = {}
 for _field in FIELDS:
     for _name in _field.names:
-        _EXACT.setdefault(_norm(_name), _field.key)
+        _EXACT.setdefault(canonical(_name), _field.key)
+# Names too general to count when they are only a part of a longer header ("Start date" is not the report's date).
+_WHOLE_ONLY = {canonical(n) for n in ("date", "link", "url", "area", "inquest", "background", "receiver",
+                                      "recipient", "issued", "received", "text", "item")}
+_SENTENCE = re.compile(r"[a-z]{4,}[.;:!?]\s+\S")
+HEADER_CELL_MAX = 60
+
+
+def header_like(cell) -> bool:
+    """A cell that could be a column name: short text, not a sentence (prose in a data row never counts)."""
+    if not isinstance(cell, str):
+        return False
+    s = cell.strip()
+    if not s or len(s) > HEADER_CELL_MAX or len(s.split()) > 8:
+        return False
+    return not _SENTENCE.search(s)
+
+
+def match_whole(name) -> str | None:
+    """The field a header cell names as a whole (after `canonical`), or None."""
+    if not header_like(name):
+        return None
+    key = canonical(name)
+    return _EXACT.get(key) if key else None
 
 
 def match_header(name) -> tuple[str | None, float]:
     """(field key, confidence) for one header cell: 1.0 for a known name, 0.7 for a known name inside it."""
-    if not isinstance(name, str):
+    if not header_like(name):
         return None, 0.0
-    key = _norm(name)
+    key = canonical(name)
     if not key:
         return None, 0.0
     if key in _EXACT:
         return _EXACT[key], 1.0
-    stripped = re.sub(r"\s*/\s*", "/", key).rstrip(" .")
-    if stripped in _EXACT:
-        return _EXACT[stripped], 1.0
     best = None
     for known, fkey in _EXACT.items():
-        if len(known) >= 4 and re.search(rf"(^|\s){re.escape(known)}($|\s)", key):
+        if len(known) >= 4 and known not in _WHOLE_ONLY and re.search(rf"(^|\s){re.escape(known)}($|\s)", key):
             if best is None or len(known) > len(best[0]):
                 best = (known, fkey)
     return (best[1], 0.7) if best else (None, 0.0)
@@ -158,6 +208,13 @@ def suggest(headers: list, samples: list[tuple], hubs: vp.HubMatcher | None) -> 
             taken.add(fkey)
         columns.append(ColumnGuess(i, vp.text(h), fkey, conf, "name" if fkey else ""))
     for col in columns:
+        if col.field == "hubs" and canonical(col.header) == "area" and hubs is not None:
+            values = [row[col.index] for row in samples if col.index < len(row) and vp.text(row[col.index])]
+            if len(values) >= 3 and not any(hubs.find_all(v)[0] for v in values):
+                # A coroner's "Area" (South London, Hampshire), not one of the force's hubs: kept, not warned about
+                col.field, col.confidence, col.how = "area", 0.6, "content"
+                taken.discard("hubs")
+    for col in columns:
         if col.field is None:
             values = [row[col.index] for row in samples if col.index < len(row) and row[col.index] is not None]
             guess = _by_content(values, hubs, taken)
@@ -205,8 +262,9 @@ def apply_overrides(mapping: Mapping, overrides: dict[str, str]) -> Mapping:
     """Set fields by header name ('Column=field'; field 'ignore' drops a column). Unknown names or fields raise."""
     from ol_desk.core.errors import ValidationError
     by_header = {_norm(c.header): c for c in mapping.columns if c.header}
+    by_canonical = {canonical(c.header): c for c in reversed(mapping.columns) if c.header}
     for header, fkey in overrides.items():
-        col = by_header.get(_norm(header))
+        col = by_header.get(_norm(header)) or by_canonical.get(canonical(header))
         if col is None:
             known = ", ".join(f"'{c.header}'" for c in mapping.columns if c.header)
             raise ValidationError(f"There is no column '{header}' in the header row (columns: {known}).")
@@ -221,12 +279,27 @@ def apply_overrides(mapping: Mapping, overrides: dict[str, str]) -> Mapping:
     return mapping
 
 
-def settle(mapping: Mapping) -> Mapping:
-    """Names that mean one thing on a recommendations sheet and another on an actions sheet: 'Rec Ref' is the
-    row's own reference unless the rows are actions."""
+_PER_REPORT = ("document_link", "sent_to", "circumstances", "investigation", "area")
+
+
+def settle(mapping: Mapping, notes: list[str] | None = None) -> Mapping:
+    """Names that mean one thing on one sheet and another elsewhere: 'Rec Ref' is the row's own reference unless
+    the rows are actions; a plain 'Ref'/'id' on rows that each carry their own report's link, recipients or date
+    and coroner (an export of reports, one a row) is the report's reference."""
     fields = mapping.fields()
     if "linked_reference" in fields and "action_title" not in fields and "reference" not in fields:
         for c in mapping.columns:
             if c.field == "linked_reference":
                 c.field = "reference"
+    fields = mapping.fields()
+    names_report = {"document_title", "document_reference", "subject", "action_title"} & set(fields)
+    per_report = any(k in fields for k in _PER_REPORT) or {"date_issued", "issuing_body"} <= set(fields)
+    if "reference" in fields and not names_report and per_report:
+        for c in mapping.columns:
+            if c.field == "reference" and c.how != "user":
+                c.field = "document_reference"
+                if notes is not None:
+                    notes.append(f"Each row carries its own report's details, so '{c.header}' is taken as the "
+                                 f"report's reference (--map \"{c.header}=reference\" to file every row under "
+                                 f"one report instead).")
     return mapping

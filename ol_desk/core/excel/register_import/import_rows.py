@@ -97,8 +97,12 @@ class _Cells:
         self.fields, self.values = fields, values
 
     def raw(self, key):
+        """The cell for a field; a placeholder ('N/A', 'Not found', '-', 'TBC' …) reads as empty."""
         i = self.fields.get(key)
-        return self.values[i] if i is not None and i < len(self.values) else None
+        if i is None or i >= len(self.values):
+            return None
+        value = self.values[i]
+        return None if type(value) is str and vp.is_placeholder(value) else value
 
     def text(self, key) -> str:
         return vp.text(self.raw(key))
@@ -150,14 +154,20 @@ def _parse(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> Non
         _recommendation(ctx, out, cell, kind, extras)
 
 
+# Columns with no field of their own in the model, kept in the report's notes rather than dropped.
+_DOC_NOTES = (("area", "Area"), ("sent_to", "Sent to"), ("investigation", "Investigation and inquest"),
+              ("circumstances", "Circumstances of the death"))
+
+
 def _document(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind, extras: list[str]) -> None:
     title = cell.text("document_title")
     reference = cell.text("document_reference")
     subject = cell.text("subject")
     if not title and subject:
         title = (f"Regulation 28 report: {subject}" if kind == SourceKind.PFD else subject)
+    link = cell.text("document_link")
     if not title and not reference:
-        title = ctx.default_document
+        title = ctx.default_document or link   # a row naming its report only by its web address
     if not title and not reference:
         return
     if len(reference) > 80:
@@ -171,6 +181,11 @@ def _document(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind, extr
                 doc[key] = value
     if cell.has("issuing_body"):
         doc["issuing_body"] = cell.text("issuing_body")
+    if cell.has("document_link"):
+        doc["link"] = link
+    kept = [f"{label}: {cell.text(key)}" for key, label in _DOC_NOTES if cell.text(key)]
+    if kept:
+        doc["notes"] = "\n\n".join(kept)
     out.doc = doc
     out.doc_key = document_key(kind, reference, title)
 

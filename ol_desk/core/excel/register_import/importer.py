@@ -24,7 +24,7 @@ from ol_desk.core.errors import OlDeskError, ValidationError
 from ol_desk.core.model import Hub
 from ol_desk.core.model.enums import Role, SourceKind
 from ol_desk.core.progress import Cancel, Progress
-from ol_desk.core.services import import_batches, import_profiles, writes
+from ol_desk.core.services import audit_trail, import_batches, import_profiles, writes
 from ol_desk.core.services.actor import Actor
 from ol_desk.core.services.bulk import BulkWriter
 from ol_desk.core.services.changes import Changes
@@ -33,7 +33,7 @@ from .. import limits
 from .. import value_parsing as vp
 from ..workbook_reader import SheetRows, WorkbookRefused, open_workbook, sheet_rows
 from . import column_mapping as cm
-from .header_detection import HeaderRow, detect
+from .header_detection import HeaderRow, choose, detect
 from .import_plan import Resolver, RowOutcome
 from .import_rows import MODE_ACTIONS, Context, mode_of, parse_row
 
@@ -46,6 +46,28 @@ class ImportCancelled(OlDeskError):
     """The user stopped the import; nothing was written."""
 
 
+class MostlyRejected(WorkbookRefused):
+    """A real import would reject more than half of the rows: nothing is written unless the user accepts that."""
+
+    def __init__(self, message: str, counts: dict[str, int], reasons: list[str]):
+        super().__init__(message)
+        self.counts, self.reasons = counts, reasons
+
+
+FIRST_REASONS = 3
+
+
+def _mostly_rejected(info, counts: dict[str, int], outcomes: list[RowOutcome], dry_run: bool) -> MostlyRejected:
+    total = sum(counts.values())
+    reasons = [o.reason for o in outcomes if o.outcome == "rejected"][:FIRST_REASONS]
+    result = "the import would stop and write nothing" if dry_run else "nothing was written"
+    return MostlyRejected(
+        f"{info.path.name}: {counts['rejected']:,} of {total:,} rows would be rejected (more than half), so "
+        f"{result}. First reasons: {'; '.join(reasons)}. The header was taken from row {info.header_row} — "
+        f"check it (--header-row N) and the columns (--map \"Header=field\"), or import the other rows anyway "
+        f"(--accept-rejections).", counts, reasons)
+
+
 @dataclass
 class ImportOptions:
     sheet: str | None = None
@@ -56,6 +78,8 @@ class ImportOptions:
     hub: str | None = None              # hub for action rows that name none
     document: str | None = None         # report title for rows that name none
     historic_status: bool = False       # CPIC: record the register's statuses as they stand (a migration)
+    header_row: int | None = None       # the sheet's row number of the header (default: found by its names)
+    accept_rejections: bool = False     # write even when more than half of the rows are rejected
 
 
 @dataclass
@@ -73,6 +97,8 @@ class WorkbookInfo:
     default_hub_id: int | None
     default_document: str
     notes: list[str] = field(default_factory=list)
+    header_confidence: float = 1.0
+    header_why: str = ""
     # the open row stream, positioned after the header: (rows, the head rows read past the header, the iterator)
     _rows: tuple[SheetRows, list, Iterator] | None = None
     _workbook: Workbook | None = None
@@ -83,6 +109,7 @@ class WorkbookInfo:
 
     def as_dict(self) -> dict:
         return {"file": str(self.path), "sheets": self.sheets, "sheet": self.sheet, "header_row": self.header_row,
+                "header_confidence": round(self.header_confidence, 2), "header_why": self.header_why,
                 "rows_describe": self.mode, "kind": self.kind.value, "profile": self.profile,
                 "confidence": round(self.confidence, 2), "mapping": [c.as_dict() for c in self.mapping.columns],
                 "notes": self.notes}
@@ -105,10 +132,18 @@ class ImportReport:
     batch_id: int | None = None
     changes: Changes = field(default_factory=Changes)
     sha256: str = ""
+    nothing_changed: bool = False    # no new or changed rows: an applied import recorded no batch
+
+    @property
+    def mostly_rejected(self) -> bool:
+        """More than half of the rows are rejected: a real import stops unless `accept_rejections` is set."""
+        return 2 * self.counts.get("rejected", 0) > sum(self.counts.values())
 
     def summary(self) -> str:
         c = self.counts
         verb = "would import" if self.dry_run else "imported"
+        if self.nothing_changed and not self.batch_id:
+            verb = "nothing changed (nothing recorded)" if not self.dry_run else "nothing would change"
         batch = f" as batch {self.batch_id}" if self.batch_id else ""
         return (f"{self.info.path.name} ({self.info.sheet}, {self.info.mode}){batch}: {verb} — "
                 f"{c.get('new', 0)} new, {c.get('changed', 0)} changed, {c.get('unchanged', 0)} unchanged, "
@@ -119,6 +154,8 @@ class ImportReport:
                 "batch_id": self.batch_id, "rows_describe": self.info.mode, "kind": self.info.kind.value,
                 "profile": self.info.profile, "counts": {k: self.counts.get(k, 0) for k in
                                                         ("new", "changed", "unchanged", "rejected")},
+                "nothing_changed": self.nothing_changed, "mostly_rejected": self.mostly_rejected,
+                "header_row": self.info.header_row, "header_confidence": round(self.info.header_confidence, 2),
                 "warnings": self.warnings, "rows": [r.as_dict() for r in self.rows],
                 "skipped_blank_rows": self.skipped_blank, "notes": self.info.notes}
 
@@ -156,7 +193,7 @@ def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> Workbo
             head.append(item)
             if len(head) >= limits.HEADER_SCAN_ROWS:
                 break
-        header = detect(head)
+        header = choose(head, options.header_row, options.overrides, f"{path.name}, sheet '{name}'")
         if header is None and profile is None and not options.overrides:
             profile = _profile_for_rows(session, head)
         if header is None and profile is not None:
@@ -194,7 +231,7 @@ def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> Workbo
                 col.field, col.confidence, col.how = (None if f == cm.IGNORE else f), 1.0, "profile"
     if options.overrides:
         cm.apply_overrides(mapping, options.overrides)
-    cm.settle(mapping)
+    cm.settle(mapping, notes)
     fields = mapping.fields()
     mode = mode_of(fields)
     if mode is None:
@@ -212,7 +249,8 @@ def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> Workbo
         notes.append(f"The rows name no report; they all belong to '{default_doc}' "
                      f"(give another with --document).")
     info = WorkbookInfo(path, names, name, header.number, list(header.cells), mapping, signature, mode, kind,
-                        profile.name if profile else None, default_hub, default_doc, notes)
+                        profile.name if profile else None, default_hub, default_doc, notes, header.confidence,
+                        header.why)
     info._rows = (rows, head[header.position + 1:], stream)
     info._workbook = wb
     return info
@@ -317,7 +355,9 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
     sha = file_sha256(info.path)
     writer = None
     batch_id = None
+    savepoint = None
     if actor is not None:
+        savepoint = session.begin_nested()   # dropped again when the file changes nothing
         batch_id = _new_batch(session, actor, info, sha)
         writer = BulkWriter(session, actor, batch_id, info.path.name, historic=options.historic_status)
     resolver = Resolver(session, ctx, writer, outcomes, warnings)
@@ -343,14 +383,28 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
             _save_profile(session, actor, info, options)
     else:
         seen = run()
+    counts = {k: resolver.counts.get(k, 0) for k in ("new", "changed", "unchanged", "rejected")}
+    if seen and not options.accept_rejections and 2 * counts["rejected"] > sum(counts.values()):
+        outcomes.sort(key=lambda o: o.row)
+        refusal = _mostly_rejected(info, counts, outcomes, dry_run=actor is None)
+        if actor is not None:
+            raise refusal      # the caller rolls back: the batch and any rows of this file are not kept
+        info.notes.append(str(refusal))
+    nothing_changed = not counts["new"] and not counts["changed"] and not (writer and writer.changes)
+    if savepoint is not None:
+        if nothing_changed and not options.save_profile:
+            savepoint.rollback()        # no empty batch, no audit event for a file that changed nothing
+            audit_trail.forget_tail(session)
+            batch_id, writer = None, None
+        else:
+            savepoint.commit()
     if progress is not None:
         progress(seen, seen, "done")
     outcomes.sort(key=lambda o: o.row)
-    counts = {k: resolver.counts.get(k, 0) for k in ("new", "changed", "unchanged", "rejected")}
     if seen == 0:
         raise WorkbookRefused(f"{info.path.name}: sheet '{info.sheet}' has a header row but no rows under it.")
     report = ImportReport(info, actor is None, counts, outcomes, warnings, rows.skipped_blank, rows.stopped_early_at,
-                          batch_id, writer.changes if writer else Changes(), sha)
+                          batch_id, writer.changes if writer else Changes(), sha, nothing_changed)
     if rows.stopped_early_at:
         warnings.append(f"stopped reading at row {rows.stopped_early_at:,} after {limits.MAX_EMPTY_RUN:,} empty rows "
                         f"in a row (the rest of the sheet is formatted but empty)")
