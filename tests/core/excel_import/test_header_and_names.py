@@ -76,6 +76,15 @@ def test_map_works_against_the_chosen_header(db, cpic, tmp_path):
         import_file(db, path, cpic, ImportOptions(header_row=1, overrides={"worries": "text"}), dry_run=True)
 
 
+def test_map_naming_columns_of_another_row_uses_that_row(db, cpic, tmp_path):
+    rows = [["Ref", "Recommendation", "Owner"], ["Our Ref", "Worries", "Who"], ["W1", "A worry", "DI Shah"]]
+    path = build_workbook(tmp_path / "worries.xlsx", rows)
+    report = import_file(db, path, cpic, ImportOptions(overrides={"our_ref": "reference", "WORRIES": "text"},
+                                                       document="Register"), dry_run=True)
+    assert report.info.header_row == 2 and report.counts["new"] == 1
+    assert {c.header: c.field for c in report.info.mapping.columns}["Worries"] == "text"
+
+
 def test_a_mostly_rejected_import_stops_and_can_be_overridden(db, cpic, tmp_path):
     rows = [["Ref", "Recommendation", "Target date"], ["R1", "Fine", "01/01/2025"]] + [
         [f"R{n}", f"Bad {n}", "31/02/2024"] for n in range(2, 5)]

@@ -44,12 +44,14 @@ def _score(values: tuple) -> tuple[int, float, int]:
 
 def detect(rows: list[tuple[int, tuple]], wanted: set[str] | None = None) -> HeaderRow | None:
     """The row (among the first non-blank rows) naming the most known columns (at least two), the earliest on a
-    tie, or — when the user names columns (`wanted`, normalised) — the first row holding all of them."""
+    tie, or — when the user names columns (`wanted`) — the first row holding all of them (compared `canonical`)."""
     scored = []
+    if wanted is not None:
+        wanted = {canonical(w) for w in wanted}
     for pos, (number, values) in enumerate(rows):
         texts = [vp.text(v) for v in values]
         if wanted is not None:
-            have = {t.strip().lower() for t in texts if t}
+            have = {canonical(t) for t in texts if t}
             if wanted <= have:
                 return _make(rows, pos, number, texts, len(wanted), 1.0, "holds every column named")
             continue
