@@ -51,6 +51,16 @@ def test_the_real_pfd_reports_register_imports_one_report_a_row(db, cpic, sample
     assert import_file(db, samples / "pfd_reports_register.xlsx", cpic).nothing_changed
 
 
+def test_data_like_rows_above_the_header_lower_its_confidence_and_are_named(db, cpic, tmp_path):
+    rows = [report_row(n) for n in range(1, 7)] + [HEADER] + [report_row(n) for n in range(7, 10)]
+    path = build_workbook(tmp_path / "late_header.xlsx", rows)
+    report = import_file(db, path, cpic, dry_run=True)
+    assert report.info.header_row == 7 and report.info.header_confidence == 0.6
+    assert "rows 1–6 above it look like data" in report.info.header_why
+    assert any(n.startswith("Rows 1–6 above the header row (row 7) hold several cells and are not imported")
+               for n in report.info.notes)
+
+
 def test_header_row_can_be_chosen(db, cpic, tmp_path):
     rows = [["Force learning register"], ["Rec No.", "Recommendation text", "Lead"], ["A1", "Old layout", "DI Shah"],
             ["Ref", "Recommendation"], ["R1", "Row under the header the user chose"]]
