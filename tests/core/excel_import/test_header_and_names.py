@@ -39,6 +39,16 @@ def test_the_real_header_row_is_chosen_over_prose_full_of_column_words(db, cpic,
         assert rec.text.startswith("(1) There is no protocol for case 1.")
 
 
+def test_the_reported_export_of_1514_reports_imports_every_row(db, cpic, tmp_path):
+    path = reports_export(tmp_path / "pfd_export.xlsx", rows=1514, refs={5: "N/A: Not found", 9: "N/A: Not found"})
+    report = import_file(db, path, cpic)
+    assert report.info.header_row == 1 and report.batch_id
+    assert report.counts == {"new": 1514, "changed": 0, "unchanged": 0, "rejected": 0}
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(SourceDocument)) == 1514
+        assert s.scalar(select(func.count()).select_from(Recommendation)) == 1514
+
+
 def test_the_real_pfd_reports_register_imports_one_report_a_row(db, cpic, samples):
     report = import_file(db, samples / "pfd_reports_register.xlsx", cpic)
     assert report.info.header_row == 1 and report.info.header_confidence == 1.0
