@@ -208,6 +208,14 @@ def test_every_known_name_is_recognised_in_its_other_forms():
                 assert match_header(form) == (first, 1.0), (form, f.key)
 
 
+@pytest.mark.parametrize(("header", "field"), [
+    ("Free text", "text"), ("Area lead", "hubs"), ("Comments / updates", "latest_update"),
+    ("Target date (revised)", "target_date"), ("Evidence link", "evidence")])
+def test_known_names_inside_short_headers_still_count_as_before(header, field):
+    from ol_desk.core.excel.register_import.column_mapping import match_header
+    assert match_header(header)[0] == field
+
+
 @pytest.mark.parametrize("cell", [
     "The date of the report, the coroner and the area are recorded.",
     "Concerns: the receiver did not reply. Status unknown.", "x" * 61])
