@@ -209,7 +209,7 @@ def test_every_known_name_is_recognised_in_its_other_forms():
 
 
 @pytest.mark.parametrize(("header", "field"), [
-    ("Free text", "text"), ("Area lead", "hubs"), ("Comments / updates", "latest_update"),
+    ("Free text", "text"), ("Area lead", "owner"), ("Comments / updates", "latest_update"),
     ("Target date (revised)", "target_date"), ("Evidence link", "evidence")])
 def test_known_names_inside_short_headers_still_count_as_before(header, field):
     from ol_desk.core.excel.register_import.column_mapping import match_header
