@@ -60,6 +60,11 @@ def is_placeholder(value) -> bool:
     return all(p.rstrip(".") in PLACEHOLDERS for p in parts)
 
 
+def value_text(value) -> str:
+    """`text`, with a placeholder as empty: what the parsers below read."""
+    return "" if is_placeholder(value) else text(value)
+
+
 # -- dates ------------------------------------------------------------------------------------------------------
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_name) if m})
@@ -169,8 +174,8 @@ _WEAK_SPLIT = re.compile(r"\s*(?:\s/\s|/|\s&\s|\band\b|\s\+\s)\s*", re.IGNORECAS
 def split_values(value, weak: bool = False) -> list[str]:
     """'North West; Met Detention' → ['North West', 'Met Detention'] (';', ',', '|', new lines; with `weak`
     also '/', '&', '+' and 'and', which can be part of one name such as 'Roads and Transport')."""
-    parts = [p.strip(" .") for p in (_WEAK_SPLIT if weak else _SPLIT).split(text(value))]
-    return [p for p in parts if p]
+    parts = [p.strip(" .") for p in (_WEAK_SPLIT if weak else _SPLIT).split(value_text(value))]
+    return [p for p in parts if p and not is_placeholder(p)]
 
 
 # -- words -------------------------------------------------------------------------------------------------------
@@ -215,7 +220,7 @@ for _action_status, _words in {
 
 
 def _status_word(value, words: dict) -> Parsed | None:
-    raw = text(value)
+    raw = value_text(value)
     if not raw:
         return None
     found = words.get(_key(raw))
@@ -249,7 +254,7 @@ _PREFIX_TYPES = {"coc": FindingType.CAUSE_OF_CONCERN, "afi": FindingType.AREA_FO
 
 
 def finding_type(value) -> FindingType | None:
-    raw = _key(text(value))
+    raw = _key(value_text(value))
     if not raw:
         return None
     if raw in _FINDING_LOOKUP:
@@ -281,7 +286,7 @@ _KIND_LOOKUP = {w: k for k, words in _KIND_WORDS.items() for w in words}
 
 
 def source_kind(value) -> SourceKind | None:
-    raw = _key(text(value))
+    raw = _key(value_text(value))
     if not raw:
         return None
     if raw in _KIND_LOOKUP:
@@ -311,7 +316,7 @@ _RAG = {"r": "Red", "red": "Red", "a": "Amber", "amber": "Amber", "g": "Green", 
 
 
 def rag(value) -> str:
-    raw = text(value)
+    raw = value_text(value)
     return _RAG.get(_key(raw), raw)
 
 
@@ -353,7 +358,7 @@ class HubMatcher:
         return list(found[0]), list(found[1])
 
     def _find_all(self, value) -> tuple[list[int], list[str]]:
-        whole = text(value)
+        whole = value_text(value)
         if not whole:
             return [], []
         one = self.find(whole)

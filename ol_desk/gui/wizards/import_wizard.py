@@ -286,7 +286,7 @@ class PreviewPage(QWizardPage):
             total = sum(c.values())
             self.error.setText(f"{c['rejected']:,} of {total:,} rows would be rejected — more than half. Check the "
                                f"header row (now row {report.info.header_row}) and the columns on the previous page.")
-            self.accept.setText(f"&Import the other {c['new'] + c['changed']:,} rows anyway, skipping the "
+            self.accept.setText(f"Import the other {c['new'] + c['changed']:,} rows &anyway, skipping the "
                                 f"{c['rejected']:,} rejected")
             self.accept.show()
         elif not c["new"] + c["changed"]:

@@ -39,6 +39,16 @@ def test_the_real_header_row_is_chosen_over_prose_full_of_column_words(db, cpic,
         assert rec.text.startswith("(1) There is no protocol for case 1.")
 
 
+def test_the_reported_export_of_1514_reports_imports_every_row(db, cpic, tmp_path):
+    path = reports_export(tmp_path / "pfd_export.xlsx", rows=1514, refs={5: "N/A: Not found", 9: "N/A: Not found"})
+    report = import_file(db, path, cpic)
+    assert report.info.header_row == 1 and report.batch_id
+    assert report.counts == {"new": 1514, "changed": 0, "unchanged": 0, "rejected": 0}
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(SourceDocument)) == 1514
+        assert s.scalar(select(func.count()).select_from(Recommendation)) == 1514
+
+
 def test_the_real_pfd_reports_register_imports_one_report_a_row(db, cpic, samples):
     report = import_file(db, samples / "pfd_reports_register.xlsx", cpic)
     assert report.info.header_row == 1 and report.info.header_confidence == 1.0
@@ -49,6 +59,16 @@ def test_the_real_pfd_reports_register_imports_one_report_a_row(db, cpic, sample
         assert all(d.date_issued is not None and "Sent to: " in d.notes and "Area: " in d.notes for d in docs)
         assert s.scalar(select(func.count()).select_from(Recommendation)) == 40
     assert import_file(db, samples / "pfd_reports_register.xlsx", cpic).nothing_changed
+
+
+def test_data_like_rows_above_the_header_lower_its_confidence_and_are_named(db, cpic, tmp_path):
+    rows = [report_row(n) for n in range(1, 7)] + [HEADER] + [report_row(n) for n in range(7, 10)]
+    path = build_workbook(tmp_path / "late_header.xlsx", rows)
+    report = import_file(db, path, cpic, dry_run=True)
+    assert report.info.header_row == 7 and report.info.header_confidence == 0.6
+    assert "rows 1–6 above it look like data" in report.info.header_why
+    assert any(n.startswith("Rows 1–6 above the header row (row 7) hold several cells and are not imported")
+               for n in report.info.notes)
 
 
 def test_header_row_can_be_chosen(db, cpic, tmp_path):
@@ -74,6 +94,15 @@ def test_map_works_against_the_chosen_header(db, cpic, tmp_path):
     assert {c.header: c.field for c in chosen.info.mapping.columns}["concerns"] == "title"
     with pytest.raises(ValidationError, match="no column 'worries'"):
         import_file(db, path, cpic, ImportOptions(header_row=1, overrides={"worries": "text"}), dry_run=True)
+
+
+def test_map_naming_columns_of_another_row_uses_that_row(db, cpic, tmp_path):
+    rows = [["Ref", "Recommendation", "Owner"], ["Our Ref", "Worries", "Who"], ["W1", "A worry", "DI Shah"]]
+    path = build_workbook(tmp_path / "worries.xlsx", rows)
+    report = import_file(db, path, cpic, ImportOptions(overrides={"our_ref": "reference", "WORRIES": "text"},
+                                                       document="Register"), dry_run=True)
+    assert report.info.header_row == 2 and report.counts["new"] == 1
+    assert {c.header: c.field for c in report.info.mapping.columns}["Worries"] == "text"
 
 
 def test_a_mostly_rejected_import_stops_and_can_be_overridden(db, cpic, tmp_path):
@@ -177,6 +206,14 @@ def test_every_known_name_is_recognised_in_its_other_forms():
                 other = name + "s" if last.isalpha() and len(last) > 2 else name
             for form in (name, name.upper(), name.replace(" ", "_"), other):
                 assert match_header(form) == (first, 1.0), (form, f.key)
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Free text", "text"), ("Area lead", "owner"), ("Comments / updates", "latest_update"),
+    ("Target date (revised)", "target_date"), ("Evidence link", "evidence")])
+def test_known_names_inside_short_headers_still_count_as_before(header, field):
+    from ol_desk.core.excel.register_import.column_mapping import match_header
+    assert match_header(header)[0] == field
 
 
 @pytest.mark.parametrize("cell", [

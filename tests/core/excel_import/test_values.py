@@ -105,3 +105,19 @@ def test_hub_names_codes_aliases_and_several_in_one_cell(db):
     assert codes("North West / South East") == (["NW", "SE"], [])
     assert codes("Atlantis BCU, Custody") == (["MD"], ["Atlantis BCU"])
     assert hubs.in_words("North West BCU - learning actions") == hubs.find("NW")
+
+
+@pytest.mark.parametrize("word", ["N/A", "n/a", "N/A: Not found", "Not found", "-", "TBC", "none", "None", "NA",
+                                  "not known", "N/A - not found", "—", " tbc. ", "n/a (not found)"])
+def test_placeholders_read_as_empty_in_every_parser(word):
+    assert vp.is_placeholder(word) and vp.value_text(word) == ""
+    assert vp.parse_date(word) is None and vp.parse_percent(word) is None
+    assert vp.rec_status(word) is None and vp.action_status(word) is None
+    assert vp.finding_type(word) is None and vp.source_kind(word) is None and vp.rag(word) == ""
+    assert vp.split_values(word) == [] and vp.split_values(f"North West; {word}") == ["North West"]
+
+
+@pytest.mark.parametrize("value", ["2024-0001", "R1", "Not started", "None of the above applied", "NAT", "-1",
+                                   "No", "Nothing found at the scene", 0, None, "#N/A"])
+def test_real_values_are_not_placeholders(value):
+    assert not vp.is_placeholder(value)

@@ -112,9 +112,9 @@ _EXACT: dict[str, str] = {}
 for _field in FIELDS:
     for _name in _field.names:
         _EXACT.setdefault(canonical(_name), _field.key)
-# Names too general to count when they are only a part of a longer header ("Start date" is not the report's date).
-_WHOLE_ONLY = {canonical(n) for n in ("date", "link", "url", "area", "inquest", "background", "receiver",
-                                      "recipient", "issued", "received", "text", "item")}
+# New names too general to count when they are only a part of a longer header ("Start date" is not the report's
+# date, "Evidence link" is evidence).
+_WHOLE_ONLY = {canonical(n) for n in ("date", "link", "url", "inquest", "background", "receiver", "recipient")}
 _SENTENCE = re.compile(r"[a-z]{4,}[.;:!?]\s+\S")
 HEADER_CELL_MAX = 60
 
@@ -148,7 +148,7 @@ def match_header(name) -> tuple[str | None, float]:
         return _EXACT[key], 1.0
     best = None
     for known, fkey in _EXACT.items():
-        if len(known) >= 4 and known not in _WHOLE_ONLY and re.search(rf"(^|\s){re.escape(known)}($|\s)", key):
+        if len(known) >= 4 and known not in _WHOLE_ONLY and re.search(rf"(^|[\s/]){re.escape(known)}($|[\s/])", key):
             if best is None or len(known) > len(best[0]):
                 best = (known, fkey)
     return (best[1], 0.7) if best else (None, 0.0)

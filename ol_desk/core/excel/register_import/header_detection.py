@@ -22,6 +22,7 @@ class HeaderRow:
     title_lines: tuple   # the text of the rows above it (for hints: hub, source kind)
     confidence: float = 1.0   # how sure the choice is (0–1)
     why: str = ""        # in words: how the row was chosen
+    data_above: tuple = ()   # row numbers above the header with several cells: data, if the header is wrong
 
     def as_dict(self) -> dict:
         return {"row": self.number, "confidence": round(self.confidence, 2), "why": self.why}
@@ -44,12 +45,14 @@ def _score(values: tuple) -> tuple[int, float, int]:
 
 def detect(rows: list[tuple[int, tuple]], wanted: set[str] | None = None) -> HeaderRow | None:
     """The row (among the first non-blank rows) naming the most known columns (at least two), the earliest on a
-    tie, or — when the user names columns (`wanted`, normalised) — the first row holding all of them."""
+    tie, or — when the user names columns (`wanted`) — the first row holding all of them (compared `canonical`)."""
     scored = []
+    if wanted is not None:
+        wanted = {canonical(w) for w in wanted}
     for pos, (number, values) in enumerate(rows):
         texts = [vp.text(v) for v in values]
         if wanted is not None:
-            have = {t.strip().lower() for t in texts if t}
+            have = {canonical(t) for t in texts if t}
             if wanted <= have:
                 return _make(rows, pos, number, texts, len(wanted), 1.0, "holds every column named")
             continue
@@ -107,8 +110,24 @@ def at_row(rows: list[tuple[int, tuple]], number: int) -> HeaderRow | None:
     return None
 
 
+DATA_LIKE_CELLS = 3   # a title, marking or note row above a header has one or two cells
+
+
 def _make(rows, pos, number, texts, score, confidence, why) -> HeaderRow:
     while texts and not texts[-1]:
         texts.pop()
     above = tuple(" ".join(vp.text(v) for v in r[1] if v is not None).strip() for r in rows[:pos])
-    return HeaderRow(number, pos, tuple(texts), score, tuple(t for t in above if t), confidence, why)
+    data_above = tuple(n for n, values in rows[:pos] if sum(vp.text(v) != "" for v in values) >= DATA_LIKE_CELLS)
+    if data_above and why != "chosen by you":
+        confidence = min(confidence, 0.6)
+        why += f"; {rows_text(data_above)} above it look like data"
+    return HeaderRow(number, pos, tuple(texts), score, tuple(t for t in above if t), confidence, why, data_above)
+
+
+def rows_text(numbers: tuple) -> str:
+    """'row 3', 'rows 2–7' or 'rows 2, 5' (for messages)."""
+    if len(numbers) == 1:
+        return f"row {numbers[0]}"
+    if numbers[-1] - numbers[0] == len(numbers) - 1:
+        return f"rows {numbers[0]}–{numbers[-1]}"
+    return "rows " + ", ".join(map(str, numbers))

@@ -33,7 +33,7 @@ from .. import limits
 from .. import value_parsing as vp
 from ..workbook_reader import SheetRows, WorkbookRefused, open_workbook, sheet_rows
 from . import column_mapping as cm
-from .header_detection import HeaderRow, choose, detect
+from .header_detection import HeaderRow, choose, detect, rows_text
 from .import_plan import Resolver, RowOutcome
 from .import_rows import MODE_ACTIONS, Context, mode_of, parse_row
 
@@ -217,6 +217,10 @@ def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> Workbo
     hubs = _hubs(session)
     signature = cm.header_signature(list(header.cells))
     notes: list[str] = []
+    if header.data_above:
+        notes.append(f"{rows_text(header.data_above).capitalize()} above the header row (row {header.number}) hold "
+                     f"several cells and are not imported; if they are data, choose the header row "
+                     f"(--header-row N).")
     if profile is None:
         profile = import_profiles.by_signature(session, signature)
     if profile is not None and not options.profile:
