@@ -116,8 +116,17 @@ class _Worker(QObject):
         if not writing:
             return out
         changes, result = out if isinstance(out, tuple) else (out, None)
-        # The job committed its own transactions: the events it appended are those after `before`.
-        return WriteResult(changes, result, tuple(range(before + 1, self._last_event() + 1)), task.label)
+        # The job committed its own transactions: the events it appended are those after `before` — and, when it
+        # wrote an import batch, only that batch's (on a shared server other people write meanwhile).
+        return WriteResult(changes, result, self._events_since(before, changes.batch_id), task.label)
+
+    def _events_since(self, before: int, batch_id: int | None) -> tuple[int, ...]:
+        with self.db.reading() as session:
+            if batch_id is None:
+                return tuple(range(before + 1, (session.scalar(select(func.max(AuditEvent.id))) or 0) + 1))
+            return tuple(session.scalars(select(AuditEvent.id).where(AuditEvent.id > before,
+                                                                     AuditEvent.batch_id == batch_id)
+                                         .order_by(AuditEvent.id)))
 
 
 class Operations(QObject):

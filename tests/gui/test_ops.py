@@ -100,3 +100,31 @@ def test_a_job_that_returns_changes_is_announced_like_a_write(ops, db, cpic, qtb
     with db.reading() as s:
         assert len(written) == 1 and written[0].label == "Job" and len(written[0].event_ids) == 1
         assert s.scalar(select(func.count()).select_from(SourceDocument).where(SourceDocument.title == "From a job"))
+
+
+def test_a_batch_job_claims_only_its_batch_events_not_another_persons_meanwhile(ops, db, cpic, qtbot):
+    """On a shared server others write while a long import runs: Ctrl+Z of the import must not undo their work."""
+    from ol_desk.core.model import AuditEvent
+    from ol_desk.core.model.enums import SourceKind
+    from ol_desk.core.services import import_batches, writes
+
+    def importing_job(db, progress, cancel):
+        with db.transaction() as s:
+            batch = import_batches.open_batch(s, cpic, "register", "register.xlsx")
+            with writes.in_batch(s, batch):
+                changes = documents.create_document(s, cpic, kind=SourceKind.OTHER, title="Imported")
+        with db.transaction() as s:   # someone else's save, committed while the job still runs
+            documents.create_document(s, cpic, kind=SourceKind.OTHER, title="Someone else's")
+        return Changes(created=changes.created, batch_id=batch), "report"
+
+    from ol_desk.core.services.changes import Changes
+    written = []
+    ops.written.connect(written.append)
+    ops.job(importing_job, label="Import", on_done=lambda _r: None)
+    assert ops.wait_idle()
+    with db.reading() as s:
+        batch_events = s.scalars(select(AuditEvent.id).where(AuditEvent.batch_id.is_not(None))).all()
+        others = s.scalars(select(AuditEvent.id).where(AuditEvent.batch_id.is_(None),
+                                                       AuditEvent.id > min(batch_events))).all()
+    assert list(written[0].event_ids) == batch_events and len(batch_events) == 2
+    assert others and not set(others) & set(written[0].event_ids)
