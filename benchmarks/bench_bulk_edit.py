@@ -8,11 +8,7 @@ change. Target (issue 17): ≤ 5 s for 1,000 rows.
 """
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
-from .common import BENCH_DIR, Row, print_table, shared_demo_db, timed
+from .common import Row, demo_copy, print_table, timed
 
 ROWS = 1_000
 
@@ -54,12 +50,8 @@ def main(argv: list[str]) -> int:
     from ol_desk.core.services import Actor, recommendations
     from ol_desk.core.services.bulk_edit import BulkEdit
     from ol_desk.core.services.history import undo
-    from ol_desk.core.store import open_database
-    copy = BENCH_DIR / f"bulk-bench-{os.getpid()}.sqlite3"
-    shutil.copyfile(shared_demo_db(), copy)
     actor = Actor("Benchmark", Role.CPIC)
-    db = open_database(copy)
-    try:
+    with demo_copy("bulk") as db:
         chosen, other, third = _rows(db, 0), _rows(db, 1), _rows(db, 2)
         with db.reading() as s:
             owner = s.scalars(select(Person.id).order_by(Person.id)).first()
@@ -81,10 +73,5 @@ def main(argv: list[str]) -> int:
             undo(s, actor, owner_events)
         rows.append(Row(f"undo the owner change ({len(owner_events):,} events)", t(), "s", owner_s,
                         "the change itself", "≤ 5 s"))
-    finally:
-        db.dispose()
-        for path in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
-            path.unlink(missing_ok=True)
-        shutil.rmtree(Path(f"{copy}.d"), ignore_errors=True)
     print_table(f"Bulk edit of {ROWS:,} rows (200,000 recommendations / ~850,000 actions)", rows)
     return 0 if all(r.value <= 5 for r in rows) else 1

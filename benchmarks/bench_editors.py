@@ -13,11 +13,9 @@ Targets: an editor opens in ≤ 150 ms; undo and redo feel like a keypress (≤ 
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-from pathlib import Path
 
-from .common import BENCH_DIR, Row, median, print_table, shared_demo_db, timed
+from .common import Row, demo_copy, median, print_table, timed
 
 SAMPLES = 15
 
@@ -122,18 +120,9 @@ def _undo_redo(db, actor) -> list[Row]:
 def main(argv: list[str]) -> int:
     from ol_desk.core.model.enums import Role
     from ol_desk.core.services import Actor
-    from ol_desk.core.store import open_database
-    copy = BENCH_DIR / f"editors-bench-{os.getpid()}.sqlite3"
-    shutil.copyfile(shared_demo_db(), copy)
     actor = Actor("Benchmark", Role.CPIC)
-    db = open_database(copy)
-    try:
+    with demo_copy("editors") as db:
         rows = _reads(db, actor) + [_window(db, actor)] + _undo_redo(db, actor)
-    finally:
-        db.dispose()
-        for path in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
-            path.unlink(missing_ok=True)
-        shutil.rmtree(Path(f"{copy}.d"), ignore_errors=True)
     print_table("Editors (200,000 recommendations / ~850,000 actions)", rows)
     limits = {"≤ 150 ms": 150, "≤ 50 ms": 50}
     return 0 if all(r.value <= limits[r.target] for r in rows if r.target in limits) else 1

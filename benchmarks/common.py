@@ -128,3 +128,22 @@ def shared_demo_db(n: int = 200_000, seed: int = 1) -> Path:
     tmp.replace(path)
     ready.touch()
     return path
+
+
+@contextmanager
+def demo_copy(name: str):
+    """`with demo_copy("editors") as db:` a private copy of the shared demo register, for suites that write;
+    the copy, its WAL files and its evidence store are removed afterwards."""
+    import shutil
+
+    from ol_desk.core.store import open_database
+    copy = BENCH_DIR / f"{name}-bench-{os.getpid()}.sqlite3"
+    shutil.copyfile(shared_demo_db(), copy)
+    db = open_database(copy)
+    try:
+        yield db
+    finally:
+        db.dispose()
+        for path in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
+            path.unlink(missing_ok=True)
+        shutil.rmtree(Path(f"{copy}.d"), ignore_errors=True)

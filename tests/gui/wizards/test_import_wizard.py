@@ -33,6 +33,17 @@ def _wizard(qtbot, ctx, path) -> ImportWizard:
     return wizard
 
 
+def _imported(qtbot, ctx, path) -> ImportWizard:
+    """The wizard taken through mapping and preview with its defaults, and the import run to the summary."""
+    wizard = _wizard(qtbot, ctx, path)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=30_000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
+    return wizard
+
+
 @pytest.mark.parametrize("name", GOOD)
 def test_each_sample_imports_through_the_wizard_and_can_be_undone(qtbot, db, ctx, name):
     wizard = _wizard(qtbot, ctx, SAMPLES / name)
@@ -128,12 +139,7 @@ def test_after_an_import_the_new_items_are_checked_for_repeats(qtbot, db, ctx, c
     index.ensure()
     ctx.search_index = index
     try:
-        wizard = _wizard(qtbot, ctx, SAMPLES / "pfd_tracker.xlsx")
-        wizard.next()
-        wizard.next()
-        qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=30_000)
-        wizard.next()
-        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
+        wizard = _imported(qtbot, ctx, SAMPLES / "pfd_tracker.xlsx")
         page = wizard.summary_page
         assert page.repeats_button.isVisible()
         page.repeats_button.click()
@@ -181,12 +187,7 @@ def test_an_import_is_one_step_on_the_undo_stack_and_ctrl_z_undoes_it(qtbot, db,
     stack = undo_stack(ctx)
     changed = []
     ctx.ops.changed.connect(changed.append)
-    wizard = _wizard(qtbot, ctx, SAMPLES / "pfd_tracker.xlsx")
-    wizard.next()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=30_000)
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
+    wizard = _imported(qtbot, ctx, SAMPLES / "pfd_tracker.xlsx")
     report = wizard.import_page.report
     assert changed and changed[-1] == report.changes               # announced once, by the helper
     assert stack.can_undo() and stack.undo_text() == "Undo Import"
