@@ -31,6 +31,8 @@ class Theme(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
+    # Words and phrases that suggest this theme for a finding's text, "; "-separated ("restrain*; Taser").
+    words: Mapped[str] = mapped_column(Text, default="", server_default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
