@@ -158,10 +158,12 @@ def document_status(response_due, sent_on) -> str:
 def _documents(session: Session, where: Where) -> list[dict]:
     d = SourceDocument
     rows = session.execute(select(d.id, d.kind, d.reference, d.title, d.issuing_body, d.notes, d.date_issued,
-                                  d.response_due, d.response_sent_on).where(where(d.id))).all()
-    return [_doc("document", did, ref=ref, title=title, body=notes, context=body, source=_value(kind),
-                 status=document_status(due, sent), due=date_number(due), issued=date_number(issued))
-            for did, kind, ref, title, body, notes, issued, due, sent in rows]
+                                  d.response_due, d.response_sent_on, d.area, d.addressees).where(where(d.id))).all()
+    # Who issued it, its area and who else received it ("Sent to") are words about the report, found by search.
+    return [_doc("document", did, ref=ref, title=title, body=notes, context=_join(body, area, sent_to),
+                 source=_value(kind), status=document_status(due, sent), due=date_number(due),
+                 issued=date_number(issued))
+            for did, kind, ref, title, body, notes, issued, due, sent, area, sent_to in rows]
 
 
 def _learning(session: Session, where: Where) -> list[dict]:

@@ -87,3 +87,13 @@ def test_cli_keep_concerns_whole(cli_db, tmp_path, capsys):
     assert main([*target, "import", path, "--keep-concerns-whole", "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "would import — 4 new" in out and "Numbered concerns split" not in out
+
+
+def test_the_coroner_area_and_sent_to_are_the_reports_area_and_addressees_not_hubs(db, cpic, tmp_path):
+    report = import_file(db, registers.report_per_row(tmp_path / "pfd.xlsx"), cpic)
+    assert not any("hub" in w for w in report.warnings)
+    with db.reading() as s:
+        doc = s.scalar(select(SourceDocument).where(SourceDocument.reference == "2024-0202"))
+        assert doc.area == "Wessex" and doc.addressees == "Chief Constable of Wessex Police; NHS England"
+        assert doc.issuing_body == "Sam Roe, Senior Coroner" and "Sent to" not in doc.notes
+        assert all(not r.hub_links for r in s.scalars(select(Recommendation)))

@@ -176,7 +176,7 @@ def _parse(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> Non
 
 
 # Columns with no field of their own in the model, kept in the report's notes rather than dropped.
-_DOC_NOTES = (("area", "Area"), ("sent_to", "Sent to"), ("investigation", "Investigation and inquest"),
+_DOC_NOTES = (("investigation", "Investigation and inquest"),
               ("circumstances", "Circumstances of the death"))
 
 
@@ -204,6 +204,10 @@ def _document(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind, extr
         doc["issuing_body"] = cell.text("issuing_body")
     if cell.has("document_link"):
         doc["link"] = link
+    if cell.has("area"):
+        doc["area"] = cell.text("area")[:200]
+    if cell.has("sent_to"):
+        doc["addressees"] = cell.text("sent_to")
     kept = [f"{label}: {cell.text(key)}" for key, label in _DOC_NOTES if cell.text(key)]
     if kept:
         doc["notes"] = "\n\n".join(kept)
