@@ -97,3 +97,33 @@ def test_the_coroner_area_and_sent_to_are_the_reports_area_and_addressees_not_hu
         assert doc.area == "Wessex" and doc.addressees == "Chief Constable of Wessex Police; NHS England"
         assert doc.issuing_body == "Sam Roe, Senior Coroner" and "Sent to" not in doc.notes
         assert all(not r.hub_links for r in s.scalars(select(Recommendation)))
+
+
+def test_a_hubs_round_trip_edit_of_one_split_concern_lands_on_that_concern(db, cpic, hub_officer, tmp_path):
+    from openpyxl import load_workbook
+
+    from ol_desk.core.excel.hub_roundtrip import roundtrip
+    from ol_desk.core.excel.hub_roundtrip.roundtrip_export import export_for_update
+    from ol_desk.core.model import ProgressUpdate
+    book = load_workbook(registers.report_per_row(tmp_path / "pfd.xlsx"))
+    sheet = book.active
+    sheet.cell(row=1, column=8, value="BCU")
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row=row, column=8, value="North West")
+    book.save(tmp_path / "pfd_nw.xlsx")
+    import_file(db, tmp_path / "pfd_nw.xlsx", cpic)
+    with db.reading() as s:
+        second = s.scalar(select(Recommendation.id).join(SourceDocument).where(
+            SourceDocument.reference == "2024-0101", Recommendation.position == 2))
+        export_for_update(tmp_path / "nw.xlsx", s, hub_code="NW", db_uid=db.uid, exported_by="Learning Officer")
+    wb = load_workbook(tmp_path / "nw.xlsx")
+    ws = wb["Recommendations"]
+    headers = {str(c.value).removesuffix(" ✎"): c.column for c in ws[1]}
+    row = next(r[0].row for r in ws.iter_rows(min_row=2) if r[0].value == second)
+    ws.cell(row=row, column=headers["Progress update"], value="Control room call handling reviewed.")
+    wb.save(tmp_path / "nw.xlsx")
+    with db.transaction() as s:
+        roundtrip.apply(tmp_path / "nw.xlsx", s, hub_officer)
+    with db.reading() as s:
+        assert s.scalars(select(ProgressUpdate.recommendation_id)).all() == [second]
+    assert import_file(db, tmp_path / "pfd_nw.xlsx", cpic).nothing_changed   # the register again: still a no-op
