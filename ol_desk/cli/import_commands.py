@@ -32,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--accept-rejections", action="store_true",
                    help="import the good rows even when more than half of the rows are rejected (normally the "
                         "import stops and writes nothing)")
+    p.add_argument("--keep-concerns-whole", action="store_true",
+                   help="keep a PFD concerns cell holding a numbered list as one finding (normally one finding "
+                        "per item)")
     p.add_argument("--dry-run", action="store_true", help="show what would happen to each row; write nothing")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--undo", type=int, metavar="BATCH", help="undo an import batch")
@@ -71,7 +74,8 @@ def cmd_import(args, ctx: CliContext) -> int:
     options = ImportOptions(sheet=args.sheet, profile=args.profile, save_profile=args.save_profile,
                             overrides=_overrides(args.map), kind=args.kind, hub=args.hub, document=args.document,
                             historic_status=args.historic_status, header_row=args.header_row,
-                            accept_rejections=args.accept_rejections)
+                            accept_rejections=args.accept_rejections,
+                            keep_concerns_whole=args.keep_concerns_whole)
     bar = ProgressBar("Reading rows")
     report = import_file(ctx.db(), args.file, ctx.actor, options, dry_run=args.dry_run,
                          progress=bar)
@@ -171,7 +175,8 @@ def _roundtrip(roundtrip, args, ctx: CliContext) -> int:
                                         ("--save-profile", args.save_profile), ("--map", args.map),
                                         ("--kind", args.kind), ("--hub", args.hub), ("--document", args.document),
                                         ("--header-row", args.header_row),
-                                        ("--accept-rejections", args.accept_rejections))
+                                        ("--accept-rejections", args.accept_rejections),
+                                        ("--keep-concerns-whole", args.keep_concerns_whole))
                if value]
     if ignored:
         ctx.info(f"{_file_name(args.file)} is a hub round-trip workbook; {', '.join(ignored)} do not apply to it.")

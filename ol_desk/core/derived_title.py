@@ -10,17 +10,11 @@ from __future__ import annotations
 
 import re
 
+from .standard_wording import LEADING_PFD
+
 LIMIT = 90   # characters: about what a register's Title column shows at its starting width
 
-_BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
-    r"during the course of the (?:inquest|investigation),? (?:the evidence|my inquiries) revealed matters? giving "
-    r"rise to concern\.?",
-    r"in my opinion,? there is a risk that future deaths (?:will|could) occur unless action is taken\.?",
-    r"in the circumstances,? it is my statutory duty to report to you\.?",
-    r"the matters? of concern (?:is|are) as follows:?\.?",
-    r"(?:coroner'?s )?matters? of concern:?",
-    r"coroner'?s concerns?:?",
-)]
+_BOILERPLATE = LEADING_PFD   # the Regulation 28 headings and boilerplate a PFD concern often begins with
 _LIST_MARK = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]|[-–•*·])\s+",
                         re.IGNORECASE)
 # A sentence ends at . ! or ? followed by a space and a capital (or the end), but not after an abbreviation or a

@@ -76,3 +76,33 @@ def test_linking_as_related_is_kept_both_ways_audited_and_undoable(db, register,
         undo(s, cpic, [event.id])
     with db.reading() as s:
         assert related.related_ids(s, ids["old_iopc"]) == []
+
+
+REG28 = ("During the course of the inquest the evidence revealed matters giving rise to concern. In my opinion there "
+         "is a risk that future deaths will occur unless action is taken. In the circumstances it is my statutory "
+         "duty to report to you. The MATTERS OF CONCERN are as follows: ")
+
+
+def test_the_standard_regulation_28_wording_is_no_likeness(db, cpic):
+    """Two PFD concerns that share only the Regulation 28 boilerplate are not similar; the IOPC recommendation on
+    the same concern is found, and the stored text keeps the boilerplate."""
+    with db.transaction() as s:
+        pfd = make_document(s, cpic, kind="pfd", reference="2025-0300", title="PFD: death in custody")
+        road = make_document(s, cpic, kind="pfd", reference="2025-0301", title="PFD: road death")
+        iopc = make_document(s, cpic, kind="iopc", reference="2021/1", title="IOPC learning: custody death")
+        new = make_recommendation(s, cpic, pfd, reference="1", text=REG28 + ROUSING)
+        crossing = make_recommendation(s, cpic, road, reference="1", text=REG28 + (
+            "There is no controlled pedestrian crossing on the A63 dual carriageway near the hospital."))
+        repeat = make_recommendation(s, cpic, iopc, reference="R1", finding_type="recommendation", text=(
+            "Custody officers should rouse intoxicated detainees at the required intervals."))
+    index = SearchIndex(db, use_process=False)
+    try:
+        index.ensure()
+        with db.reading() as s:
+            found = similar_recommendations(s, index, REG28 + ROUSING, exclude_ids=(new,), document_id=pfd)
+            assert [f.id for f in found] == [repeat]
+            assert crossing not in [f.id for f in found]
+            assert similar_recommendations(s, index, REG28) == []      # nothing but standard wording: no likeness
+            assert s.get(Recommendation, crossing).text.startswith("During the course of the inquest")
+    finally:
+        index.close()

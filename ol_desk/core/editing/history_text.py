@@ -26,7 +26,8 @@ from ol_desk.core.model.enums import (
 HISTORY_LIMIT = 500
 
 FIELD_LABELS = {
-    "kind": "Kind", "issuing_body": "Issuing body", "title": "Title", "reference": "Reference",
+    "kind": "Kind", "issuing_body": "Issuing body", "area": "Area", "addressees": "Sent to", "title": "Title",
+    "reference": "Reference",
     "date_issued": "Date issued", "link": "Link", "original_response_due": "Original response due",
     "response_due": "Response due", "response_sent_on": "Response sent", "notes": "Notes",
     "document_id": "Source document", "position": "Position", "finding_type": "Finding type", "text": "Text",

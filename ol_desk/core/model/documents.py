@@ -24,6 +24,9 @@ class SourceDocument(Versioned, Base):
     reference: Mapped[str] = mapped_column(String(80), default="")
     date_issued: Mapped[dt.date | None] = mapped_column(Date)
     link: Mapped[str] = mapped_column(Text, default="")
+    # Where the report comes from (a coroner area, an inspected force) and who else received it ("Sent to").
+    area: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    addressees: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Response clock. `original_response_due` is set once from the kind's statutory clock (or by hand);
     # `response_due` moves only through a recorded extension (see DateChange).
     original_response_due: Mapped[dt.date | None] = mapped_column(Date)

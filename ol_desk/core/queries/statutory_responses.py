@@ -38,6 +38,7 @@ class Response:
     first_due: dt.date | None
     owner: str
     days_over: int              # days past the due date; 0 or less when not yet due
+    addressees: str = ""        # who else the report was sent to (a PFD report's "Sent to")
 
     @property
     def overdue(self) -> bool:
@@ -67,11 +68,11 @@ def responses(session: Session, on: dt.date, register: RegisterFilter | None = N
     rows = session.execute(
         select(SourceDocument.id, SourceDocument.kind, SourceDocument.issuing_body, SourceDocument.reference,
                SourceDocument.title, SourceDocument.date_issued, SourceDocument.response_due,
-               SourceDocument.original_response_due)
+               SourceDocument.original_response_due, SourceDocument.addressees)
         .where(p.response_outstanding(), SourceDocument.response_due <= on + dt.timedelta(days=window_days),
                *document_conditions(register, on))
         .order_by(SourceDocument.response_due, SourceDocument.id)).all()
     owners = owners_of(session, [r.id for r in rows])
     return [Response(r.id, SourceKind(r.kind), r.issuing_body or "", r.reference or "", r.title or "",
                      r.date_issued, r.response_due, r.original_response_due, owners.get(r.id, ""),
-                     (on - r.response_due).days) for r in rows]
+                     (on - r.response_due).days, r.addressees or "") for r in rows]

@@ -17,6 +17,7 @@ from whoosh import query as wq
 
 from ol_desk.core.dates import today
 from ol_desk.core.model import Hub, Theme
+from ol_desk.core.standard_wording import without_standard_wording
 
 from . import changes as ch
 from . import indexer, process, spelling
@@ -168,7 +169,8 @@ class SearchIndex:
     def similar(self, text: str, *, kind: str = "recommendation", exclude_ids=(), limit: int = 10) -> list[Hit]:
         """Items of `kind` whose words are most like `text` (more-like-this), best first."""
         kind = resolve_kind(kind)
-        if not (text or "").strip():
+        text = without_standard_wording(text)   # what every report of a kind says is no likeness
+        if not text:
             return []
 
         def run(searcher):

@@ -16,7 +16,7 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # What the index holds, by Entity value.
 KINDS = ("recommendation", "action", "update", "document", "learning")

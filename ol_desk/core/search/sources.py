@@ -29,6 +29,7 @@ from ol_desk.core.model import (
     Theme,
 )
 from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES
+from ol_desk.core.standard_wording import without_standard_wording
 
 from .schema import date_number
 
@@ -92,7 +93,8 @@ def _recommendations(session: Session, where: Where) -> list[dict]:
          owner) in rows:
         h, t = hubs.get(rid, ()), themes.get(rid, ())
         out.append(_doc(
-            "recommendation", rid, ref=f"{dref} {ref}", title=title, body=_join(text, rationale, notes),
+            "recommendation", rid, ref=f"{dref} {ref}", title=title,
+            body=without_standard_wording(_join(text, rationale, notes)),
             context=_join(dtitle, body, " ".join(n for _c, n in h), " ".join(n for _c, n in t), owner),
             source=_value(dkind), finding=_value(finding), hub=_keys(c for c, _n in h),
             theme=_keys(c for c, _n in t), status=_value(status), owner=owner, due=date_number(due),
@@ -158,10 +160,13 @@ def document_status(response_due, sent_on) -> str:
 def _documents(session: Session, where: Where) -> list[dict]:
     d = SourceDocument
     rows = session.execute(select(d.id, d.kind, d.reference, d.title, d.issuing_body, d.notes, d.date_issued,
-                                  d.response_due, d.response_sent_on).where(where(d.id))).all()
-    return [_doc("document", did, ref=ref, title=title, body=notes, context=body, source=_value(kind),
-                 status=document_status(due, sent), due=date_number(due), issued=date_number(issued))
-            for did, kind, ref, title, body, notes, issued, due, sent in rows]
+                                  d.response_due, d.response_sent_on, d.area, d.addressees).where(where(d.id))).all()
+    # Who issued it, its area and who else received it ("Sent to") are words about the report, found by search.
+    return [_doc("document", did, ref=ref, title=title, body=without_standard_wording(notes),
+                 context=_join(body, area, sent_to),
+                 source=_value(kind), status=document_status(due, sent), due=date_number(due),
+                 issued=date_number(issued))
+            for did, kind, ref, title, body, notes, issued, due, sent, area, sent_to in rows]
 
 
 def _learning(session: Session, where: Where) -> list[dict]:

@@ -16,7 +16,8 @@ from .actor import Actor
 from .changes import Changes
 from .dates import move_date
 
-EDITABLE = {"kind", "issuing_body", "title", "reference", "date_issued", "link", "response_sent_on", "notes"}
+EDITABLE = {"kind", "issuing_body", "title", "reference", "date_issued", "link", "response_sent_on", "notes", "area",
+            "addressees"}
 
 
 def _validate(values: dict) -> dict:
@@ -25,22 +26,25 @@ def _validate(values: dict) -> dict:
         raise ValidationError(f"Source documents have no field(s) {', '.join(sorted(unknown))}.")
     if "kind" in values:
         values["kind"] = SourceKind.from_value(values["kind"])
-    for key in ("title", "reference", "issuing_body", "link", "notes"):
+    for key in ("title", "reference", "issuing_body", "link", "notes", "area", "addressees"):
         if key in values:
             values[key] = (values[key] or "").strip()
     if "reference" in values and len(values["reference"]) > 80:
         raise ValidationError("A document reference can be at most 80 characters.")
+    if len(values.get("area", "")) > 200:
+        raise ValidationError("A document's area can be at most 200 characters.")
     return values
 
 
 def create_document(session: Session, actor: Actor, *, kind: SourceKind | str, title: str,
                     reference: str = "", issuing_body: str = "", date_issued: dt.date | None = None,
                     link: str = "", response_due: dt.date | None = None, response_sent_on: dt.date | None = None,
-                    notes: str = "") -> Changes:
+                    notes: str = "", area: str = "", addressees: str = "") -> Changes:
     """A new source document. Its response due date comes from the kind's statutory clock unless given."""
     writes.require_role(actor, CPIC, "record source documents")
     values = _validate(dict(kind=kind, title=title, reference=reference, issuing_body=issuing_body,
-                            date_issued=date_issued, link=link, response_sent_on=response_sent_on, notes=notes))
+                            date_issued=date_issued, link=link, response_sent_on=response_sent_on, notes=notes,
+                            area=area, addressees=addressees))
     if not values["title"] and not values["reference"]:
         raise ValidationError("A source document needs a title or a reference.")
     due = response_due or statutory_due(values["kind"], date_issued)

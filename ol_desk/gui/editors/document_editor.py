@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ol_desk.core.dates import STATUTORY_DAYS, days_left, statutory_due
 from ol_desk.core.model.enums import Entity, SourceKind
@@ -43,6 +43,16 @@ class DocumentEditor(ItemEditor):
         self.ui.setupUi(page)
         ui = self.ui
         fill_enum(ui.kindCombo, SourceKind)
+        # Area and addressees came after the form was drawn: two rows under "Issued by", built here.
+        self.area_edit = QLineEdit(page)
+        self.area_edit.setObjectName("areaEdit")
+        self.area_edit.setMaxLength(200)
+        self.area_edit.setPlaceholderText("a coroner area, an inspected force")
+        self.addressees_edit = QLineEdit(page)
+        self.addressees_edit.setObjectName("addresseesEdit")
+        self.addressees_edit.setPlaceholderText("the other bodies the report was sent to")
+        ui.leftForm.insertRow(4, "&Area:", self.area_edit)
+        ui.leftForm.insertRow(5, "Sent &to:", self.addressees_edit)
         ui.notesEdit.setMaximumHeight(200)
         for edit in (ui.dateIssuedEdit, ui.responseSentEdit):
             make_optional(edit)
@@ -52,7 +62,8 @@ class DocumentEditor(ItemEditor):
         self.bind("kind", ui.kindCombo.currentData, lambda v: set_data(ui.kindCombo, v),
                   lambda v: SourceKind(v).label)
         for name, line in (("reference", ui.referenceEdit), ("title", ui.titleEdit),
-                           ("issuing_body", ui.issuingBodyEdit), ("link", ui.linkEdit)):
+                           ("issuing_body", ui.issuingBodyEdit), ("link", ui.linkEdit),
+                           ("area", self.area_edit), ("addressees", self.addressees_edit)):
             self.bind(name, lambda e=line: e.text().strip(), line.setText)
             line.textChanged.connect(self.edited)
         self.bind("notes", lambda: ui.notesEdit.toPlainText().strip(), ui.notesEdit.setPlainText)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ol_desk.core.excel.register_import import column_mapping as cm
-from ol_desk.core.excel.register_import.importer import ImportOptions, ImportReport
+from ol_desk.core.excel.register_import.importer import SPLIT_NOTE, ImportOptions, ImportReport
 from ol_desk.core.model.enums import Entity, Role
 from ol_desk.gui.ops import readable
 from ol_desk.gui.theme import error_label
@@ -234,6 +234,14 @@ class PreviewPage(QWizardPage):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.keep_whole = QCheckBox("&Keep each numbered list of concerns as one finding", self)
+        self.keep_whole.setObjectName("keepConcernsWhole")
+        self.keep_whole.setToolTip("Normally a PFD concerns cell holding a numbered list (1. … 2. …, (a) … (b) …) "
+                                   "becomes one finding per item, the words before the list kept in the report's "
+                                   "notes. Tick this to keep each cell as one finding.")
+        self.keep_whole.toggled.connect(lambda _on: self.initializePage())
+        self.keep_whole.hide()
+        layout.addWidget(self.keep_whole)
         self.accept = QCheckBox("", self)
         self.accept.setObjectName("acceptRejections")
         self.accept.toggled.connect(lambda _on: self.completeChanged.emit())
@@ -267,7 +275,10 @@ class PreviewPage(QWizardPage):
         self.counts.setText(f"<b>{c['new']:,} new</b>, <b>{c['changed']:,} changed</b>, {c['unchanged']:,} "
                             f"unchanged, <b style='color:#c0392b'>{c['rejected']:,} rejected</b>"
                             + (f"; {len(report.warnings)} warning(s): " + "; ".join(report.warnings[:3])
-                               if report.warnings else ""))
+                               if report.warnings else "")
+                            + "".join(f"<br>{note}" for note in report.info.notes if note.startswith(SPLIT_NOTE)))
+        self.keep_whole.setVisible(self.keep_whole.isChecked()
+                                   or any(n.startswith(SPLIT_NOTE) for n in report.info.notes))
         rows = report.rows
         self.table.setRowCount(len(rows))
         for r, o in enumerate(rows):
@@ -518,7 +529,8 @@ class ImportWizard(QWizard):
                              kind=page.kind.currentData() if page.combos and page.kind.currentData() !=
                              (self.inspection.kind if self.inspection else None) else None,
                              historic_status=page.historic.isChecked(), header_row=self.header_row,
-                             accept_rejections=self.preview_page.accepts_rejections())
+                             accept_rejections=self.preview_page.accepts_rejections(),
+                             keep_concerns_whole=self.preview_page.keep_whole.isChecked())
 
     def inspect(self, sheet: str | None, then=None) -> None:
         if not self.file_page.path.text().strip():

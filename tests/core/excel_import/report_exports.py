@@ -15,7 +15,8 @@ _WORDS = ("the date, the coroner and the area are recorded; the receiver (sent t
           "link and url were all discussed.")
 INVESTIGATION = ("On {n} March an investigation and inquest was opened. The date of report was agreed. " + _WORDS)
 CIRCUMSTANCES = ("The deceased was found at home. The responsible officer attended; " + _WORDS)
-CONCERNS = ("(1) There is no protocol for case {n}. (2) The matters of concern are these: " + _WORDS)
+# One matter of concern whose "(1) … and (2) …" run inside the sentence (so the cell is never split).
+CONCERNS = ("(1) There is no protocol for case {n}, and (2) the matters of concern are these: " + _WORDS)
 
 
 def report_row(n: int, ref: str | None = None) -> list:

@@ -201,3 +201,18 @@ def test_closing_the_main_window_asks_about_an_editor_with_unsaved_changes(make_
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
     window.close()
     assert not window.isVisible() and not editor.isVisible()
+
+
+def test_the_document_editor_shows_and_saves_the_reports_area_and_addressees(ctx, ops, db, qtbot, cpic):
+    with db.transaction() as s:
+        doc = make_document(s, cpic, area="Wessex", addressees="Chief Constable of Wessex Police; NHS England")
+    editor = open_editor(ctx, Entity.DOCUMENT, doc)
+    qtbot.addWidget(editor)
+    settle(ops)
+    assert editor.area_edit.text() == "Wessex"
+    assert editor.addressees_edit.text() == "Chief Constable of Wessex Police; NHS England"
+    editor.addressees_edit.setText("Chief Constable of Wessex Police; NHS England; Home Office")
+    editor.save_button.click()
+    settle(ops)
+    with db.reading() as s:
+        assert s.get(SourceDocument, doc).addressees.endswith("; Home Office")

@@ -202,3 +202,23 @@ def test_an_import_is_one_step_on_the_undo_stack_and_ctrl_z_undoes_it(qtbot, db,
     assert _items(db) == count
     with db.reading() as s:
         assert s.get(ImportBatch, report.batch_id).undone_at is None
+
+
+def test_the_preview_shows_numbered_concerns_split_and_a_choice_to_keep_each_cell_whole(qtbot, db, ctx, tmp_path):
+    from tests.core.excel_import import pfd_report_registers as registers
+    wizard = _wizard(qtbot, ctx, registers.report_per_row(tmp_path / "pfd.xlsx"))
+    wizard.next()
+    wizard.next()
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: preview.report is not None, timeout=30_000)
+    assert preview.report.counts["new"] == registers.FINDINGS
+    assert "Numbered concerns split: 3 cell(s) into 7 findings" in preview.counts.text()
+    assert preview.keep_whole.isVisibleTo(preview) and not preview.keep_whole.isChecked()
+    preview.keep_whole.setChecked(True)                       # the preview runs again with each cell whole
+    qtbot.waitUntil(lambda: preview.report is not None and preview.report.counts["new"] == len(registers.REPORTS),
+                    timeout=30_000)
+    assert "Numbered concerns split" not in preview.counts.text() and preview.keep_whole.isVisibleTo(preview)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Recommendation)) == len(registers.REPORTS)

@@ -19,13 +19,14 @@ RESPONSE_COLUMNS = [
     Column("Doc ID", 8), Column("Kind", 18, "wrap"), Column("Issuing body", 22, "wrap"), Column("Reference", 16),
     Column("Document title", 40, "wrap"), Column("Issued", 12, "date"), Column("Response due", 12, "date"),
     Column("Days over", 9, "count"), Column("Standing", 18), Column("First due", 12, "date"),
-    Column("Owner", 22, "wrap"),
+    Column("Owner", 22, "wrap"), Column("Sent to", 30, "wrap"),
 ]
 
 
 def response_values(r: Response) -> list:
     return [r.document_id, r.kind.label, r.body, r.reference, r.title, r.issued, r.due,
-            r.days_over if r.overdue else None, r.standing, r.first_due if r.extended else None, r.owner]
+            r.days_over if r.overdue else None, r.standing, r.first_due if r.extended else None, r.owner,
+            r.addressees]
 
 
 def write_responses(wb, session: Session, register: RegisterFilter | None, on: dt.date, *, max_rows: int,

@@ -39,9 +39,9 @@ FIELDS: tuple[Field, ...] = (
        "coroner name; name of coroner"),
     _f("document_link", "Report link (URL)", "url; link; web link; weblink; hyperlink; report link; report url; "
        "pfd link; source link; document link; web address; link to report"),
-    _f("sent_to", "Sent to (kept in the report's notes)", "sent to; receiver; recipient; addressee; addressed to; "
+    _f("sent_to", "Sent to (the report's addressees)", "sent to; receiver; recipient; addressee; addressed to; "
        "report sent to; sent to organisation; organisation sent to; who sent to"),
-    _f("area", "Area, not a hub (kept in the report's notes)", "coroner's area; area of the coroner"),
+    _f("area", "Area, not a hub (the report's area)", "coroner's area; area of the coroner"),
     _f("circumstances", "Circumstances (kept in the report's notes)", "circumstances; circumstances of death; "
        "circumstances of the death; background"),
     _f("investigation", "Investigation (kept in the report's notes)", "investigation; investigation and inquest; "

@@ -28,7 +28,8 @@ from ol_desk.core.services.bulk import BulkWriter
 from .import_rows import MODE_ACTIONS, MODE_DOCUMENTS, Context, ParsedRow
 
 CHUNK_ROWS = 2000
-_DOC_FIELDS = ("title", "date_issued", "response_due", "response_sent_on", "issuing_body", "link", "notes")
+_DOC_FIELDS = ("title", "date_issued", "response_due", "response_sent_on", "issuing_body", "link", "notes", "area",
+               "addressees")
 _REC_FIELDS = ("finding_type", "text", "title", "notes", "status")
 _ACTION_FIELDS = ("title", "notes", "status", "percent_complete")
 

@@ -2,12 +2,13 @@
 its identity, and what could not be placed exactly (warnings, and words kept in the notes). No database here."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, Role, SourceKind
 from ol_desk.core.services.bulk import StatusFacts
 
 from .. import value_parsing as vp
+from .concern_split import split_concerns
 
 MODE_RECOMMENDATIONS = "recommendations"
 MODE_ACTIONS = "actions"
@@ -36,6 +37,7 @@ class Context:
     default_hub_id: int | None = None
     role: Role = Role.CPIC          # whose import: the lifecycle steps a status may take are this role's
     historic: bool = False          # record statuses as the register gives them (CPIC's migration option)
+    split_concerns: bool = True     # a PFD concerns cell holding a numbered list → one finding per item
 
 
 @dataclass(slots=True)
@@ -65,6 +67,25 @@ class ParsedRow:
         if len(doc) > 50:
             doc = doc[:48].rsplit(" ", 1)[0] + "…"
         return " ".join(p for p in (doc, self.ref) if p) or f"row {self.row}"
+
+
+def split_row(ctx: Context, row: ParsedRow) -> list[ParsedRow]:
+    """A PFD row whose concerns cell holds a numbered list → one row per item, in order (the resolver numbers them
+    position 1, 2, … under the row's reference); the words before the list go to the report's notes."""
+    text = row.values.get("text", "")
+    if not ctx.split_concerns or row.rejected or ctx.mode != MODE_RECOMMENDATIONS or not text \
+            or row.doc.get("kind") != SourceKind.PFD:
+        return [row]
+    split = split_concerns(text)
+    if split is None:
+        return [row]
+    doc = row.doc
+    if split.intro:
+        doc = {**doc, "notes": "\n\n".join(p for p in (split.intro, doc.get("notes", "")) if p)}
+    values = {k: v for k, v in row.values.items() if k != "title"}   # one title cannot name every item
+    return [replace(row, doc=doc, values={**values, "text": item}, warnings=row.warnings if i == 0 else [],
+                    hub_ids=list(row.hub_ids) if row.hub_ids is not None else None,
+                    facts=replace(row.facts)) for i, item in enumerate(split.items)]
 
 
 def document_key(kind: SourceKind, reference: str, title: str) -> tuple:
@@ -155,7 +176,7 @@ def _parse(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> Non
 
 
 # Columns with no field of their own in the model, kept in the report's notes rather than dropped.
-_DOC_NOTES = (("area", "Area"), ("sent_to", "Sent to"), ("investigation", "Investigation and inquest"),
+_DOC_NOTES = (("investigation", "Investigation and inquest"),
               ("circumstances", "Circumstances of the death"))
 
 
@@ -183,6 +204,10 @@ def _document(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind, extr
         doc["issuing_body"] = cell.text("issuing_body")
     if cell.has("document_link"):
         doc["link"] = link
+    if cell.has("area"):
+        doc["area"] = cell.text("area")[:200]
+    if cell.has("sent_to"):
+        doc["addressees"] = cell.text("sent_to")
     kept = [f"{label}: {cell.text(key)}" for key, label in _DOC_NOTES if cell.text(key)]
     if kept:
         doc["notes"] = "\n\n".join(kept)

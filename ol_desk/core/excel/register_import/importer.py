@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ from ..workbook_reader import SheetRows, WorkbookRefused, open_workbook, sheet_r
 from . import column_mapping as cm
 from .header_detection import HeaderRow, choose, detect, rows_text
 from .import_plan import Resolver, RowOutcome
-from .import_rows import MODE_ACTIONS, Context, mode_of, parse_row
+from .import_rows import MODE_ACTIONS, Context, mode_of, parse_row, split_row
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -80,6 +81,7 @@ class ImportOptions:
     historic_status: bool = False       # CPIC: record the register's statuses as they stand (a migration)
     header_row: int | None = None       # the sheet's row number of the header (default: found by its names)
     accept_rejections: bool = False     # write even when more than half of the rows are rejected
+    keep_concerns_whole: bool = False   # a PFD concerns cell with a numbered list stays one finding
 
 
 @dataclass
@@ -353,7 +355,8 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
         raise ValidationError(f"{info.path.name} was closed before it was imported; inspect it again.")
     rows, head_rest, stream = info._rows
     ctx = Context(info.mode, info.mapping.fields(), info.kind, _hubs(session), info.default_document,
-                  info.default_hub_id, actor.role if actor is not None else Role.CPIC, options.historic_status)
+                  info.default_hub_id, actor.role if actor is not None else Role.CPIC, options.historic_status,
+                  split_concerns=not options.keep_concerns_whole)
     outcomes: list[RowOutcome] = []
     warnings: list[str] = []
     sha = file_sha256(info.path)
@@ -366,11 +369,17 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
         writer = BulkWriter(session, actor, batch_id, info.path.name, historic=options.historic_status)
     resolver = Resolver(session, ctx, writer, outcomes, warnings)
 
+    split = Counter[str]()
+
     def run():
         seen = 0
         for chunk in (head_rest, stream):
             for number, values in chunk:
-                resolver.feed(parse_row(ctx, number, values))
+                parsed = split_row(ctx, parse_row(ctx, number, values))
+                if len(parsed) > 1:
+                    split.update(cells=1, items=len(parsed))
+                for row in parsed:
+                    resolver.feed(row)
                 seen += 1
                 if seen % 2000 == 0:
                     if cancel is not None and cancel():
@@ -388,6 +397,8 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
     else:
         seen = run()
     counts = {k: resolver.counts.get(k, 0) for k in ("new", "changed", "unchanged", "rejected")}
+    if split:
+        info.notes.append(split_note(split["cells"], split["items"]))
     if seen and not options.accept_rejections and 2 * counts["rejected"] > sum(counts.values()):
         outcomes.sort(key=lambda o: o.row)
         refusal = _mostly_rejected(info, counts, outcomes, dry_run=actor is None)
@@ -418,6 +429,15 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
     if options.save_profile and actor is None:
         report.info.notes.append("The profile is saved when the import is applied (not on a preview).")
     return report
+
+
+SPLIT_NOTE = "Numbered concerns split:"
+
+
+def split_note(cells: int, items: int) -> str:
+    return (f"{SPLIT_NOTE} {cells:,} cell(s) into {items:,} findings, one per item in order; the words "
+            f"before each list are kept in the report's notes (--keep-concerns-whole keeps each cell as one "
+            f"finding).")
 
 
 @contextlib.contextmanager
