@@ -103,6 +103,9 @@ def median(values: list[float]) -> float:
 
 # Where benchmark data lives: $OL_DESK_BENCH_DIR, else benchmarks/out/ (git-ignored).
 BENCH_DIR = Path(os.environ.get("OL_DESK_BENCH_DIR") or OUT)
+# The witness files that every commit leaves (ol_desk.core.integrity.witness) stay with the benchmark data, not in
+# the user's config folder; the commands benchmarks start inherit it.
+os.environ.setdefault("OL_DESK_CONFIG_DIR", str(BENCH_DIR / "config"))
 
 
 def demo_db_path(n: int = 200_000, seed: int = 1) -> Path:

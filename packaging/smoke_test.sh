@@ -6,6 +6,7 @@ set -euo pipefail
 exe=${1:?usage: smoke_test.sh PATH_TO_OL_DESK}
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
+export OL_DESK_CONFIG_DIR="$tmp/config"  # the witness files of these throwaway databases stay in $tmp
 trap 'rm -rf "$tmp"' EXIT
 "$exe" --version
 "$exe" --db "$tmp/smoke.sqlite3" init

@@ -2,13 +2,23 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Witness files (written after every commit) never go to the real user config folder, not even for the session
+# fixtures built before any test's monkeypatch; each test then gets a config folder of its own (`_config_dir`).
+os.environ["OL_DESK_CONFIG_DIR"] = tempfile.mkdtemp(prefix="ol-desk-config-")
 
 from tests.server_fixtures import open_as, server  # noqa: E402,F401 - fixtures for the server tests
 from tests.write_boundary import _one_door  # noqa: E402,F401 - every test keeps the one-door rule
+
+
+@pytest.fixture(autouse=True)
+def _config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("OL_DESK_CONFIG_DIR", str(tmp_path / "user-config"))
+    return tmp_path / "user-config"
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS, DEFAULT_STALE_DAYS
 
@@ -30,7 +31,15 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"'stale' after this many days without an update (default {DEFAULT_STALE_DAYS})")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("check", help="verify the audit trail's hash chain and the database's integrity")
+    p = sub.add_parser("check", help="verify the audit trail's hash chain against anchors kept elsewhere, the "
+                                     "evidence store and the database's integrity",
+                       description="Verify the database: its own integrity, the audit trail's hash chain, that "
+                                   "the log extends this workstation's witness (and FILE's anchor) unchanged, and "
+                                   "that every stored evidence file hashes as recorded. Nothing is repaired.")
+    p.add_argument("--against", metavar="FILE", type=Path,
+                   help="a Board pack, hub workbook, Board report PDF or witness file whose audit anchor the log "
+                        "must extend")
+    p.add_argument("--quick", action="store_true", help="leave out re-hashing the evidence store")
     p.set_defaults(func=cmd_check)
 
 
@@ -65,20 +74,13 @@ def cmd_stats(args, ctx: CliContext) -> int:
 
 
 def cmd_check(args, ctx: CliContext) -> int:
-    from sqlalchemy import text
-
-    from ol_desk.core import audit
-    db = ctx.db()
-    with db.reading() as session:
-        report = audit.verify(session)
-        integrity = "ok"
-        if db.url.get_backend_name() == "sqlite":
-            integrity = session.execute(text("PRAGMA quick_check")).scalar()
-    if integrity != "ok":
-        ctx.info(f"ol-desk: database integrity check failed: {integrity}")
-        return 1
+    from ol_desk.core.integrity.check import run_check
+    report = run_check(ctx.db(), against=args.against, quick=args.quick)
+    for line in report.problems:
+        ctx.info(f"ol-desk: check failed: {line}")
     if not report.ok:
-        ctx.info(f"ol-desk: audit trail broken after {report.events:,} good events: {report.problem}")
         return 1
-    print(f"Audit trail intact: {report.events:,} events, hash chain verified. Database integrity ok.")
+    for line in report.passed:
+        print(f"{line}.")
+    print(f"Integrity check passed: {report.events:,} audit events, {report.evidence_files:,} evidence files.")
     return 0

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ol_desk.core.model import AuditEvent
 
 GENESIS = "0" * 64
+APPENDED_KEY = "ol_desk.audit_appended"  # session.info: this transaction appended events (the witness follows)
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})

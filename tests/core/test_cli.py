@@ -73,3 +73,26 @@ def test_usage_errors_exit_non_zero(capsys):
     with pytest.raises(SystemExit) as info:
         main(["no-such-command"])
     assert info.value.code == 2
+
+
+def test_check_against_a_witness_names_a_cut_tail_in_one_line(tmp_path, capsys):
+    from ol_desk.core.integrity.witness import witness_path
+    from ol_desk.core.store import open_database
+    db = tmp_path / "cut.sqlite3"
+    assert main(["--db", str(db), "init"]) == 0
+    opened = open_database(db)
+    kept = tmp_path / "kept.json"
+    kept.write_bytes(witness_path(opened.uid).read_bytes())
+    opened.dispose()
+    con = sqlite3.connect(db)
+    con.execute("DROP TRIGGER audit_events_no_delete")
+    con.execute("DELETE FROM audit_events WHERE id=(SELECT max(id) FROM audit_events)")
+    con.commit()
+    con.close()
+    capsys.readouterr()
+    assert main(["--db", str(db), "check", "--quick", "--against", str(kept)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0].startswith("ol-desk: check failed: against kept.json: the log was cut")
+    assert len(err) == 2 and "witness" in err[1]  # this workstation's own witness says the same
+    assert main(["--db", str(db), "check", "--against", str(tmp_path / "nothing.json")]) == 2
+    assert "There is no file" in capsys.readouterr().err

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ol_desk.core.dates import today
+from ol_desk.core.integrity.anchor import Anchor, chain_head
 from ol_desk.core.model import Hub, Person, Recommendation, RecommendationHub, SourceDocument
 from ol_desk.core.model.enums import RecStatus
 from ol_desk.core.queries import dashboard
@@ -35,6 +36,7 @@ class ReportData:
     for_decision: list[Row] = field(default_factory=list)
     for_decision_total: int = 0
     responses: list[Response] = field(default_factory=list)  # overdue (most overdue first), then due in 56 days
+    anchor: Anchor | None = None  # the audit chain's head in the same snapshot (printed last, and in the metadata)
 
     @property
     def responses_overdue(self) -> int:
@@ -65,4 +67,5 @@ def read(session: Session, on: dt.date | None = None, cap: int = TABLE_CAP) -> R
         session, Recommendation.status == RecStatus.EVIDENCE_ACCEPTED,
         (Recommendation.document_id, Recommendation.id), cap)
     data.responses = responses(session, on)
+    data.anchor = chain_head(session)
     return data

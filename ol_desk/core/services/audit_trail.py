@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session
 
-from ol_desk.core.audit import GENESIS, canonical, event_hash
+from ol_desk.core.audit import APPENDED_KEY, GENESIS, canonical, event_hash
 from ol_desk.core.model import AuditEvent, utcnow
 
 _TAIL_KEY = "ol_desk.audit_tail"
@@ -62,4 +62,5 @@ def append(session: Session, events: Iterable[PendingEvent]) -> int:
     if rows:
         session.execute(insert(AuditEvent), rows)
         session.info[_TAIL_KEY] = prev
+        session.info[APPENDED_KEY] = True
     return len(rows)

@@ -12,7 +12,10 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from ol_desk.core.audit import APPENDED_KEY
 from ol_desk.core.errors import ConflictError, DatabaseError, PermissionDenied
+from ol_desk.core.integrity.anchor import Anchor, chain_head
+from ol_desk.core.integrity.witness import write_witness
 from ol_desk.core.model import Meta
 
 from . import migrations
@@ -130,6 +133,9 @@ class Database:
         try:
             with session.begin():
                 yield session
+                head = self._head_if_appended(session)
+            if head is not None:
+                write_witness(head, self.name)
         except StaleDataError as exc:  # the version counter's own check, when a row moved on under the write
             raise ConflictError("Someone else saved a change to the same item while yours was being written; "
                                 "nothing of yours was saved. Reload it and try again.") from exc
@@ -150,6 +156,14 @@ class Database:
                                 f"to it. Nothing was saved; try again when it has finished.") from exc
         finally:
             session.close()
+
+    def _head_if_appended(self, session: Session) -> Anchor | None:
+        """The chain's head for this workstation's witness, read under the write lock just before the commit, and
+        only when the transaction appended events (the last event by primary key, and a count: cheap)."""
+        if not session.info.pop(APPENDED_KEY, False) or not hasattr(self, "uid"):
+            return None
+        session.flush()  # what the caller's block left unflushed is the caller's write, flushed here as at commit
+        return chain_head(session, self.uid)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -213,6 +213,8 @@ def write_board_report(data: ReportData, path: str | Path, title: str = "Organis
     writer.setResolution(DPI)
     writer.setTitle(f"{title} — {MARKING}")
     writer.setCreator("ol-desk")
+    if data.anchor is not None:
+        writer.setDocumentXmpMetadata(_xmp(f"{title} — {MARKING}", data.anchor.text))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
     on = data.board.on
@@ -226,4 +228,24 @@ def write_board_report(data: ReportData, path: str | Path, title: str = "Organis
     _responses(pages, data.responses)
     _table(pages, f"For decision: evidence accepted, awaiting the Board ({data.for_decision_total:,})",
            data.for_decision, data.for_decision_total, "Target")
+    if data.anchor is not None:
+        pages.y += int(10 * pages.unit)
+        pages.text(f"Audit trail as this report was written ({data.anchor.events:,} events); "
+                   f"`ol-desk check --against` this PDF proves the log still extends it:", 8, True)
+        head, _, digest = data.anchor.text.partition(", hash ")
+        pages.text(head + ",", 7, gap=1)
+        pages.text(f"hash {digest}", 7)
     return pages.finish()
+
+
+def _xmp(title: str, anchor_text: str) -> bytes:
+    """The PDF's XMP metadata: its title, and the audit anchor as plain text (read back by `check --against`)."""
+    from xml.sax.saxutils import escape
+    return (f'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+            f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+            f'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            f'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:oldesk="urn:ol-desk:audit:1">'
+            f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(title)}</rdf:li></rdf:Alt></dc:title>'
+            f'<xmp:CreatorTool>ol-desk</xmp:CreatorTool>'
+            f'<oldesk:AuditAnchor>{escape(anchor_text)}</oldesk:AuditAnchor>'
+            f'</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>').encode()

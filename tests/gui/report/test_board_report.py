@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import shutil
 import subprocess
+import unicodedata
 
 import pytest
 
@@ -94,3 +95,20 @@ def test_every_overdue_statutory_response_is_in_the_report(qapp, db, cpic, tmp_p
     for r in overdue:
         row = next(line for line in text.splitlines() if r.reference in line)
         assert f"{r.due:%d %b %Y}" in row and re.search(rf"\b{r.days_over}\b", row.split(f"{r.due:%d %b %Y}")[1]), row
+
+
+def test_the_report_carries_the_audit_anchor_on_its_last_page_and_in_its_metadata(qapp, db, cpic, tmp_path):
+    from ol_desk.core.integrity.anchor_files import read_anchor
+    from ol_desk.core.integrity.check import run_check
+    with db.transaction() as s:
+        make_recommendation(s, cpic, make_document(s, cpic))
+    with db.reading() as s:
+        data = board_report_data.read(s)
+    out = tmp_path / "board.pdf"
+    write_board_report(data, out)
+    assert read_anchor(out) == data.anchor and data.anchor.events > 0
+    assert run_check(db, against=out).ok
+    if shutil.which("pdftotext"):
+        last = unicodedata.normalize("NFKC", subprocess.run(  # NFKC: the ligature pdftotext reads as one "ff"
+            ["pdftotext", "-f", "2", "-layout", str(out), "-"], capture_output=True, text=True).stdout)
+        assert f"last event {data.anchor.last_id}" in last and data.anchor.last_hash in last

@@ -10,6 +10,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.pagebreak import Break
 
+from ol_desk.core.integrity.anchor import Anchor
 from ol_desk.core.model.enums import ActionStatus, RecStatus, SourceKind
 from ol_desk.core.queries.stats import Stats
 
@@ -101,7 +102,7 @@ class _Rows:
 
 
 def write_summary(wb, stats: Stats, *, on: dt.date, filters: list[str], exported_by: str, database: str,
-                  hub_names: dict[str, str], due_days: int = 30) -> None:
+                  hub_names: dict[str, str], due_days: int = 30, anchor: Anchor | None = None) -> None:
     ws = wb.create_sheet("Summary")
     setup_print(ws, "Register pack: summary", scale=print_scale(w for _letter, w in WIDTHS))
     for letter, width in WIDTHS:
@@ -129,6 +130,10 @@ def write_summary(wb, stats: Stats, *, on: dt.date, filters: list[str], exported
     r.add()
     r.note("RAG: Red = overdue; Amber = due within 30 days, slipped, or no date set; Green = on track; "
            "Complete = delivered or closed; n/a = not accepted, superseded or cancelled.", NOTE_FONT)
+    if anchor is not None:
+        r.note(f"Audit trail at export: {anchor.events:,} events, last event {anchor.last_id}, hash "
+               f"{anchor.grouped_hash}; database {anchor.database_uid}. `ol-desk check --against` this file "
+               f"proves the log still extends it.", NOTE_FONT)
     r.note(f"{MARKING}: handle and share according to the Government Security Classifications.", MARK_FONT)
 
     # The charts print on a page of their own: a chart cut by a page break prints over the next page's header.

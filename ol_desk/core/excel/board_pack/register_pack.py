@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from ol_desk.core.dates import DEFAULT_DUE_SOON_DAYS, today
 from ol_desk.core.derived_title import derived_title
 from ol_desk.core.errors import OlDeskError, ValidationError
+from ol_desk.core.integrity.anchor import ANCHOR_PROPERTY, Anchor, chain_head
 from ol_desk.core.model import Hub
 from ol_desk.core.progress import Progress
 from ol_desk.core.queries.register_filter import RegisterFilter
@@ -165,6 +166,11 @@ def set_marking(wb: Workbook, title: str, exported_by: str) -> None:
     wb.custom_doc_props.append(StringProperty(name="Classification", value=MARKING))
 
 
+def stamp_anchor(wb: Workbook, anchor: Anchor) -> None:
+    """The audit chain's head as the workbook was written, in its document properties (`check --against`)."""
+    wb.custom_doc_props.append(StringProperty(name=ANCHOR_PROPERTY, value=anchor.text))
+
+
 def check_target(path: Path) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
@@ -235,8 +241,11 @@ def _write_pack(wb, path, session, register, action_register, stats, on, *, filt
                 database, progress, cancel, max_rows) -> PackReport:
     hub_names = dict(session.execute(select(Hub.code, Hub.name)).all())
     set_marking(wb, "Improvement register pack", exported_by)
+    anchor = chain_head(session)
+    stamp_anchor(wb, anchor)
     write_summary(wb, stats, on=on, filters=list(filter_words), exported_by=exported_by or "ol-desk",
-                  database=database or "the ol-desk database", hub_names=hub_names, due_days=DEFAULT_DUE_SOON_DAYS)
+                  database=database or "the ol-desk database", hub_names=hub_names, due_days=DEFAULT_DUE_SOON_DAYS,
+                  anchor=anchor)
     # Created first, placed last: the sheets below hand it the texts too long to print in their rows.
     full = FullText(wb, max_rows=max_rows)
     recs = SheetSeries(wb, "Recommendations", REC_COLUMNS, max_rows=max_rows, full_text=full)

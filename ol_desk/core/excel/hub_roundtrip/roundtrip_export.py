@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ol_desk.core.dates import today
+from ol_desk.core.integrity.anchor import Anchor, chain_head
 from ol_desk.core.model import Action, Recommendation, RecommendationHub
 from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES, ActionStatus, RecStatus
 from ol_desk.core.queries.register_filter import RegisterFilter
@@ -30,7 +31,14 @@ from ol_desk.core.services.reference import hub_by_code
 
 from ..board_pack import pack_queries as q
 from ..board_pack.pack_styles import MARKING, Column, SheetWriter, setup_print
-from ..board_pack.register_pack import ExportCancelled, check_target, new_workbook, save_atomically, set_marking
+from ..board_pack.register_pack import (
+    ExportCancelled,
+    check_target,
+    new_workbook,
+    save_atomically,
+    set_marking,
+    stamp_anchor,
+)
 
 FORMAT_NAME = "ol-desk round trip"
 FORMAT_VERSION = 1
@@ -110,7 +118,9 @@ def export_for_update(path, session: Session, *, hub_code: str, db_uid: str, exp
 
 def _write(wb, path, session, hub, *, db_uid, exported_by, progress, cancel, on) -> RoundTripExportReport:
     set_marking(wb, f"Open items of {hub.name} for update", exported_by)
-    _read_me(wb, hub.name)
+    anchor = chain_head(session, db_uid)
+    stamp_anchor(wb, anchor)
+    _read_me(wb, hub.name, anchor)
     meta = wb.create_sheet(META_SHEET)
     meta.sheet_state = "veryHidden"
     exported_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -170,7 +180,7 @@ def _validate(sheet: SheetWriter, status_choices: list[str]) -> None:
     ws.data_validations.append(when)
 
 
-def _read_me(wb, hub_name: str) -> None:
+def _read_me(wb, hub_name: str, anchor: Anchor) -> None:
     ws = wb.create_sheet("Read me")
     setup_print(ws, "Read me")
     ws.column_dimensions["A"].width = 110
@@ -180,7 +190,9 @@ def _read_me(wb, hub_name: str) -> None:
     title = WriteOnlyCell(ws, f"Open actions and recommendations of {hub_name}")
     title.font = Font(name="Calibri", bold=True, size=14, color="1F3864")
     ws.append([title])
-    for row, line in enumerate(READ_ME, 3):
+    lines_here = [*READ_ME, f"Audit trail when this workbook was written ({anchor.events:,} events): "
+                            f"{anchor.text}."]
+    for row, line in enumerate(lines_here, 3):
         cell = WriteOnlyCell(ws, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if line == READ_ME[0]:
