@@ -16,6 +16,7 @@ SUITES = {
     "search": "benchmarks.bench_search",
     "server": "benchmarks.bench_server",
     "similar": "benchmarks.bench_similar",
+    "themes": "benchmarks.bench_themes",
 }
 
 

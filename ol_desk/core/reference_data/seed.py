@@ -16,5 +16,6 @@ def seed_reference_data(session: Session) -> Changes:
         changes |= ref.create_hub(session, SYSTEM, code=hub["code"], name=hub["name"], kind=hub["kind"],
                                   boroughs="; ".join(hub["boroughs"]), aliases="; ".join(hub["aliases"]))
     for theme in load("themes"):
-        changes |= ref.create_theme(session, SYSTEM, code=theme["code"], name=theme["name"])
+        changes |= ref.create_theme(session, SYSTEM, code=theme["code"], name=theme["name"],
+                                    words=theme.get("words", ""))
     return changes

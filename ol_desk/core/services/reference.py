@@ -8,6 +8,7 @@ from ol_desk.core.errors import ValidationError
 from ol_desk.core.lifecycle import EDITORS
 from ol_desk.core.model import Hub, Person, Theme
 from ol_desk.core.model.enums import Entity, HubKind, Role
+from ol_desk.core.themes.theme_words import clean_words
 
 from . import writes
 from .actor import Actor
@@ -65,19 +66,21 @@ def update_hub(session: Session, actor: Actor, hub_id: int, *, expected_version:
     return writes.update(session, actor, Entity.HUB, hub, values, expected_version=expected_version)
 
 
-def create_theme(session: Session, actor: Actor, *, code: str, name: str, active: bool = True) -> Changes:
+def create_theme(session: Session, actor: Actor, *, code: str, name: str, words: str = "",
+                 active: bool = True) -> Changes:
     writes.require_role(actor, ADMINS, "change themes")
     code = _clean(code, "theme code", 40).lower()
     name = _clean(name, "theme name", 120)
     _unique(session, Theme, Theme.code, code, "theme with code")
     _unique(session, Theme, Theme.name, name, "theme named")
-    return writes.create(session, actor, Entity.THEME, Theme(code=code, name=name, active=active))
+    return writes.create(session, actor, Entity.THEME, Theme(code=code, name=name, words=clean_words(words),
+                                                             active=active))
 
 
 def update_theme(session: Session, actor: Actor, theme_id: int, *, expected_version: int | None = None,
                  **values) -> Changes:
     writes.require_role(actor, ADMINS, "change themes")
-    _known_fields(values, {"code", "name", "active"}, "Themes")
+    _known_fields(values, {"code", "name", "words", "active"}, "Themes")
     theme = writes.get(session, Theme, Entity.THEME, theme_id)
     if "name" in values:
         values["name"] = _clean(values["name"], "theme name", 120)
@@ -85,6 +88,8 @@ def update_theme(session: Session, actor: Actor, theme_id: int, *, expected_vers
     if "code" in values:
         values["code"] = _clean(values["code"], "theme code", 40).lower()
         _unique(session, Theme, Theme.code, values["code"], "theme with code", theme.id)
+    if "words" in values:
+        values["words"] = clean_words(values["words"])
     return writes.update(session, actor, Entity.THEME, theme, values, expected_version=expected_version)
 
 
