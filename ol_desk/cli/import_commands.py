@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 
 from .context import CliContext
 from .progress import ProgressBar
@@ -35,6 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--keep-concerns-whole", action="store_true",
                    help="keep a PFD concerns cell holding a numbered list as one finding (normally one finding "
                         "per item)")
+    p.add_argument("--tag-themes", action="store_true",
+                   help="tag each new finding with the themes its words suggest (the preview lists them; undo "
+                        "removes them with the import)")
     p.add_argument("--dry-run", action="store_true", help="show what would happen to each row; write nothing")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--undo", type=int, metavar="BATCH", help="undo an import batch")
@@ -75,7 +79,7 @@ def cmd_import(args, ctx: CliContext) -> int:
                             overrides=_overrides(args.map), kind=args.kind, hub=args.hub, document=args.document,
                             historic_status=args.historic_status, header_row=args.header_row,
                             accept_rejections=args.accept_rejections,
-                            keep_concerns_whole=args.keep_concerns_whole)
+                            keep_concerns_whole=args.keep_concerns_whole, tag_themes=args.tag_themes)
     bar = ProgressBar("Reading rows")
     report = import_file(ctx.db(), args.file, ctx.actor, options, dry_run=args.dry_run,
                          progress=bar)
@@ -109,6 +113,10 @@ def _print_report(report) -> None:
         print("  " + row.describe())
     if hidden:
         print(f"  … and {hidden:,} more new rows (--json lists every row)")
+    if report.themes:
+        counts = Counter(name for names in report.themes.values() for name in names)
+        print(f"Suggested themes for {len(report.themes):,} new row(s) (--tag-themes adds them): "
+              + ", ".join(f"{name} {n}" for name, n in counts.most_common()))
     if report.warnings:
         print(f"Warnings ({len(report.warnings)}):")
         for w in report.warnings:
@@ -176,7 +184,8 @@ def _roundtrip(roundtrip, args, ctx: CliContext) -> int:
                                         ("--kind", args.kind), ("--hub", args.hub), ("--document", args.document),
                                         ("--header-row", args.header_row),
                                         ("--accept-rejections", args.accept_rejections),
-                                        ("--keep-concerns-whole", args.keep_concerns_whole))
+                                        ("--keep-concerns-whole", args.keep_concerns_whole),
+                                        ("--tag-themes", args.tag_themes))
                if value]
     if ignored:
         ctx.info(f"{_file_name(args.file)} is a hub round-trip workbook; {', '.join(ignored)} do not apply to it.")

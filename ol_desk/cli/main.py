@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "ol_desk.cli.search_commands",
     "ol_desk.cli.report_commands",
     "ol_desk.cli.learning_commands",
+    "ol_desk.cli.theme_commands",
     "ol_desk.cli.server_commands",
 ]
 

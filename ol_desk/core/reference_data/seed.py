@@ -19,3 +19,16 @@ def seed_reference_data(session: Session) -> Changes:
         changes |= ref.create_theme(session, SYSTEM, code=theme["code"], name=theme["name"],
                                     words=theme.get("words", ""))
     return changes
+
+
+def fill_standard_theme_words(session: Session) -> Changes:
+    """After an upgrade from a schema without theme words: the standard themes (by code) that have none get the
+    shipped ones, through the reference service (audited, as the system). Themes a user made are left alone."""
+    from sqlalchemy import select
+
+    from ol_desk.core.model import Theme
+    shipped = {t["code"]: t.get("words", "") for t in load("themes")}
+    changes = Changes()
+    for theme in session.scalars(select(Theme).where(Theme.code.in_(shipped), Theme.words == "")):
+        changes |= ref.update_theme(session, SYSTEM, theme.id, words=shipped[theme.code])
+    return changes

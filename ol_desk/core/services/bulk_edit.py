@@ -11,7 +11,7 @@ may not either.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +29,7 @@ MAX_ROWS = 20_000    # one selection; beyond this a register filter and an impor
 WHAT = {  # what a bulk edit can set -> its words (for the summary) and the registers it applies to
     "hubs": ("Set the hubs", {Entity.RECOMMENDATION}),
     "add_theme": ("Added the theme", {Entity.RECOMMENDATION}),
+    "accept_themes": ("Added the suggested themes", {Entity.RECOMMENDATION}),
     "owner": ("Set the owner", {Entity.RECOMMENDATION, Entity.ACTION}),
     "command": ("Ran the command", {Entity.RECOMMENDATION, Entity.ACTION}),
     "date": ("Moved the date", {Entity.RECOMMENDATION, Entity.ACTION}),
@@ -41,6 +42,7 @@ class BulkEdit:
     hub_ids: tuple[int, ...] = ()      # hubs: the hubs to assign, lead first unless lead_hub_id says
     lead_hub_id: int | None = None
     theme_id: int | None = None        # add_theme
+    themes_by_row: Mapping[int, tuple[int, ...]] = field(default_factory=dict)   # accept_themes: row id → themes
     owner_id: int | None = None        # owner (None clears it)
     command: str = ""                  # command: a lifecycle command ("assign", "start", "cancel", …)
     new_date: dt.date | None = None    # date: the new target (recommendation) or due (action) date
@@ -87,6 +89,9 @@ def _rec_step(edit: BulkEdit, actor: Actor) -> Callable[[Session, Recommendation
             assert edit.theme_id is not None   # _check refused an edit without one
             return recommendations.set_themes(s, actor, r.id, {t.id for t in r.themes} | {edit.theme_id})
         return add
+    if edit.what == "accept_themes":
+        return lambda s, r: recommendations.set_themes(
+            s, actor, r.id, {t.id for t in r.themes} | set(edit.themes_by_row.get(r.id, ())))
     if edit.what == "owner":
         return lambda s, r: recommendations.update_recommendation(s, actor, r.id, owner_id=edit.owner_id)
     if edit.what == "date":
@@ -116,6 +121,8 @@ def _check(entity: Entity, ids: list[int], edit: BulkEdit) -> None:
         raise ValidationError("Choose at least one hub.")
     if edit.what == "add_theme" and edit.theme_id is None:
         raise ValidationError("Choose the theme to add.")
+    if edit.what == "accept_themes" and not any(edit.themes_by_row.values()):
+        raise ValidationError("Tick the suggested themes to add first.")
     if edit.what == "command" and not edit.command:
         raise ValidationError("Choose the command to give.")
     if edit.what == "date" and edit.new_date is None:

@@ -94,10 +94,12 @@ class Database:
             self.engine = make_engine(self.url)
             self.created = False
             self.backup_path: Path | None = None
+            self.upgraded_from: str | None = None   # the schema revision an upgrade started from
             if migrate and self.is_server:
                 migrations.check_server(self.engine, self.name)  # clients never run DDL on a server
             elif migrate:
                 before, _after, self.backup_path = migrations.upgrade(self.engine, self.path)
+                self.upgraded_from = before if before != _after else None
                 self.created = before is None
         except DatabaseError:
             raise
@@ -216,6 +218,9 @@ class Database:
             return s.scalar(select(Hub.id).limit(1)) is None
 
 
+WORDLESS_THEMES = ("0001", "0002")   # schemas before themes had words: an upgrade gives the standard ones theirs
+
+
 def open_database(target: str | os.PathLike | None = None, *, seed: bool = True) -> Database:
     """Open (creating and migrating as needed) a database; a new one gets the reference data."""
     db = Database(target)
@@ -223,4 +228,8 @@ def open_database(target: str | os.PathLike | None = None, *, seed: bool = True)
         from ol_desk.core.reference_data.seed import seed_reference_data
         with db.transaction() as s:
             seed_reference_data(s)
+    elif seed and not db.is_server and db.upgraded_from in WORDLESS_THEMES:
+        from ol_desk.core.reference_data.seed import fill_standard_theme_words
+        with db.transaction() as s:
+            fill_standard_theme_words(s)
     return db

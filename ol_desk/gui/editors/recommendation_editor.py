@@ -21,6 +21,7 @@ from .link_pickers import action_link_dialog, document_dialog, recommendation_fi
 from .linked_items import LinkedTable, linked_page
 from .pickers import HubPicker, ThemePicker
 from .records_actions import RecordsMixin
+from .theme_suggestion_bar import ThemeSuggestionBar
 
 
 class RecommendationEditor(RecordsMixin, ItemEditor):
@@ -45,6 +46,10 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         ui.hubsHostLayout.addWidget(self.hubs)
         self.themes = ThemePicker(page)
         ui.themesHostLayout.addWidget(self.themes)
+        self.theme_suggestions = ThemeSuggestionBar(self.ctx, page)
+        ui.themesHostLayout.addWidget(self.theme_suggestions)
+        self.theme_suggestions.accepted.connect(
+            lambda tid: self.themes.set_checked(set(self.themes.checked()) | {tid}))
         self.target = DateHistoryField("target date", page)
         ui.targetDateHostLayout.addWidget(self.target)
         self.target.moved.connect(self.move_date)
@@ -107,6 +112,7 @@ class RecommendationEditor(RecordsMixin, ItemEditor):
         fill_choices(ui.ownerCombo, c.people)
         self.hubs.set_choices(c.hubs, snap.hub_ids if snap else (), snap.lead_hub_id if snap else None)
         self.themes.set_choices(c.themes, snap.theme_ids if snap else ())
+        self.theme_suggestions.ask(self.item_id if snap is not None else None)
         v: dict[str, Any] = dict(snap.values) if snap else {"finding_type": FindingType.RECOMMENDATION,
                                             "response_position": ResponsePosition.PENDING, "position": 1}
         v["hubs"] = (tuple(sorted(snap.hub_ids)), snap.lead_hub_id) if snap else ((), None)

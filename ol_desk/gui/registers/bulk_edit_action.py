@@ -17,16 +17,22 @@ BULK_ENTITIES = frozenset({Entity.RECOMMENDATION, Entity.ACTION})
 SHORTCUT = "Ctrl+Shift+E"
 
 
+def selection_action(panel, text: str, shortcut: str, slot) -> QAction:
+    """An action on the register's selected rows: in the table's context menu, with its shortcut."""
+    action = QAction(text, panel.table)
+    action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(slot)
+    panel.table.addAction(action)
+    panel.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return action
+
+
 class BulkEditor(QObject):
     def __init__(self, panel):
         super().__init__(panel)
         self.panel = panel
-        self.action = QAction("&Change selected rows…", panel.table)
-        self.action.setShortcut(QKeySequence(SHORTCUT))
-        self.action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.action.triggered.connect(self.start)
-        panel.table.addAction(self.action)
-        panel.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.action = selection_action(panel, "&Change selected rows…", SHORTCUT, self.start)
         panel.bulk_button.clicked.connect(self.start)
         panel.bulk_button.setToolTip(f"{panel.bulk_button.toolTip()} ({SHORTCUT})")
         panel.table.selectionModel().selectionChanged.connect(self.update_enabled)

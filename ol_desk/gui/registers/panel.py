@@ -35,6 +35,7 @@ from .filter_bar import FilterBar, choices
 from .model import RegisterModel
 from .query import RegisterQuery
 from .specs import HUB, RegisterSpec
+from .theme_suggestions_action import ThemeSuggester
 from .views import SavedViews, built_in_views
 
 NEW_LABELS = {Entity.RECOMMENDATION: "New recommendation", Entity.ACTION: "New action",
@@ -149,6 +150,7 @@ class RegisterPanel(PanelDefaults, QWidget):
         open_action.triggered.connect(lambda: self.open_row(self.table.currentIndex().row()))
         self.table.addAction(open_action)
         self.bulk = BulkEditor(self) if spec.entity in BULK_ENTITIES else None
+        self.theme_suggester = ThemeSuggester(self) if spec.entity is Entity.RECOMMENDATION else None
         self.table.verticalScrollBar().valueChanged.connect(self._prefetch)
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.reloaded.connect(self._restore)
@@ -195,6 +197,8 @@ class RegisterPanel(PanelDefaults, QWidget):
         read_only = self.ctx.read_only
         if self.bulk is not None:
             self.bulk.update_enabled()
+        if self.theme_suggester is not None:
+            self.theme_suggester.update_enabled()
         self.new_button.setEnabled(not read_only)
         self.new_button.setToolTip("Signed in as a viewer or Board member: browsing only" if read_only
                                    else NEW_LABELS.get(self.spec.entity, ""))

@@ -44,7 +44,7 @@ from ..panel import PanelDefaults
 class Field:
     key: str
     label: str
-    kind: str = "text"      # text | check | role | hubkind | hub
+    kind: str = "text"      # text | words | check | role | hubkind | hub
     in_table: bool = True
 
 
@@ -54,6 +54,7 @@ TABS: dict[Entity, tuple[str, type[Hub] | type[Theme] | type[Person], AbstractSe
                                        Field("aliases", "Also known as", in_table=False),
                                        Field("active", "Active", "check"))),
     Entity.THEME: ("Themes", Theme, ADMINS, (Field("code", "Code"), Field("name", "Name"),
+                                             Field("words", "Words that suggest it", "words", in_table=False),
                                              Field("active", "Active", "check"))),
     Entity.PERSON: ("People", Person, EDITORS, (Field("name", "Name"), Field("role", "Role", "role"),
                                                 Field("hub_id", "Hub", "hub"), Field("email", "Email"),
@@ -146,7 +147,12 @@ class ReferenceTab(QWidget):
                 for k in HubKind:
                     box.addItem(k.label, k.value)
             return box
-        return QLineEdit()
+        line = QLineEdit()
+        if f.kind == "words":
+            line.setPlaceholderText("restrain*; Taser; prone position")
+            line.setToolTip("Words and phrases that suggest this theme for a finding, separated by ';'. A * at the "
+                            "end matches any ending (restrain* → restraint, restrained); a phrase counts double.")
+        return line
 
     def identity_changed(self) -> None:
         allowed = self.ctx.actor.role in self.roles
@@ -200,6 +206,10 @@ class ReferenceTab(QWidget):
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == item_id:
                 self.table.selectRow(r)
                 self.table.scrollToItem(item)
+                said = self.problem.text()
+                self._selected()   # the row may have been selected already (just saved): edit it again, not anew
+                if said == "Saved.":
+                    self.problem.setText(said)
                 return
 
     def _selected(self) -> None:

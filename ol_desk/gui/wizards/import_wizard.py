@@ -242,6 +242,13 @@ class PreviewPage(QWizardPage):
         self.keep_whole.toggled.connect(lambda _on: self.initializePage())
         self.keep_whole.hide()
         layout.addWidget(self.keep_whole)
+        self.tag_themes = QCheckBox("", self)
+        self.tag_themes.setObjectName("tagThemes")
+        self.tag_themes.setToolTip("Suggested from each finding's words and the themes' words (Hubs & people). "
+                                   "Undoing the import removes them too; later, select rows in the register and "
+                                   "press Ctrl+Shift+T to review suggestions one by one.")
+        self.tag_themes.hide()
+        layout.addWidget(self.tag_themes)
         self.accept = QCheckBox("", self)
         self.accept.setObjectName("acceptRejections")
         self.accept.toggled.connect(lambda _on: self.completeChanged.emit())
@@ -279,11 +286,16 @@ class PreviewPage(QWizardPage):
                             + "".join(f"<br>{note}" for note in report.info.notes if note.startswith(SPLIT_NOTE)))
         self.keep_whole.setVisible(self.keep_whole.isChecked()
                                    or any(n.startswith(SPLIT_NOTE) for n in report.info.notes))
+        self.tag_themes.setText(f"&Tag the new findings of {len(report.themes):,} row(s) with their suggested "
+                                "themes (listed below)")
+        self.tag_themes.setVisible(bool(report.themes))
         rows = report.rows
         self.table.setRowCount(len(rows))
         for r, o in enumerate(rows):
             detail = o.reason if o.outcome == "rejected" else ", ".join(
                 f"{k}: {_short(old)} → {_short(new)}" for k, (old, new) in o.changes.items())
+            if o.outcome == "new" and o.row in report.themes:
+                detail = "suggested themes: " + ", ".join(report.themes[o.row])
             cells = (str(o.row), o.outcome, f"{o.entity} {o.label}", detail)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -303,6 +315,9 @@ class PreviewPage(QWizardPage):
         elif not c["new"] + c["changed"]:
             self.error.setText("Nothing would change: there is nothing to import.")
         self.completeChanged.emit()
+
+    def tags_themes(self) -> bool:
+        return not self.tag_themes.isHidden() and self.tag_themes.isChecked()
 
     def accepts_rejections(self) -> bool:
         return not self.accept.isHidden() and self.accept.isChecked()   # the page itself may be hidden now
@@ -530,7 +545,8 @@ class ImportWizard(QWizard):
                              (self.inspection.kind if self.inspection else None) else None,
                              historic_status=page.historic.isChecked(), header_row=self.header_row,
                              accept_rejections=self.preview_page.accepts_rejections(),
-                             keep_concerns_whole=self.preview_page.keep_whole.isChecked())
+                             keep_concerns_whole=self.preview_page.keep_whole.isChecked(),
+                             tag_themes=self.preview_page.tags_themes())
 
     def inspect(self, sheet: str | None, then=None) -> None:
         if not self.file_page.path.text().strip():

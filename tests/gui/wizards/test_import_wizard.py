@@ -204,13 +204,18 @@ def test_an_import_is_one_step_on_the_undo_stack_and_ctrl_z_undoes_it(qtbot, db,
         assert s.get(ImportBatch, report.batch_id).undone_at is None
 
 
+def _pfd_preview(qtbot, ctx, path):
+    """The wizard on `path`, at its preview page once the preview has run."""
+    wizard = _wizard(qtbot, ctx, path)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=30_000)
+    return wizard, wizard.preview_page
+
+
 def test_the_preview_shows_numbered_concerns_split_and_a_choice_to_keep_each_cell_whole(qtbot, db, ctx, tmp_path):
     from tests.core.excel_import import pfd_report_registers as registers
-    wizard = _wizard(qtbot, ctx, registers.report_per_row(tmp_path / "pfd.xlsx"))
-    wizard.next()
-    wizard.next()
-    preview = wizard.preview_page
-    qtbot.waitUntil(lambda: preview.report is not None, timeout=30_000)
+    wizard, preview = _pfd_preview(qtbot, ctx, registers.report_per_row(tmp_path / "pfd.xlsx"))
     assert preview.report.counts["new"] == registers.FINDINGS
     assert "Numbered concerns split: 3 cell(s) into 7 findings" in preview.counts.text()
     assert preview.keep_whole.isVisibleTo(preview) and not preview.keep_whole.isChecked()
@@ -222,3 +227,17 @@ def test_the_preview_shows_numbered_concerns_split_and_a_choice_to_keep_each_cel
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
     with db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Recommendation)) == len(registers.REPORTS)
+
+
+def test_the_preview_lists_suggested_themes_and_tagging_them_is_one_tick(qtbot, db, ctx, tmp_path):
+    from ol_desk.core.model import RecommendationTheme
+    from tests.core.excel_import import pfd_report_registers as registers
+    wizard, preview = _pfd_preview(qtbot, ctx, registers.report_per_row(tmp_path / "pfd.xlsx"))
+    assert preview.tag_themes.isVisibleTo(preview) and not preview.tag_themes.isChecked()
+    details = [preview.table.item(r, 3).text() for r in range(preview.table.rowCount())]
+    assert any(d.startswith("suggested themes: ") and "Mental health" in d for d in details)
+    preview.tag_themes.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(RecommendationTheme)) >= len(preview.report.themes)

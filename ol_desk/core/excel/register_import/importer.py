@@ -23,12 +23,14 @@ from sqlalchemy.orm import Session
 from ol_desk.core import lifecycle
 from ol_desk.core.errors import OlDeskError, ValidationError
 from ol_desk.core.model import Hub
-from ol_desk.core.model.enums import Role, SourceKind
+from ol_desk.core.model.enums import Entity, Role, SourceKind
 from ol_desk.core.progress import Cancel, Progress
 from ol_desk.core.services import audit_trail, import_batches, import_profiles, writes
 from ol_desk.core.services.actor import Actor
 from ol_desk.core.services.bulk import BulkWriter
+from ol_desk.core.services.bulk_edit import BulkEdit, bulk_edit
 from ol_desk.core.services.changes import Changes
+from ol_desk.core.themes.suggestions import ThemeSuggester, finding_text
 
 from .. import limits
 from .. import value_parsing as vp
@@ -81,7 +83,11 @@ class ImportOptions:
     historic_status: bool = False       # CPIC: record the register's statuses as they stand (a migration)
     header_row: int | None = None       # the sheet's row number of the header (default: found by its names)
     accept_rejections: bool = False     # write even when more than half of the rows are rejected
+    tag_themes: bool = False            # tag each new finding with the themes its words suggest
     keep_concerns_whole: bool = False   # a PFD concerns cell with a numbered list stays one finding
+
+
+PREVIEW_THEME_ROWS = 5_000   # a preview lists the suggested themes of the first rows this many
 
 
 @dataclass
@@ -135,6 +141,7 @@ class ImportReport:
     changes: Changes = field(default_factory=Changes)
     sha256: str = ""
     nothing_changed: bool = False    # no new or changed rows: an applied import recorded no batch
+    themes: dict[int, list[str]] = field(default_factory=dict)   # row → suggested themes' names (new findings)
 
     @property
     def mostly_rejected(self) -> bool:
@@ -159,7 +166,8 @@ class ImportReport:
                 "nothing_changed": self.nothing_changed, "mostly_rejected": self.mostly_rejected,
                 "header_row": self.info.header_row, "header_confidence": round(self.info.header_confidence, 2),
                 "warnings": self.warnings, "rows": [r.as_dict() for r in self.rows],
-                "skipped_blank_rows": self.skipped_blank, "notes": self.info.notes}
+                "skipped_blank_rows": self.skipped_blank, "notes": self.info.notes,
+                "suggested_themes": {str(row): names for row, names in self.themes.items()}}
 
 
 # -- step 1: inspect ----------------------------------------------------------------------------------------------
@@ -371,11 +379,16 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
 
     split = Counter[str]()
 
+    texts: dict[int, str] = {}   # row → what its findings say, for the theme suggestions a preview lists
+
     def run():
         seen = 0
         for chunk in (head_rest, stream):
             for number, values in chunk:
                 parsed = split_row(ctx, parse_row(ctx, number, values))
+                if writer is None and info.mode == "recommendations" and len(texts) < PREVIEW_THEME_ROWS:
+                    texts[number] = "\n".join(finding_text(p.values.get("title"), p.values.get("text"))
+                                              for p in parsed)
                 if len(parsed) > 1:
                     split.update(cells=1, items=len(parsed))
                 for row in parsed:
@@ -392,6 +405,8 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
     if batch_id is not None:
         with writes.in_batch(session, batch_id), _bigger_cache(session):
             seen = run()
+            if options.tag_themes and writer is not None:
+                _tag_new_findings(session, actor, writer, warnings)
         if options.save_profile:
             _save_profile(session, actor, info, options)
     else:
@@ -420,6 +435,9 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
         raise WorkbookRefused(f"{info.path.name}: sheet '{info.sheet}' has a header row but no rows under it.")
     report = ImportReport(info, actor is None, counts, outcomes, warnings, rows.skipped_blank, rows.stopped_early_at,
                           batch_id, writer.changes if writer else Changes(), sha, nothing_changed)
+    if texts:
+        report.themes = suggested_for_rows(session, texts, {o.row for o in outcomes if o.outcome == "new"
+                                                            and o.entity == "recommendation"})
     if rows.stopped_early_at:
         warnings.append(f"stopped reading at row {rows.stopped_early_at:,} after {limits.MAX_EMPTY_RUN:,} empty rows "
                         f"in a row (the rest of the sheet is formatted but empty)")
@@ -438,6 +456,32 @@ def split_note(cells: int, items: int) -> str:
     return (f"{SPLIT_NOTE} {cells:,} cell(s) into {items:,} findings, one per item in order; the words "
             f"before each list are kept in the report's notes (--keep-concerns-whole keeps each cell as one "
             f"finding).")
+
+
+def _tag_new_findings(session, actor: Actor, writer: BulkWriter, warnings: list[str]) -> None:
+    """Tag the findings this import created with the themes their words suggest, in the import's own batch (so
+    undoing the import undoes them too); a finding the rules refuse is named in a warning and left untagged."""
+    new = sorted(writer.changes.created.get(Entity.RECOMMENDATION, ()))
+    if not new:
+        return
+    found = ThemeSuggester(session).for_recommendations(new, neighbours=False)
+    ticked = {rec_id: tuple(x.theme_id for x in found[rec_id]) for rec_id in new if found.get(rec_id)}
+    if not ticked:
+        return
+    changes, result = bulk_edit(session, actor, Entity.RECOMMENDATION, list(ticked),
+                                BulkEdit("accept_themes", themes_by_row=ticked))
+    writer.changes |= changes
+    warnings.extend(f"suggested themes not added to {r.label}: {r.reason}" for r in result.refused)
+
+
+def suggested_for_rows(session, texts: dict[int, str], rows: set[int]) -> dict[int, list[str]]:
+    """Row → the names of the themes its words suggest, for the new rows of a preview."""
+    suggester = ThemeSuggester(session)
+    out = {}
+    for row, said in texts.items():
+        if row in rows and (found := suggester.by_words(said)):
+            out[row] = [x.name for x in found]
+    return out
 
 
 @contextlib.contextmanager
