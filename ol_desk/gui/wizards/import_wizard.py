@@ -242,6 +242,15 @@ class PreviewPage(QWizardPage):
         self.keep_whole.toggled.connect(lambda _on: self.initializePage())
         self.keep_whole.hide()
         layout.addWidget(self.keep_whole)
+        self.one_document = QCheckBox("File every row under &one document for the sheet (not one per row)", self)
+        self.one_document.setObjectName("oneDocumentForSheet")
+        self.one_document.setToolTip("Each row carries its own report's details (a date, a coroner, a link), so "
+                                     "each becomes its own source document with its own statutory clock. Tick "
+                                     "this to treat the reference column as each finding's own reference instead.")
+        self.one_document.toggled.connect(lambda _on: self.initializePage())
+        self.one_document.hide()
+        self.one_document_header: str | None = None    # the column taken as each row's report reference
+        layout.addWidget(self.one_document)
         self.tag_themes = QCheckBox("", self)
         self.tag_themes.setObjectName("tagThemes")
         self.tag_themes.setToolTip("Suggested from each finding's words and the themes' words (Hubs & people). "
@@ -286,6 +295,11 @@ class PreviewPage(QWizardPage):
                             + "".join(f"<br>{note}" for note in report.info.notes if note.startswith(SPLIT_NOTE)))
         self.keep_whole.setVisible(self.keep_whole.isChecked()
                                    or any(n.startswith(SPLIT_NOTE) for n in report.info.notes))
+        if report.info.mapping.row_report_header:
+            self.one_document_header = report.info.mapping.row_report_header
+        self.one_document.setVisible(self.one_document_header is not None)
+        self.counts.setText(self.counts.text() + "".join(f"<br>{n}" for n in report.info.notes
+                                                         if " documents, " in n and " findings" in n))
         self.tag_themes.setText(f"&Tag the new findings of {len(report.themes):,} row(s) with their suggested "
                                 "themes (listed below)")
         self.tag_themes.setVisible(bool(report.themes))
@@ -540,13 +554,20 @@ class ImportWizard(QWizard):
         page = self.mapping_page
         return ImportOptions(sheet=self.inspection.sheet if self.inspection else None,
                              profile=self.options_profile, save_profile=page.save_as.text().strip() or None,
-                             overrides=page.overrides() if page.combos else {},
+                             overrides=self._overrides(),
                              kind=page.kind.currentData() if page.combos and page.kind.currentData() !=
                              (self.inspection.kind if self.inspection else None) else None,
                              historic_status=page.historic.isChecked(), header_row=self.header_row,
                              accept_rejections=self.preview_page.accepts_rejections(),
                              keep_concerns_whole=self.preview_page.keep_whole.isChecked(),
                              tag_themes=self.preview_page.tags_themes())
+
+    def _overrides(self) -> dict[str, str]:
+        out = self.mapping_page.overrides() if self.mapping_page.combos else {}
+        header = self.preview_page.one_document_header
+        if header and self.preview_page.one_document.isChecked():
+            out[header] = "reference"     # the user's choice: one document for the sheet
+        return out
 
     def inspect(self, sheet: str | None, then=None) -> None:
         if not self.file_page.path.text().strip():

@@ -178,6 +178,7 @@ class ColumnGuess:
 @dataclass
 class Mapping:
     columns: list[ColumnGuess] = field(default_factory=list)
+    row_report_header: str | None = None   # a plain Ref taken as each row's own report's reference (settle)
 
     def fields(self) -> dict[str, int]:
         """Field key → column index (first column wins when two name the same field)."""
@@ -298,6 +299,7 @@ def settle(mapping: Mapping, notes: list[str] | None = None) -> Mapping:
         for c in mapping.columns:
             if c.field == "reference" and c.how != "user":
                 c.field = "document_reference"
+                mapping.row_report_header = c.header
                 if notes is not None:
                     notes.append(f"Each row carries its own report's details, so '{c.header}' is taken as the "
                                  f"report's reference (--map \"{c.header}=reference\" to file every row under "

@@ -380,12 +380,18 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
     split = Counter[str]()
 
     texts: dict[int, str] = {}   # row → what its findings say, for the theme suggestions a preview lists
+    reports: set = set()         # the distinct reports the rows name (one per row on an export of reports)
+    findings = [0]
 
     def run():
         seen = 0
         for chunk in (head_rest, stream):
             for number, values in chunk:
                 parsed = split_row(ctx, parse_row(ctx, number, values))
+                for p in parsed:
+                    if not p.rejected:
+                        reports.add(p.doc_key)
+                findings[0] += sum(1 for p in parsed if not p.rejected)
                 if writer is None and info.mode == "recommendations" and len(texts) < PREVIEW_THEME_ROWS:
                     texts[number] = "\n".join(finding_text(p.values.get("title"), p.values.get("text"))
                                               for p in parsed)
@@ -412,6 +418,9 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
     else:
         seen = run()
     counts = {k: resolver.counts.get(k, 0) for k in ("new", "changed", "unchanged", "rejected")}
+    if info.mode == "recommendations" and len(reports) > 1:
+        info.notes.append(f"{len(reports):,} documents, {findings[0]:,} findings"
+                          + (" (each row is its own report)." if info.mapping.row_report_header else "."))
     if split:
         info.notes.append(split_note(split["cells"], split["items"]))
     if seen and not options.accept_rejections and 2 * counts["rejected"] > sum(counts.values()):
