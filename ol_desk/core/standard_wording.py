@@ -17,7 +17,7 @@ PFD_PHRASES = (
     # the template's running header, copied into the text from each PDF page, and its unfilled prompts
     r"regulation 28 [–-] (?:report to prevent future deaths|after inquest (?:document )?template)"
     r"(?: updated [\d/]+)?",
-    r"\(brief summary of (?:matters)?\s*\)",
+    r"\(brief summary of (?:the )?(?:matters?(?: of concern)?)?\s*\)",
     r"this report is being sent to you under paragraph 7,? schedule 5,? of the coroners and justice act 2009 and "
     r"regulations 28 and 29 of the coroners \(investigations\) regulations 2013\.?",
     r"in my opinion,? action should be taken to prevent future deaths and i believe (?:you|your organisation) "

@@ -14,6 +14,7 @@ from ol_desk.core.standard_wording import without_standard_wording
     ("The alarm Regulation 28 – After Inquest Document Template Updated 30/07/2021 was silenced.",
      "The alarm was silenced."),
     ("(brief summary of matters) The ambulance arrived after 10 hours.", "The ambulance arrived after 10 hours."),
+    ("(brief summary of matters of concern) The ambulance arrived late.", "The ambulance arrived late."),
     ("Area for improvement 3: The force should improve how it records stop and search grounds.",
      "The force should improve how it records stop and search grounds."),
     ("We found that the force does not supervise investigations well.", "the force does not supervise "
