@@ -75,6 +75,7 @@ def cmd_stats(args, ctx: CliContext) -> int:
 
 def cmd_check(args, ctx: CliContext) -> int:
     from ol_desk.core.integrity.check import run_check
+
     from .progress import ProgressBar
     report = run_check(ctx.db(), against=args.against, quick=args.quick, progress=ProgressBar("Checking"))
     for line in report.problems:
