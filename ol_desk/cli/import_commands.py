@@ -12,7 +12,7 @@ SHOW_ROWS = 200  # per-row lines printed for new rows before summarising (change
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "import", help="import a register workbook (.xlsx/.xlsm): preview with --dry-run, undo with --undo",
+        "import", help="import a register workbook (.xlsx/.xlsm) or CSV file: preview with --dry-run, undo with --undo",
         description="Reads HMICFRS trackers, PFD registers and hub action lists. Columns are recognised by name "
                     "and content; correct them with --map and keep the mapping with --save-profile. The whole "
                     "file is written in one transaction as an import batch (see docs/import.md).")

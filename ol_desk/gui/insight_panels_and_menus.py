@@ -67,7 +67,7 @@ def install(window) -> None:
     _install_excel(window)
 
 
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".csv"}
 
 
 def open_import(ctx, path=None, parent=None):

@@ -16,6 +16,7 @@ from typing import Any
 from ol_desk.core.errors import OlDeskError
 
 from . import limits
+from .csv_reader import CSV_SUFFIXES, CsvRefused, CsvWorkbook
 
 _CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_SIGNATURE = b"PK\x03\x04"
@@ -37,7 +38,7 @@ def _ensure_defused() -> None:
 
 
 def check_file(path: Path) -> None:
-    """Refuse anything that is not a safe, complete .xlsx/.xlsm before openpyxl parses it."""
+    """Refuse anything that is not a safe, complete .xlsx/.xlsm (or a text .csv) before it is parsed."""
     try:
         _check_file(path)
     except OSError as exc:
@@ -65,10 +66,17 @@ def _check_file(path: Path) -> None:
                                       f"password (File > Info > Protect Workbook), save it and import again.")
             raise WorkbookRefused(f"{name} is an old binary Excel file (.xls). Open it in Excel and save it as "
                                   f"an .xlsx workbook, then import that.")
+    if path.suffix.lower() in CSV_SUFFIXES:
+        if head.startswith((_ZIP_SIGNATURE, _CFB_SIGNATURE)):
+            raise WorkbookRefused(f"{name} is an Excel workbook, not CSV (whatever its name says); rename it to "
+                                  f".xlsx and import that.")
+        return
     if not head.startswith(_ZIP_SIGNATURE):
-        what = "a text or CSV file" if _looks_like_text(head) else "not an Excel workbook"
-        raise WorkbookRefused(f"{name} is {what} (whatever its name says). Save it from Excel as an .xlsx "
-                              f"workbook and import that.")
+        if _looks_like_text(head):
+            raise WorkbookRefused(f"{name} is a text or CSV file (whatever its name says). If it is CSV, rename it "
+                                  f"to {path.stem}.csv and import that; otherwise save it from Excel as .xlsx.")
+        raise WorkbookRefused(f"{name} is not an Excel workbook (whatever its name says). Save it from Excel as "
+                              f"an .xlsx workbook and import that.")
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
         raise WorkbookRefused(f"{name}: the importer reads .xlsx and .xlsm workbooks.")
     try:
@@ -109,9 +117,15 @@ def _check_zip(zf: zipfile.ZipFile, name: str) -> None:
 
 
 def open_workbook(path: Path):
-    """The workbook in openpyxl's read-only mode with formulas' cached values, after `check_file`."""
+    """The workbook in openpyxl's read-only mode with formulas' cached values, after `check_file`; a .csv file
+    as a one-sheet workbook (csv_reader)."""
     _ensure_defused()
     check_file(path)
+    if path.suffix.lower() in CSV_SUFFIXES:
+        try:
+            return CsvWorkbook(path)
+        except (CsvRefused, UnicodeError) as exc:
+            raise WorkbookRefused(f"{path.name} cannot be read as CSV ({exc}). Nothing was written.") from exc
     import openpyxl
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)

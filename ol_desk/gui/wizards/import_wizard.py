@@ -41,7 +41,7 @@ from . import import_work as work
 from .import_work import Inspection
 
 OUTCOME_COLOURS = {"new": "#2e8b57", "changed": "#b36b00", "rejected": "#c0392b", "unchanged": "#777777"}
-WORKBOOKS = "Excel workbooks (*.xlsx *.xlsm);;All files (*)"
+WORKBOOKS = "Registers (*.xlsx *.xlsm *.csv);;Excel workbooks (*.xlsx *.xlsm);;CSV files (*.csv);;All files (*)"
 
 
 class FilePage(QWizardPage):

@@ -29,7 +29,7 @@ def _refused(db, cpic, path, *words):
 
 @pytest.mark.parametrize("name, words", [
     ("empty.xlsx", ["empty"]),
-    ("csv_renamed.xlsx", ["CSV"]),
+    ("csv_renamed.xlsx", ["CSV", "rename it to csv_renamed.csv"]),
     ("old_binary.xls", [".xls", "save it as an .xlsx"]),
     ("not_a_workbook.xlsx", ["not an Excel workbook"]),
     ("truncated.xlsx", ["damaged"]),

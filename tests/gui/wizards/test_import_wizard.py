@@ -241,3 +241,16 @@ def test_the_preview_lists_suggested_themes_and_tagging_them_is_one_tick(qtbot, 
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
     with db.reading() as s:
         assert s.scalar(select(func.count()).select_from(RecommendationTheme)) >= len(preview.report.themes)
+
+
+def test_a_csv_export_goes_through_the_same_pages(qtbot, db, ctx, tmp_path):
+    path = tmp_path / "sharepoint.csv"
+    path.write_text("Ref;Recommendation;Owner;Status\nR1;Brief custody officers on rousing checks.;DS Clarke;Open\n",
+                    encoding="utf-8-sig")
+    wizard, preview = _pfd_preview(qtbot, ctx, path)
+    assert preview.report.counts["new"] == 1
+    assert "Read as CSV, UTF-8 (with BOM), semicolon-separated." in preview.report.info.notes
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Recommendation)) == 1

@@ -227,6 +227,8 @@ def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> Workbo
     hubs = _hubs(session)
     signature = cm.header_signature(list(header.cells))
     notes: list[str] = []
+    if hasattr(wb, "describe"):   # a CSV file read as a one-sheet workbook
+        notes.append(f"Read as {wb.describe()}.")
     if header.data_above:
         notes.append(f"{rows_text(header.data_above).capitalize()} above the header row (row {header.number}) hold "
                      f"several cells and are not imported; if they are data, choose the header row "
