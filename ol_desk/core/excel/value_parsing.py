@@ -298,6 +298,52 @@ def source_kind(value) -> SourceKind | None:
                        + ", ".join(k.value for k in SourceKind) + ")") from None
 
 
+# Body words inside a source cell in a force's own words ("Independent Review Panel", "HMICFRS PEEL 2023"),
+# most telling first: the kind of body that issued the finding.
+_BODY_WORDS = (("prevention of future deaths", SourceKind.PFD), ("regulation 28", SourceKind.PFD),
+               ("coroner", SourceKind.PFD), ("pfd", SourceKind.PFD), ("hmicfrs", SourceKind.HMICFRS),
+               ("hmic", SourceKind.HMICFRS), ("inspectorate", SourceKind.HMICFRS), ("peel", SourceKind.HMICFRS),
+               ("inspection", SourceKind.HMICFRS), ("iopc", SourceKind.IOPC), ("ipcc", SourceKind.IOPC),
+               ("public inquiry", SourceKind.PUBLIC_INQUIRY), ("inquiry", SourceKind.PUBLIC_INQUIRY),
+               ("professional standards", SourceKind.PROFESSIONAL_STANDARDS),
+               ("dps", SourceKind.PROFESSIONAL_STANDARDS), ("misconduct", SourceKind.PROFESSIONAL_STANDARDS),
+               ("gold group", SourceKind.GOLD_GROUP), ("critical incident", SourceKind.GOLD_GROUP),
+               ("internal", SourceKind.INTERNAL_REVIEW), ("audit", SourceKind.INTERNAL_REVIEW),
+               ("review", SourceKind.INDEPENDENT_REVIEW), ("panel", SourceKind.INDEPENDENT_REVIEW),
+               ("commission", SourceKind.INDEPENDENT_REVIEW))
+_BODY_AND_FINDING = re.compile(r"\s+[-–—:]\s+|\s*[–—]\s*")
+
+
+@dataclass(frozen=True)
+class SourceCell:
+    kind: SourceKind | None         # None: no kind ol-desk knows is named
+    finding: FindingType | None     # a finding type named in the same cell ("… – cause of concern")
+
+
+def source_cell(value) -> SourceCell:
+    """A source cell in a force's own words: a kind ("HMICFRS"), a body ("Independent Review Panel"), or a body
+    and a finding type in one ("HMICFRS – Cause of concern", "Bloggs Review - Area for improvement")."""
+    raw = value_text(value)
+    key = _key(raw)
+    if not key:
+        return SourceCell(None, None)
+    parts = _BODY_AND_FINDING.split(raw, maxsplit=1)
+    body, rest = _key(parts[0]), _key(parts[1]) if len(parts) > 1 else ""
+    finding = _FINDING_LOOKUP.get(rest) if rest else None
+    if finding is None:   # "HMICFRS cause of concern", no dash
+        finding = next((ft for w, ft in sorted(_FINDING_LOOKUP.items(), key=lambda kv: -len(kv[0]))
+                        if len(w) > 3 and f" {w} " in f" {key} "), None)
+        if finding is not None and rest and rest in _KIND_LOOKUP:
+            body = rest
+    kind = _KIND_LOOKUP.get(body) or _KIND_LOOKUP.get(key)
+    if kind is None:
+        try:
+            kind = SourceKind(body.replace(" ", "_"))
+        except ValueError:
+            kind = next((k for needle, k in _BODY_WORDS if f" {needle} " in f" {body} "), None)
+    return SourceCell(kind, finding)
+
+
 def kind_in_words(words: str) -> SourceKind | None:
     """A source kind named somewhere in free text (a title row, a file name, a sheet name)."""
     low = f" {_key(words)} "

@@ -54,6 +54,7 @@ class ParsedRow:
     facts: StatusFacts = field(default_factory=StatusFacts)  # what the row gives the lifecycle's steps
     warnings: list = field(default_factory=list)
     rejected: str = ""
+    cell_finding: FindingType | None = None   # a finding type named in the source cell ("HMICFRS – AFI")
 
     @property
     def hub(self) -> int:
@@ -153,8 +154,17 @@ def _put_date(out: ParsedRow, cell: _Cells, values: dict, key: str, what: str, e
 def _parse(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> None:
     n = out.row
     kind = ctx.kind
+    out.cell_finding = None
     if cell.has("source_kind") and cell.text("source_kind"):
-        kind = vp.source_kind(cell.raw("source_kind")) or kind
+        found = vp.source_cell(cell.raw("source_kind"))
+        said = cell.text("source_kind")
+        if found.kind is None:   # never lose a good row over a category word: neutral kind, words kept
+            out.warnings.append(f"row {n}: source '{said}' names no kind of source ol-desk knows; recorded as "
+                                f"{kind.label}, the words kept in the notes")
+            extras.append(f"Source in spreadsheet: {said}")
+        else:
+            kind = found.kind
+        out.cell_finding = found.finding
     if ctx.mode != MODE_ACTIONS or cell.has("document_title") or cell.has("document_reference"):
         _document(ctx, out, cell, kind, extras)
     if ctx.mode == MODE_DOCUMENTS:
@@ -257,7 +267,7 @@ def _recommendation(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind
         except vp.BadValue as exc:
             out.warnings.append(f"row {n}: {exc}; kept as text in the notes")
             extras.append(f"Type in spreadsheet: {cell.text('finding_type')}")
-    ftype = ftype or vp.finding_type_from_reference(out.ref) or (
+    ftype = ftype or out.cell_finding or vp.finding_type_from_reference(out.ref) or (
         FindingType.MATTER_OF_CONCERN if kind == SourceKind.PFD else FindingType.RECOMMENDATION)
     values = {"finding_type": ftype, "text": text or title}
     if cell.has("title"):
