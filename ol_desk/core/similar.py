@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ol_desk.core.model import Recommendation, SourceDocument
 from ol_desk.core.model.enums import RecStatus, SourceKind
+from ol_desk.core.model.recommendations import finding_label
 
 # Over-fetch so that dropping same-document hits still leaves `limit` to show.
 _OVERFETCH = 3
@@ -41,7 +42,8 @@ def similar_recommendations(session: Session, index, text: str, *, exclude_ids=(
     if not hits:
         return []
     rows = {r.id: r for r in session.execute(
-        select(Recommendation.id, Recommendation.reference, Recommendation.status, Recommendation.text,
+        select(Recommendation.id, Recommendation.reference, Recommendation.position, Recommendation.status,
+               Recommendation.text,
                Recommendation.title, Recommendation.document_id, SourceDocument.kind,
                SourceDocument.reference.label("doc_ref"))
         .join(SourceDocument, SourceDocument.id == Recommendation.document_id)
@@ -52,7 +54,8 @@ def similar_recommendations(session: Session, index, text: str, *, exclude_ids=(
         if row is None or (document_id is not None and row.document_id == document_id):
             continue
         body = " ".join((row.text or row.title or "").split())
-        out.append(SimilarItem(row.id, f"{row.doc_ref} {row.reference}".strip(), SourceKind(row.kind).label,
+        out.append(SimilarItem(row.id, finding_label(row.doc_ref, row.reference, row.position),
+                               SourceKind(row.kind).label,
                                RecStatus(row.status).label, body[:160] + ("…" if len(body) > 160 else ""),
                                hit.score))
         if len(out) == limit:

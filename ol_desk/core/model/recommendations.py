@@ -33,6 +33,13 @@ class RecommendationHub(Base):
     __table_args__ = (Index("ix_recommendation_hubs_hub", "hub_id", "is_lead", "recommendation_id"),)
 
 
+def finding_label(doc_ref: str | None, reference: str | None, position: int | None) -> str:
+    """"<document ref> <ref>", and " (n)" from the second of findings that share a reference (a report's numbered
+    matters of concern are told apart by their position, as the import preview lists them)."""
+    base = f"{doc_ref or ''} {reference or ''}".strip()
+    return base if (position or 1) == 1 or not base else f"{base} ({position})"
+
+
 class RecommendationTheme(Base):
     __tablename__ = "recommendation_themes"
 
@@ -102,4 +109,4 @@ class Recommendation(Versioned, Base):
     @property
     def label(self) -> str:
         doc = self.document.reference if self.document is not None else ""
-        return f"{doc} {self.reference}".strip() or f"#{self.id}"
+        return finding_label(doc, self.reference, self.position) or f"#{self.id}"

@@ -127,3 +127,11 @@ def test_a_hubs_round_trip_edit_of_one_split_concern_lands_on_that_concern(db, c
     with db.reading() as s:
         assert s.scalars(select(ProgressUpdate.recommendation_id)).all() == [second]
     assert import_file(db, tmp_path / "pfd_nw.xlsx", cpic).nothing_changed   # the register again: still a no-op
+
+
+def test_split_concerns_are_told_apart_by_their_labels_as_the_preview_listed_them(db, cpic, tmp_path):
+    import_file(db, registers.report_per_row(tmp_path / "pfd.xlsx"), cpic)
+    with db.reading() as s:
+        recs = s.scalars(select(Recommendation).join(SourceDocument)
+                         .where(SourceDocument.reference == "2024-0101").order_by(Recommendation.position))
+        assert [r.label for r in recs] == ["2024-0101", "2024-0101 (2)", "2024-0101 (3)"]
