@@ -115,7 +115,7 @@ def _print_report(report) -> None:
         print(f"  … and {hidden:,} more new rows (--json lists every row)")
     if report.themes:
         counts = Counter(name for names in report.themes.values() for name in names)
-        print(f"Suggested themes for {len(report.themes):,} new row(s) (--tag-themes adds them): "
+        print(f"Suggested themes for {len(report.themes):,} new finding(s) (--tag-themes adds them): "
               + ", ".join(f"{name} {n}" for name, n in counts.most_common()))
     if report.warnings:
         print(f"Warnings ({len(report.warnings)}):")

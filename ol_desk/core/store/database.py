@@ -218,9 +218,6 @@ class Database:
             return s.scalar(select(Hub.id).limit(1)) is None
 
 
-WORDLESS_THEMES = ("0001", "0002")   # schemas before themes had words: an upgrade gives the standard ones theirs
-
-
 def open_database(target: str | os.PathLike | None = None, *, seed: bool = True) -> Database:
     """Open (creating and migrating as needed) a database; a new one gets the reference data."""
     db = Database(target)
@@ -228,7 +225,7 @@ def open_database(target: str | os.PathLike | None = None, *, seed: bool = True)
         from ol_desk.core.reference_data.seed import seed_reference_data
         with db.transaction() as s:
             seed_reference_data(s)
-    elif seed and not db.is_server and db.upgraded_from in WORDLESS_THEMES:
+    elif seed and not db.is_server and db.upgraded_from in migrations.WORDLESS_THEMES:
         from ol_desk.core.reference_data.seed import fill_standard_theme_words
         with db.transaction() as s:
             fill_standard_theme_words(s)

@@ -20,6 +20,9 @@ from ol_desk.core.errors import DatabaseError
 SCRIPT_LOCATION = str(Path(__file__).with_name("alembic"))
 
 
+WORDLESS_THEMES = ("0001", "0002")   # schemas before themes had words: an upgrade gives the standard ones theirs
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", SCRIPT_LOCATION)

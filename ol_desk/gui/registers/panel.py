@@ -35,7 +35,7 @@ from .filter_bar import FilterBar, choices
 from .model import RegisterModel
 from .query import RegisterQuery
 from .specs import HUB, RegisterSpec
-from .theme_suggestions_action import ThemeSuggester
+from .theme_suggestions_action import ThemeSuggestionsAction
 from .views import SavedViews, built_in_views
 
 NEW_LABELS = {Entity.RECOMMENDATION: "New recommendation", Entity.ACTION: "New action",
@@ -150,7 +150,7 @@ class RegisterPanel(PanelDefaults, QWidget):
         open_action.triggered.connect(lambda: self.open_row(self.table.currentIndex().row()))
         self.table.addAction(open_action)
         self.bulk = BulkEditor(self) if spec.entity in BULK_ENTITIES else None
-        self.theme_suggester = ThemeSuggester(self) if spec.entity is Entity.RECOMMENDATION else None
+        self.theme_suggester = ThemeSuggestionsAction(self) if spec.entity is Entity.RECOMMENDATION else None
         self.table.verticalScrollBar().valueChanged.connect(self._prefetch)
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.reloaded.connect(self._restore)

@@ -30,7 +30,7 @@ def add_catalogue_theme(session, actor, code: str):
     return reference.create_theme(session, actor, code=theme["code"], name=theme["name"], words=theme["words"])
 
 
-class ThemeSuggester(QObject):
+class ThemeSuggestionsAction(QObject):
     def __init__(self, panel):
         super().__init__(panel)
         self.panel = panel

@@ -32,15 +32,15 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ol_desk.core.excel.register_import import column_mapping as cm
-from ol_desk.core.excel.register_import.importer import SPLIT_NOTE, ImportOptions, ImportReport
+from ol_desk.core.excel.register_import.importer import ImportOptions, ImportReport
 from ol_desk.core.model.enums import Entity, Role
 from ol_desk.gui.ops import readable
 from ol_desk.gui.theme import error_label
 
 from . import import_work as work
+from .import_preview_page import PreviewPage
 from .import_work import Inspection
 
-OUTCOME_COLOURS = {"new": "#2e8b57", "changed": "#b36b00", "rejected": "#c0392b", "unchanged": "#777777"}
 WORKBOOKS = "Registers (*.xlsx *.xlsm *.csv);;Excel workbooks (*.xlsx *.xlsm);;CSV files (*.csv);;All files (*)"
 
 
@@ -214,137 +214,6 @@ class MappingPage(QWizardPage):
     def overrides(self) -> dict[str, str]:
         return {header: combo.currentData() for header, key, combo in self.combos
                 if combo.currentData() != (key or cm.IGNORE)}
-
-
-class PreviewPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard):
-        super().__init__(wizard)
-        self.w = wizard
-        self.setTitle("Preview")
-        self.setSubTitle("What the import would do to each row. Rejected rows are skipped, with the reason.")
-        layout = QVBoxLayout(self)
-        self.counts = QLabel("Reading the workbook…", self)
-        self.counts.setWordWrap(True)
-        layout.addWidget(self.counts)
-        self.table = QTableWidget(0, 4, self)
-        self.table.setObjectName("previewTable")
-        self.table.setAccessibleName("Preview of the rows")
-        self.table.setHorizontalHeaderLabels(("Row", "Outcome", "Item", "What changes / why rejected"))
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        self.keep_whole = QCheckBox("&Keep each numbered list of concerns as one finding", self)
-        self.keep_whole.setObjectName("keepConcernsWhole")
-        self.keep_whole.setToolTip("Normally a PFD concerns cell holding a numbered list (1. … 2. …, (a) … (b) …) "
-                                   "becomes one finding per item, the words before the list kept in the report's "
-                                   "notes. Tick this to keep each cell as one finding.")
-        self.keep_whole.toggled.connect(lambda _on: self.initializePage())
-        self.keep_whole.hide()
-        layout.addWidget(self.keep_whole)
-        self.one_document = QCheckBox("File every row under &one document for the sheet (not one per row)", self)
-        self.one_document.setObjectName("oneDocumentForSheet")
-        self.one_document.setToolTip("Each row carries its own report's details (a date, a coroner, a link), so "
-                                     "each becomes its own source document with its own statutory clock. Tick "
-                                     "this to treat the reference column as each finding's own reference instead.")
-        self.one_document.toggled.connect(lambda _on: self.initializePage())
-        self.one_document.hide()
-        self.one_document_header: str | None = None    # the column taken as each row's report reference
-        layout.addWidget(self.one_document)
-        self.tag_themes = QCheckBox("", self)
-        self.tag_themes.setObjectName("tagThemes")
-        self.tag_themes.setToolTip("Suggested from each finding's words and the themes' words (Hubs & people). "
-                                   "Undoing the import removes them too; later, select rows in the register and "
-                                   "press Ctrl+Shift+T to review suggestions one by one.")
-        self.tag_themes.hide()
-        layout.addWidget(self.tag_themes)
-        self.accept = QCheckBox("", self)
-        self.accept.setObjectName("acceptRejections")
-        self.accept.toggled.connect(lambda _on: self.completeChanged.emit())
-        self.accept.hide()
-        layout.addWidget(self.accept)
-        self.error = error_label(self)
-        layout.addWidget(self.error)
-        self.report: ImportReport | None = None
-
-    def initializePage(self) -> None:  # noqa: N802 - Qt API
-        self.report = None
-        self.error.setText("")
-        self.accept.setChecked(False)
-        self.accept.hide()
-        self.table.setRowCount(0)
-        self.counts.setText("Reading the workbook…")
-        self.completeChanged.emit()
-        self.w.ctx.ops.job(work.run_preview, self.w.path, self.w.import_options(), label="Import preview",
-                           on_done=self._show, on_error=self._failed)
-
-    def _failed(self, exc) -> None:
-        if isValid(self):
-            self.counts.setText("")
-            self.error.setText(readable(exc))
-
-    def _show(self, report: ImportReport) -> None:
-        if not isValid(self):
-            return
-        self.report = report
-        c = report.counts
-        self.counts.setText(f"<b>{c['new']:,} new</b>, <b>{c['changed']:,} changed</b>, {c['unchanged']:,} "
-                            f"unchanged, <b style='color:#c0392b'>{c['rejected']:,} rejected</b>"
-                            + (f"; {len(report.warnings)} warning(s): " + "; ".join(report.warnings[:3])
-                               if report.warnings else "")
-                            + "".join(f"<br>{note}" for note in report.info.notes if note.startswith(SPLIT_NOTE)))
-        self.keep_whole.setVisible(self.keep_whole.isChecked()
-                                   or any(n.startswith(SPLIT_NOTE) for n in report.info.notes))
-        if report.info.mapping.row_report_header:
-            self.one_document_header = report.info.mapping.row_report_header
-        self.one_document.setVisible(self.one_document_header is not None)
-        self.counts.setText(self.counts.text() + "".join(f"<br>{n}" for n in report.info.notes
-                                                         if " documents, " in n and " findings" in n))
-        self.tag_themes.setText(f"&Tag the new findings of {len(report.themes):,} row(s) with their suggested "
-                                "themes (listed below)")
-        self.tag_themes.setVisible(bool(report.themes))
-        rows = report.rows
-        self.table.setRowCount(len(rows))
-        for r, o in enumerate(rows):
-            detail = o.reason if o.outcome == "rejected" else ", ".join(
-                f"{k}: {_short(old)} → {_short(new)}" for k, (old, new) in o.changes.items())
-            if o.outcome == "new" and o.row in report.themes:
-                detail = "suggested themes: " + ", ".join(report.themes[o.row])
-            cells = (str(o.row), o.outcome, f"{o.entity} {o.label}", detail)
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col == 1:
-                    item.setForeground(QBrush(QColor(OUTCOME_COLOURS.get(o.outcome, "#000000"))))
-                item.setToolTip(text)
-                self.table.setItem(r, col, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        if report.mostly_rejected and c["new"] + c["changed"]:
-            total = sum(c.values())
-            self.error.setText(f"{c['rejected']:,} of {total:,} rows would be rejected — more than half. Check the "
-                               f"header row (now row {report.info.header_row}) and the columns on the previous page.")
-            self.accept.setText(f"Import the other {c['new'] + c['changed']:,} rows &anyway, skipping the "
-                                f"{c['rejected']:,} rejected")
-            self.accept.show()
-        elif not c["new"] + c["changed"]:
-            self.error.setText("Nothing would change: there is nothing to import.")
-        self.completeChanged.emit()
-
-    def tags_themes(self) -> bool:
-        return not self.tag_themes.isHidden() and self.tag_themes.isChecked()
-
-    def accepts_rejections(self) -> bool:
-        return not self.accept.isHidden() and self.accept.isChecked()   # the page itself may be hidden now
-
-    def isComplete(self) -> bool:  # noqa: N802 - Qt API
-        if self.report is None or (self.report.counts["new"] + self.report.counts["changed"]) == 0:
-            return False
-        return not self.report.mostly_rejected or self.accept.isChecked()
-
-
-def _short(value) -> str:
-    text = "—" if value in (None, "", []) else " ".join(str(value).split())
-    return text if len(text) <= 40 else text[:39] + "…"
 
 
 class ImportPage(QWizardPage):

@@ -87,6 +87,7 @@ class ImportOptions:
     keep_concerns_whole: bool = False   # a PFD concerns cell with a numbered list stays one finding
 
 
+COUNT_NOTE = "The rows make "   # the note that counts the documents and findings a register's rows make
 PREVIEW_THEME_ROWS = 5_000   # a preview lists the suggested themes of the first rows this many
 
 
@@ -141,7 +142,8 @@ class ImportReport:
     changes: Changes = field(default_factory=Changes)
     sha256: str = ""
     nothing_changed: bool = False    # no new or changed rows: an applied import recorded no batch
-    themes: dict[int, list[str]] = field(default_factory=dict)   # row → suggested themes' names (new findings)
+    # (row, item label) → suggested themes' names, for each new finding of the first PREVIEW_THEME_ROWS rows
+    themes: dict[tuple[int, str], list[str]] = field(default_factory=dict)
 
     @property
     def mostly_rejected(self) -> bool:
@@ -167,7 +169,8 @@ class ImportReport:
                 "header_row": self.info.header_row, "header_confidence": round(self.info.header_confidence, 2),
                 "warnings": self.warnings, "rows": [r.as_dict() for r in self.rows],
                 "skipped_blank_rows": self.skipped_blank, "notes": self.info.notes,
-                "suggested_themes": {str(row): names for row, names in self.themes.items()}}
+                "suggested_themes": [{"row": row, "item": label, "themes": names}
+                                     for (row, label), names in self.themes.items()]}
 
 
 # -- step 1: inspect ----------------------------------------------------------------------------------------------
@@ -381,7 +384,7 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
 
     split = Counter[str]()
 
-    texts: dict[int, str] = {}   # row → what its findings say, for the theme suggestions a preview lists
+    texts: dict[int, list[str]] = {}   # row → what each of its findings says, for the preview's theme suggestions
     reports: set = set()         # the distinct reports the rows name (one per row on an export of reports)
     findings = [0]
 
@@ -395,8 +398,7 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
                         reports.add(p.doc_key)
                 findings[0] += sum(1 for p in parsed if not p.rejected)
                 if writer is None and info.mode == "recommendations" and len(texts) < PREVIEW_THEME_ROWS:
-                    texts[number] = "\n".join(finding_text(p.values.get("title"), p.values.get("text"))
-                                              for p in parsed)
+                    texts[number] = [finding_text(p.values.get("title"), p.values.get("text")) for p in parsed]
                 if len(parsed) > 1:
                     split.update(cells=1, items=len(parsed))
                 for row in parsed:
@@ -421,7 +423,7 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
         seen = run()
     counts = {k: resolver.counts.get(k, 0) for k in ("new", "changed", "unchanged", "rejected")}
     if info.mode == "recommendations" and len(reports) > 1:
-        info.notes.append(f"{len(reports):,} documents, {findings[0]:,} findings"
+        info.notes.append(f"{COUNT_NOTE}{len(reports):,} documents, {findings[0]:,} findings"
                           + (" (each row is its own report)." if info.mapping.row_report_header else "."))
     if split:
         info.notes.append(split_note(split["cells"], split["items"]))
@@ -447,8 +449,7 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
     report = ImportReport(info, actor is None, counts, outcomes, warnings, rows.skipped_blank, rows.stopped_early_at,
                           batch_id, writer.changes if writer else Changes(), sha, nothing_changed)
     if texts:
-        report.themes = suggested_for_rows(session, texts, {o.row for o in outcomes if o.outcome == "new"
-                                                            and o.entity == "recommendation"})
+        report.themes = suggested_for_findings(session, texts, outcomes)
     if rows.stopped_early_at:
         warnings.append(f"stopped reading at row {rows.stopped_early_at:,} after {limits.MAX_EMPTY_RUN:,} empty rows "
                         f"in a row (the rest of the sheet is formatted but empty)")
@@ -485,13 +486,22 @@ def _tag_new_findings(session, actor: Actor, writer: BulkWriter, warnings: list[
     warnings.extend(f"suggested themes not added to {r.label}: {r.reason}" for r in result.refused)
 
 
-def suggested_for_rows(session, texts: dict[int, str], rows: set[int]) -> dict[int, list[str]]:
-    """Row → the names of the themes its words suggest, for the new rows of a preview."""
+def suggested_for_findings(session, texts: dict[int, list[str]],
+                           outcomes: list[RowOutcome]) -> dict[tuple[int, str], list[str]]:
+    """(row, item label) → the names of the themes each new finding's words suggest. A row's outcomes come in the
+    order its items were read (a split row's concerns 1, 2, …); `outcomes` omits unchanged items, so on a
+    re-import that adds an item to a split row the count can be off by the unchanged ones before it (a preview
+    hint only: tagging on import reads each created finding's own text)."""
     suggester = ThemeSuggester(session)
-    out = {}
-    for row, said in texts.items():
-        if row in rows and (found := suggester.by_words(said)):
-            out[row] = [x.name for x in found]
+    out: dict[tuple[int, str], list[str]] = {}
+    seen: dict[int, int] = {}
+    for o in outcomes:
+        if o.entity != "recommendation" or o.row not in texts:
+            continue
+        k = seen[o.row] = seen.get(o.row, -1) + 1
+        said = texts[o.row][k] if k < len(texts[o.row]) else ""
+        if o.outcome == "new" and (found := suggester.by_words(said)):
+            out[(o.row, o.label)] = [x.name for x in found]
     return out
 
 

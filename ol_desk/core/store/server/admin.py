@@ -86,7 +86,7 @@ def init_server(url: str) -> InitReport:
             if seeded:
                 from ol_desk.core.reference_data.seed import seed_reference_data
                 seed_reference_data(session)
-            elif before in ("0001", "0002"):   # themes had no words before 0003: give the standard ones theirs
+            elif before in migrations.WORDLESS_THEMES:   # themes had no words: give the standard ones theirs
                 from ol_desk.core.reference_data.seed import fill_standard_theme_words
                 fill_standard_theme_words(session)
             return InitReport(before, after, seeded, uid)
