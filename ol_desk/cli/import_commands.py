@@ -20,8 +20,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sheet", help="the sheet to read (default: the first with a recognisable header row)")
     p.add_argument("--profile", help="use this saved mapping profile")
     p.add_argument("--save-profile", metavar="NAME", help="save the mapping used under this name")
-    p.add_argument("--map", action="append", default=[], metavar='"Column=field"',
-                   help="map a column to a field (repeatable); field 'ignore' drops the column")
+    p.add_argument("--map", action="append", default=[], metavar='"Column=field" | "Column=value=target"',
+                   help="map a column to a field (repeatable); field 'ignore' drops the column. With two '=', map "
+                        "one value of a source, finding type, status or hub column: 'Source=HMIC - AFI=hmicfrs/afi' "
+                        "(kind/finding type), 'Status=Being progressed=in progress', 'BCU=C. West=CW' (a hub's "
+                        "code or name, or 'blank'); saved with --save-profile")
     p.add_argument("--kind", help="source kind of the documents: hmicfrs, pfd, iopc, … (default: from the sheet)")
     p.add_argument("--hub", help="hub (code or name) for action rows that name none")
     p.add_argument("--document", help="report title for rows that name no report")
@@ -46,15 +49,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_import)
 
 
-def _overrides(pairs: list[str]) -> dict[str, str]:
+def _overrides(pairs: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """--map values: 'Column=field' (one '=') maps a column; 'Column=value=target' (two or more: the column is
+    before the first, the target after the last, the value between) maps one value of a category column."""
     from ol_desk.core.errors import ValidationError
-    out = {}
+    columns: dict[str, str] = {}
+    values: dict[str, dict[str, str]] = {}
     for pair in pairs:
         if "=" not in pair:
-            raise ValidationError(f"--map needs \"Column=field\", not '{pair}'.")
-        header, fld = pair.rsplit("=", 1)
-        out[header.strip()] = fld.strip()
-    return out
+            raise ValidationError(f"--map needs \"Column=field\" or \"Column=value=target\", not '{pair}'.")
+        header, rest = pair.split("=", 1)
+        if "=" in rest:
+            words, target = rest.rsplit("=", 1)
+            if not header.strip() or not words.strip():
+                raise ValidationError(f"--map '{pair}': name the column and the value, as \"Source=HMIC - AFI="
+                                      f"hmicfrs/afi\".")
+            values.setdefault(header.strip(), {})[words.strip()] = target.strip()
+        else:
+            columns[header.strip()] = rest.strip()
+    return columns, values
 
 
 def cmd_import(args, ctx: CliContext) -> int:
@@ -75,8 +88,9 @@ def cmd_import(args, ctx: CliContext) -> int:
         raise ValidationError(f"--header-row needs a row number from 1, not {args.header_row}.")
     if roundtrip.is_roundtrip_workbook(args.file):
         return _roundtrip(roundtrip, args, ctx)
+    columns, values = _overrides(args.map)
     options = ImportOptions(sheet=args.sheet, profile=args.profile, save_profile=args.save_profile,
-                            overrides=_overrides(args.map), kind=args.kind, hub=args.hub, document=args.document,
+                            overrides=columns, value_maps=values, kind=args.kind, hub=args.hub, document=args.document,
                             historic_status=args.historic_status, header_row=args.header_row,
                             accept_rejections=args.accept_rejections,
                             keep_concerns_whole=args.keep_concerns_whole, tag_themes=args.tag_themes)
@@ -117,6 +131,7 @@ def _print_report(report) -> None:
         counts = Counter(name for names in report.themes.values() for name in names)
         print(f"Suggested themes for {len(report.themes):,} new finding(s) (--tag-themes adds them): "
               + ", ".join(f"{name} {n}" for name, n in counts.most_common()))
+    _print_values(report)
     if report.warnings:
         print(f"Warnings ({len(report.warnings)}):")
         for w in report.warnings:
@@ -129,6 +144,23 @@ def _print_report(report) -> None:
         print("Nothing changed: no import batch or audit event was recorded.")
     elif report.batch_id:
         print(f"Undo this import with: ol-desk import --undo {report.batch_id}")
+
+
+def _print_values(report) -> None:
+    """A preview's category words ol-desk does not know exactly, each with its count, what the import does with it,
+    and the --map that confirms or changes it."""
+    if not report.values:
+        return
+    info = report.info
+    headers = {c.field: c.header for c in info.mapping.columns if c.field}
+    print(f"Values ol-desk does not know exactly ({len(report.values)}; confirm or change with "
+          f"--map \"Column=value=target\", keep with --save-profile):")
+    for v in report.values:
+        column = headers.get(v.field, v.field)
+        line = f"  {column}: '{v.value}' × {v.count:,} ({v.why}) → {v.shown}"
+        if v.why != "mapped":
+            line += f"   --map \"{column}={v.value}={v.suggestion if v.suggestion is not None else '…'}\""
+        print(line)
 
 
 def _undo(args, ctx: CliContext) -> int:

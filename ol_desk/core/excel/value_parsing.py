@@ -318,6 +318,7 @@ _BODY_AND_FINDING = re.compile(r"\s+[-–—:]\s+|\s*[–—]\s*")
 class SourceCell:
     kind: SourceKind | None         # None: no kind ol-desk knows is named
     finding: FindingType | None     # a finding type named in the same cell ("… – cause of concern")
+    guessed: bool = False           # placed from words inside the cell, not from words ol-desk knows exactly
 
 
 def source_cell(value) -> SourceCell:
@@ -330,18 +331,42 @@ def source_cell(value) -> SourceCell:
     parts = _BODY_AND_FINDING.split(raw, maxsplit=1)
     body, rest = _key(parts[0]), _key(parts[1]) if len(parts) > 1 else ""
     finding = _FINDING_LOOKUP.get(rest) if rest else None
+    guessed = False
     if finding is None:   # "HMICFRS cause of concern", no dash
         finding = next((ft for w, ft in sorted(_FINDING_LOOKUP.items(), key=lambda kv: -len(kv[0]))
                         if len(w) > 3 and f" {w} " in f" {key} "), None)
         if finding is not None and rest and rest in _KIND_LOOKUP:
             body = rest
+        guessed = finding is not None or bool(rest)
     kind = _KIND_LOOKUP.get(body) or _KIND_LOOKUP.get(key)
     if kind is None:
         try:
             kind = SourceKind(body.replace(" ", "_"))
         except ValueError:
             kind = next((k for needle, k in _BODY_WORDS if f" {needle} " in f" {body} "), None)
-    return SourceCell(kind, finding)
+            guessed = True
+    return SourceCell(kind, finding, guessed)
+
+
+def word_key(word: str) -> str:
+    """The form category words are compared in: lower case, punctuation as spaces ('HMIC - AFI' → 'hmic afi')."""
+    return _key(word)
+
+
+def rec_status_words() -> dict[str, RecStatus]:
+    return dict(_REC_STATUS_WORDS)
+
+
+def action_status_words() -> dict[str, ActionStatus]:
+    return dict(_ACTION_STATUS_WORDS)
+
+
+def kind_words() -> dict[str, SourceKind]:
+    return dict(_KIND_LOOKUP)
+
+
+def finding_words() -> dict[str, FindingType]:
+    return dict(_FINDING_LOOKUP)
 
 
 def kind_in_words(words: str) -> SourceKind | None:
@@ -381,9 +406,11 @@ class HubMatcher:
     def __init__(self, hubs):
         self.by_key: dict[str, int] = {}
         self.names: dict[int, str] = {}
+        self.codes: dict[int, str] = {}
         self._memo: dict[str, tuple] = {}
         for hub in hubs:
             self.names[hub.id] = hub.name
+            self.codes[hub.id] = hub.code
             words = [hub.code, hub.name, *(a for a in (hub.aliases or "").split(";"))]
             for w in words:
                 if w and w.strip():

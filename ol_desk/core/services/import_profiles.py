@@ -3,7 +3,7 @@ is mapped the same way next time without asking."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,12 +24,14 @@ class Profile:
     kind: str | None = None
     hub: str | None = None
     document: str | None = None
+    # field key → {the register's words → target}: the value mappings (see register_import/value_mapping.py)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _load(row: ImportProfile) -> Profile:
     data = json.loads(row.mapping or "{}")
     return Profile(row.name, row.header_signature, dict(data.get("columns", {})), data.get("kind"), data.get("hub"),
-                   data.get("document"))
+                   data.get("document"), {f: dict(v) for f, v in (data.get("values") or {}).items()})
 
 
 def by_signature(session: Session, signature: str) -> Profile | None:
@@ -56,9 +58,11 @@ def save(session: Session, actor: Actor, profile: Profile) -> None:
     name = profile.name.strip()
     if not name or len(name) > 120:
         raise ValidationError("A profile needs a name of 1 to 120 characters.")
-    mapping = json.dumps({"columns": profile.columns, "kind": profile.kind, "hub": profile.hub,
-                          "document": profile.document},
-                         sort_keys=True, ensure_ascii=False)
+    data: dict[str, object] = {"columns": profile.columns, "kind": profile.kind, "hub": profile.hub,
+                               "document": profile.document}
+    if profile.values:   # a profile without value mappings keeps the form it always had
+        data["values"] = profile.values
+    mapping = json.dumps(data, sort_keys=True, ensure_ascii=False)
     row = session.scalar(select(ImportProfile).where(ImportProfile.name == name))
     if row is None:
         row = ImportProfile(name=name, header_signature=profile.signature, mapping=mapping)

@@ -9,6 +9,7 @@ from ol_desk.core.services.bulk import StatusFacts
 
 from .. import value_parsing as vp
 from .concern_split import split_concerns
+from .value_mapping import ValueMaps
 
 MODE_RECOMMENDATIONS = "recommendations"
 MODE_ACTIONS = "actions"
@@ -38,6 +39,7 @@ class Context:
     role: Role = Role.CPIC          # whose import: the lifecycle steps a status may take are this role's
     historic: bool = False          # record statuses as the register gives them (CPIC's migration option)
     split_concerns: bool = True     # a PFD concerns cell holding a numbered list → one finding per item
+    values: ValueMaps = field(default_factory=ValueMaps)   # the register's category words the user mapped
 
 
 @dataclass(slots=True)
@@ -156,8 +158,9 @@ def _parse(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> Non
     kind = ctx.kind
     out.cell_finding = None
     if cell.has("source_kind") and cell.text("source_kind"):
-        found = vp.source_cell(cell.raw("source_kind"))
         said = cell.text("source_kind")
+        mapped = ctx.values.source.get(vp.word_key(said)) if ctx.values.source else None
+        found = vp.SourceCell(*mapped) if mapped else vp.source_cell(cell.raw("source_kind"))
         if found.kind is None:   # never lose a good row over a category word: neutral kind, words kept
             out.warnings.append(f"row {n}: source '{said}' names no kind of source ol-desk knows; recorded as "
                                 f"{kind.label}, the words kept in the notes")
@@ -229,6 +232,8 @@ def _owner_and_hubs(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str
     hub_ids: list[int] | None = None
     if cell.has("hubs"):
         ids, unknown = ctx.hubs.find_all(cell.raw("hubs"))
+        if unknown and ctx.values.hubs:
+            ids, unknown = _mapped_hubs(ctx.values.hubs, ids, unknown)
         hub_ids = ids
         for name in unknown:
             out.warnings.append(f"row {out.row}: hub '{name}' is not a hub ol-desk knows; kept as text in the notes")
@@ -247,6 +252,18 @@ def _owner_and_hubs(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str
     out.hub_ids = hub_ids
 
 
+def _mapped_hubs(mapped: dict, ids: list[int], unknown: list[str]) -> tuple[list[int], list[str]]:
+    """Hub words the user mapped: to a hub, or left blank on purpose (no hub, no warning)."""
+    still = []
+    for name in unknown:
+        k = vp.word_key(name)
+        if k not in mapped:
+            still.append(name)
+        elif (hid := mapped[k]) is not None and hid not in ids:
+            ids = [*ids, hid]
+    return ids, still
+
+
 def _recommendation(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind, extras: list[str]) -> None:
     n = out.row
     if out.doc_key is None:
@@ -263,7 +280,8 @@ def _recommendation(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind
     ftype = None
     if cell.has("finding_type") and cell.text("finding_type"):
         try:
-            ftype = vp.finding_type(cell.raw("finding_type"))
+            ftype = ctx.values.finding.get(vp.word_key(cell.text("finding_type"))) if ctx.values.finding else None
+            ftype = ftype or vp.finding_type(cell.raw("finding_type"))
         except vp.BadValue as exc:
             out.warnings.append(f"row {n}: {exc}; kept as text in the notes")
             extras.append(f"Type in spreadsheet: {cell.text('finding_type')}")
@@ -273,7 +291,7 @@ def _recommendation(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind
     if cell.has("title"):
         values["title"] = title
     _put_date(out, cell, values, "target_date", "target date", extras)
-    status = _status(out, cell, vp.rec_status, extras)
+    status = _status(ctx, out, cell, vp.rec_status, extras)
     if status is not None:
         values["status"] = RecStatus.ASSIGNED if status == RecStatus.NEW and out.hub_ids else status
     facts = out.facts
@@ -302,7 +320,7 @@ def _action(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> No
     out.hub_ids = [hub_id]
     values: dict = {"title": title}
     _put_date(out, cell, values, "due_date", "due date", extras)
-    status = _status(out, cell, vp.action_status, extras)
+    status = _status(ctx, out, cell, vp.action_status, extras)
     if status is not None:
         values["status"] = status
     # Completing needs evidence or a note; cancelling a reason: the row's own words, when it has them.
@@ -319,10 +337,13 @@ def _action(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> No
     out.values = values
 
 
-def _status(out: ParsedRow, cell: _Cells, parse, extras: list[str]):
-    """The status word as the model's status; an unknown word is warned about, kept in the notes, and gives None."""
+def _status(ctx: Context, out: ParsedRow, cell: _Cells, parse, extras: list[str]):
+    """The status word as the model's status (as the user mapped it, if so); an unknown word is warned about, kept
+    in the notes, and gives None."""
     if not cell.has("status"):
         return None
+    if ctx.values.status and (mapped := ctx.values.status.get(vp.word_key(cell.text("status")))) is not None:
+        return mapped
     parsed = parse(cell.raw("status"))
     if parsed is None:
         return None

@@ -36,6 +36,7 @@ from .. import limits
 from .. import value_parsing as vp
 from ..workbook_reader import SheetRows, WorkbookRefused, open_workbook, sheet_rows
 from . import column_mapping as cm
+from . import value_mapping as vm
 from .header_detection import HeaderRow, choose, detect, rows_text
 from .import_plan import Resolver, RowOutcome
 from .import_rows import MODE_ACTIONS, Context, mode_of, parse_row, split_row
@@ -77,6 +78,8 @@ class ImportOptions:
     profile: str | None = None          # use this saved profile
     save_profile: str | None = None     # save the mapping used under this name
     overrides: dict[str, str] = field(default_factory=dict)   # header → field key ('ignore' to drop)
+    # column (header or field key) → {the register's words → target in words}: 'HMIC - AFI' → 'hmicfrs/afi'
+    value_maps: dict[str, dict[str, str]] = field(default_factory=dict)
     kind: str | None = None             # source kind for every row (pfd, hmicfrs, …)
     hub: str | None = None              # hub for action rows that name none
     document: str | None = None         # report title for rows that name none
@@ -108,6 +111,8 @@ class WorkbookInfo:
     notes: list[str] = field(default_factory=list)
     header_confidence: float = 1.0
     header_why: str = ""
+    # field key → {the register's words → target, stored form}: the value mappings in force (profile, then options)
+    value_maps: dict[str, dict[str, str]] = field(default_factory=dict)
     # the open row stream, positioned after the header: (rows, the head rows read past the header, the iterator)
     _rows: tuple[SheetRows, list, Iterator] | None = None
     _workbook: Workbook | None = None
@@ -121,7 +126,7 @@ class WorkbookInfo:
                 "header_confidence": round(self.header_confidence, 2), "header_why": self.header_why,
                 "rows_describe": self.mode, "kind": self.kind.value, "profile": self.profile,
                 "confidence": round(self.confidence, 2), "mapping": [c.as_dict() for c in self.mapping.columns],
-                "notes": self.notes}
+                "value_maps": self.value_maps, "notes": self.notes}
 
     def close(self) -> None:
         if self._workbook is not None:
@@ -144,6 +149,8 @@ class ImportReport:
     nothing_changed: bool = False    # no new or changed rows: an applied import recorded no batch
     # (row, item label) → suggested themes' names, for each new finding of the first PREVIEW_THEME_ROWS rows
     themes: dict[tuple[int, str], list[str]] = field(default_factory=dict)
+    # a preview's distinct category words ol-desk does not know exactly, with counts and suggested mappings
+    values: list[vm.UnknownValue] = field(default_factory=list)
 
     @property
     def mostly_rejected(self) -> bool:
@@ -170,7 +177,8 @@ class ImportReport:
                 "warnings": self.warnings, "rows": [r.as_dict() for r in self.rows],
                 "skipped_blank_rows": self.skipped_blank, "notes": self.info.notes,
                 "suggested_themes": [{"row": row, "item": label, "themes": names}
-                                     for (row, label), names in self.themes.items()]}
+                                     for (row, label), names in self.themes.items()],
+                "values": [v.as_dict() for v in self.values]}
 
 
 # -- step 1: inspect ----------------------------------------------------------------------------------------------
@@ -267,12 +275,35 @@ def _inspect(path: Path, wb, session: Session, options: ImportOptions) -> Workbo
                        or (header.title_lines[0] if header.title_lines else name)).strip()
         notes.append(f"The rows name no report; they all belong to '{default_doc}' "
                      f"(give another with --document).")
+    value_maps = _value_maps(options, profile, mapping, mode, hubs)
     info = WorkbookInfo(path, names, name, header.number, list(header.cells), mapping, signature, mode, kind,
                         profile.name if profile else None, default_hub, default_doc, notes, header.confidence,
-                        header.why)
+                        header.why, value_maps)
     info._rows = (rows, head[header.position + 1:], stream)
     info._workbook = wb
     return info
+
+
+def _value_maps(options: ImportOptions, profile, mapping: cm.Mapping, mode: str,
+                hubs: vp.HubMatcher) -> dict[str, dict[str, str]]:
+    """The value mappings in force, field key → {words → stored target}: the profile's, then those given now (a
+    column named by its header or its field key; an empty target drops a mapping)."""
+    out: dict[str, dict[str, str]] = {f: dict(pairs) for f, pairs in (profile.values if profile else {}).items()
+                                      if f in vm.MAPPED_FIELDS}
+    by_header = {cm._norm(c.header): c.field for c in mapping.columns if c.header and c.field}
+    for column, pairs in options.value_maps.items():
+        fkey = by_header.get(cm._norm(column)) or (column if column in vm.MAPPED_FIELDS else None)
+        if fkey is None:
+            raise ValidationError(f"--map: there is no column '{column}' read as a source, finding type, status "
+                                  f"or hub column (its values cannot be mapped).")
+        if fkey not in vm.MAPPED_FIELDS:
+            raise ValidationError(f"--map: column '{column}' is read as {fkey}; only the values of source, finding "
+                                  f"type, status and hub columns are mapped.")
+        for words, target in pairs.items():
+            if not vm.key(words):
+                raise ValidationError(f"--map for column '{column}': give the words to map before the '='.")
+            out.setdefault(fkey, {})[words.strip()] = vm.parse_target(fkey, target, mode == MODE_ACTIONS, hubs)
+    return {f: pairs for f, pairs in out.items() if pairs}
 
 
 def _profile_for_rows(session: Session, head) -> import_profiles.Profile | None:
@@ -367,9 +398,11 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
     if info._rows is None:
         raise ValidationError(f"{info.path.name} was closed before it was imported; inspect it again.")
     rows, head_rest, stream = info._rows
-    ctx = Context(info.mode, info.mapping.fields(), info.kind, _hubs(session), info.default_document,
+    hubs = _hubs(session)
+    ctx = Context(info.mode, info.mapping.fields(), info.kind, hubs, info.default_document,
                   info.default_hub_id, actor.role if actor is not None else Role.CPIC, options.historic_status,
-                  split_concerns=not options.keep_concerns_whole)
+                  split_concerns=not options.keep_concerns_whole,
+                  values=vm.resolve(info.value_maps, info.mode == MODE_ACTIONS, hubs))
     outcomes: list[RowOutcome] = []
     warnings: list[str] = []
     sha = file_sha256(info.path)
@@ -387,11 +420,17 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
     texts: dict[int, list[str]] = {}   # row → what each of its findings says, for the preview's theme suggestions
     reports: set = set()         # the distinct reports the rows name (one per row on an export of reports)
     findings = [0]
+    # a preview counts each categorical column's distinct cells in the same pass (the Values page lists them)
+    tallies: dict[str, Counter] = {f: Counter() for f in vm.MAPPED_FIELDS if f in ctx.fields} if writer is None else {}
+    tally = [(tallies[f], ctx.fields[f]) for f in tallies]
 
     def run():
         seen = 0
         for chunk in (head_rest, stream):
             for number, values in chunk:
+                for counter, i in tally:
+                    if i < len(values) and values[i] is not None:
+                        counter[values[i]] += 1
                 parsed = split_row(ctx, parse_row(ctx, number, values))
                 for p in parsed:
                     if not p.rejected:
@@ -450,6 +489,8 @@ def _process(info: WorkbookInfo, session, actor, options, progress, cancel) -> I
                           batch_id, writer.changes if writer else Changes(), sha, nothing_changed)
     if texts:
         report.themes = suggested_for_findings(session, texts, outcomes)
+    if tallies:
+        report.values = vm.unknown_values(tallies, info.mode == MODE_ACTIONS, ctx.hubs, ctx.values)
     if rows.stopped_early_at:
         warnings.append(f"stopped reading at row {rows.stopped_early_at:,} after {limits.MAX_EMPTY_RUN:,} empty rows "
                         f"in a row (the rest of the sheet is formatted but empty)")
@@ -533,7 +574,7 @@ def _save_profile(session, actor, info: WorkbookInfo, options: ImportOptions) ->
         hub = session.get(Hub, info.default_hub_id).code
     import_profiles.save(session, actor, import_profiles.Profile(
         options.save_profile, info.signature, columns, info.kind.value if options.kind else None,
-        hub if options.hub else None, options.document))
+        hub if options.hub else None, options.document, info.value_maps))
     info.notes.append(f"Saved the mapping as profile '{options.save_profile}'.")
     info.profile = options.save_profile
 
