@@ -140,6 +140,11 @@ class PreviewPage(QWizardPage):
             self.error.setText("Nothing would change: there is nothing to import.")
         self.completeChanged.emit()
 
+    def nextId(self) -> int:  # noqa: N802 - Qt API
+        """The Values page when the rows use category words ol-desk does not know exactly; else the import."""
+        ids = self.w.page_ids
+        return ids[self.w.values_page] if self.report is not None and self.report.values else ids[self.w.import_page]
+
     def tags_themes(self) -> bool:
         return not self.tag_themes.isHidden() and self.tag_themes.isChecked()
 

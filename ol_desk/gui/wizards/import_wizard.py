@@ -39,6 +39,7 @@ from ol_desk.gui.theme import error_label
 
 from . import import_work as work
 from .import_preview_page import PreviewPage
+from .import_values_page import ValuesPage
 from .import_work import Inspection
 
 WORKBOOKS = "Registers (*.xlsx *.xlsm *.csv);;Excel workbooks (*.xlsx *.xlsm);;CSV files (*.csv);;All files (*)"
@@ -400,10 +401,12 @@ class ImportWizard(QWizard):
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
+        self.values_page = ValuesPage(self)
         self.import_page = ImportPage(self)
         self.summary_page = SummaryPage(self)
-        for page in (self.file_page, self.mapping_page, self.preview_page, self.import_page, self.summary_page):
-            self.addPage(page)
+        self.page_ids = {page: self.addPage(page) for page in (self.file_page, self.mapping_page, self.preview_page,
+                                                                self.values_page, self.import_page,
+                                                                self.summary_page)}
         if path:
             self.file_page.path.setText(str(path))
             self.inspect(sheet=None)
@@ -423,7 +426,7 @@ class ImportWizard(QWizard):
         page = self.mapping_page
         return ImportOptions(sheet=self.inspection.sheet if self.inspection else None,
                              profile=self.options_profile, save_profile=page.save_as.text().strip() or None,
-                             overrides=self._overrides(),
+                             overrides=self._overrides(), value_maps=self.values_page.value_maps(),
                              kind=page.kind.currentData() if page.combos and page.kind.currentData() !=
                              (self.inspection.kind if self.inspection else None) else None,
                              historic_status=page.historic.isChecked(), header_row=self.header_row,
@@ -445,6 +448,7 @@ class ImportWizard(QWizard):
         self.busy = True
         if then is None:  # a new file or sheet: forget choices made for the last one
             self.mapping_page.combos = []
+            self.values_page.choices = []
             self.header_row = None
         self.file_page.found.setText("Reading the workbook…")
         self.file_page.completeChanged.emit()

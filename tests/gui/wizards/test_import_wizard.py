@@ -39,9 +39,17 @@ def _imported(qtbot, ctx, path) -> ImportWizard:
     wizard.next()
     wizard.next()
     qtbot.waitUntil(lambda: wizard.preview_page.report is not None, timeout=30_000)
-    wizard.next()
+    _past_values(wizard)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
     return wizard
+
+
+def _past_values(wizard) -> None:
+    """From the preview on to the import page, through the Values page when the rows need one (its suggestions
+    taken as they are)."""
+    wizard.next()
+    if wizard.currentPage() is wizard.values_page:
+        wizard.next()
 
 
 @pytest.mark.parametrize("name", GOOD)
@@ -57,7 +65,7 @@ def test_each_sample_imports_through_the_wizard_and_can_be_undone(qtbot, db, ctx
     assert preview.report is not None, preview.error.text()
     assert preview.report.counts["new"] > 0 and preview.table.rowCount() == len(preview.report.rows)
     assert _items(db) == 0                                        # a preview writes nothing
-    wizard.next()                                                 # commit: import
+    _past_values(wizard)                                          # commit: import
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=30_000)
     report = wizard.import_page.report
     assert _items(db) >= report.counts["new"] > 0

@@ -78,8 +78,9 @@ class ImportOptions:
     profile: str | None = None          # use this saved profile
     save_profile: str | None = None     # save the mapping used under this name
     overrides: dict[str, str] = field(default_factory=dict)   # header → field key ('ignore' to drop)
-    # column (header or field key) → {the register's words → target in words}: 'HMIC - AFI' → 'hmicfrs/afi'
-    value_maps: dict[str, dict[str, str]] = field(default_factory=dict)
+    # column (header or field key) → {the register's words → target in words}: 'HMIC - AFI' → 'hmicfrs/afi';
+    # a None target drops a mapping the profile holds
+    value_maps: dict[str, dict[str, str | None]] = field(default_factory=dict)
     kind: str | None = None             # source kind for every row (pfd, hmicfrs, …)
     hub: str | None = None              # hub for action rows that name none
     document: str | None = None         # report title for rows that name none
@@ -302,7 +303,11 @@ def _value_maps(options: ImportOptions, profile, mapping: cm.Mapping, mode: str,
         for words, target in pairs.items():
             if not vm.key(words):
                 raise ValidationError(f"--map for column '{column}': give the words to map before the '='.")
-            out.setdefault(fkey, {})[words.strip()] = vm.parse_target(fkey, target, mode == MODE_ACTIONS, hubs)
+            pairs_now = out.setdefault(fkey, {})
+            for saved in [w for w in pairs_now if vm.key(w) == vm.key(words)]:
+                del pairs_now[saved]
+            if target is not None:
+                pairs_now[words.strip()] = vm.parse_target(fkey, target, mode == MODE_ACTIONS, hubs)
     return {f: pairs for f, pairs in out.items() if pairs}
 
 
