@@ -2,7 +2,8 @@
 
     python -m tools.insight_screens docs/screens --db DEMO.sqlite3     # under xvfb-run -a
 
-Saves: capture form, triage with an entry, import wizard pages on the PFD sample, the export dialogs, and page 1
+Saves: capture form, triage with an entry, import wizard pages on the PFD sample (and the Values page on a mixed
+register), the export dialogs, and page 1
 of the Board report PDF (through pdftoppm, when poppler is installed).
 """
 from __future__ import annotations
@@ -15,6 +16,30 @@ import tempfile
 from pathlib import Path
 
 SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "samples" / "pfd_tracker.xlsx"
+
+
+MIXED = [["Ref", "Source", "Recommendation", "BCU", "Status"],
+         ["L1", "HMICFRS – Cause of concern", "Custody officers should rouse detainees as the care plan requires.",
+          "Central West", "Complete"],
+         ["L2", "HMIC - AFI", "Supervisors should review stop and search records weekly.", "C. West", "Ongoing"],
+         ["L3", "Independent Review Panel", "Pursuits must be authorised by a trained tactical adviser.", "Sth East",
+          "Not started"],
+         ["L4", "Coroner (Reg 28)", "Call handlers should grade mental health calls with THRIVE.", "South East",
+          "Being progressed"],
+         ["L5", "MOPAC scrutiny – AFI", "Vetting decisions should be recorded with their reasons.", "Sth East",
+          "Pending sign-off"],
+         ["L6", "Lighthouse project", "Family liaison officers should be deployed within 24 hours.", "Central West",
+          "Being progressed"]]
+
+
+def _mixed_register(path: Path) -> Path:
+    """A register whose source column mixes bodies and finding types, for the Values page's screenshot."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    for row in MIXED:
+        wb.active.append(row)
+    wb.save(path)
+    return path
 
 
 def _settle(app, ops, rounds: int = 8) -> None:
@@ -56,6 +81,19 @@ def shoot(ctx, out: Path, save, app, sample: Path = SAMPLE) -> None:
         wizard.next()
         _settle(app, ctx.ops, 20)
         save(wizard, "import-3-preview")
+        wizard.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        wizard = ImportWizard(ctx, _mixed_register(Path(tmp) / "mixed-register.xlsx"))
+        wizard.resize(900, 680)
+        wizard.show()
+        _settle(app, ctx.ops)
+        wizard.next()
+        _settle(app, ctx.ops)
+        wizard.next()
+        _settle(app, ctx.ops, 20)
+        wizard.next()
+        _settle(app, ctx.ops)
+        save(wizard, "import-4-values")
         wizard.close()
 
     pack = BoardPackDialog(ctx, RegisterFilter(overdue=True, labels=("Overdue", "Lead hub North West")))

@@ -33,7 +33,9 @@ from . import import_work as work
 if TYPE_CHECKING:
     from .import_wizard import ImportWizard
 
-LEAVE = "— leave as is (warned about, words kept in notes) —"
+LEAVE = "— leave as is —"
+LEAVE_TIP = ("'Leave as is': the row is imported with this field at its neutral value (source 'other', no hub, the "
+             "status the lifecycle gives), a warning naming the row, and the register's words kept in its notes.")
 TITLES = {"source_kind": "Source", "finding_type": "Finding type", "status": "Status", "hubs": "Hub"}
 
 
@@ -127,11 +129,14 @@ class ValuesPage(QWizardPage):
                 table.setCellWidget(r, 3, second)
             table.setItem(r, 4 if source else 3, QTableWidgetItem(v.why))
             self.choices.append((fkey, v.value, v.suggestion, combo, second))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head = table.horizontalHeader()
+        for col in range(1, table.columnCount()):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
         height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(len(rows))) + 4
         table.setMinimumHeight(min(height, 260))
-        table.setMaximumHeight(max(height, 120))
+        table.setMaximumHeight(height)
         inner.addWidget(table)
         self.tables[fkey] = table
         self.tables_layout.addWidget(box)
@@ -139,6 +144,7 @@ class ValuesPage(QWizardPage):
     def _combo(self, parent, fkey: str, actions: bool, words: str) -> QComboBox:
         combo = QComboBox(parent)
         combo.setAccessibleName(f"Read {words} as")
+        combo.setToolTip(LEAVE_TIP)
         combo.addItem(LEAVE, None)
         if fkey == "source_kind":
             for k in SourceKind:
