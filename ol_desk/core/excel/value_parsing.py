@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, SourceKind
+from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, ResponsePosition, SourceKind
 
 
 class BadValue(ValueError):
@@ -184,8 +184,12 @@ def _key(word: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", word.lower()).split())
 
 
-_REC_STATUS_WORDS: dict[str, RecStatus] = {}
-for _status, _words in {
+def _word_table(words: dict) -> dict:
+    """{value: "word; word; …"} → {each word's key: value}."""
+    return {_key(w): value for value, said in words.items() for w in said.split(";")}
+
+
+_REC_STATUS_WORDS: dict[str, RecStatus] = _word_table({
     RecStatus.NEW: "new; not started; not yet started; open; outstanding; to do; todo; pending; awaiting start; "
                    "not due; yet to start",
     RecStatus.ASSIGNED: "assigned; allocated",
@@ -200,12 +204,9 @@ for _status, _words in {
     RecStatus.NOT_ACCEPTED: "not accepted; rejected; declined; not agreed",
     RecStatus.SUPERSEDED: "superseded; replaced; merged",
     RecStatus.REOPENED: "reopened; re opened",
-}.items():
-    for _w in _words.split(";"):
-        _REC_STATUS_WORDS[_key(_w)] = _status
+})
 
-_ACTION_STATUS_WORDS: dict[str, ActionStatus] = {}
-for _action_status, _words in {
+_ACTION_STATUS_WORDS: dict[str, ActionStatus] = _word_table({
     ActionStatus.OPEN: "open; new; not started; not yet started; outstanding; to do; todo; pending; overdue; "
                        "reopened; re opened; yet to start",
     ActionStatus.IN_PROGRESS: "in progress; wip; work in progress; ongoing; on going; started; underway; under way; "
@@ -214,9 +215,7 @@ for _action_status, _words in {
                            "closed complete; closed completed; signed off",
     ActionStatus.CANCELLED: "cancelled; canceled; withdrawn; not required; no longer required; nfa; "
                             "no further action; closed no further action; closed nfa; closed not required",
-}.items():
-    for _w in _words.split(";"):
-        _ACTION_STATUS_WORDS[_key(_w)] = _action_status
+})
 
 
 def _status_word(value, words: dict) -> Parsed | None:
@@ -237,6 +236,37 @@ def rec_status(value) -> Parsed | None:
 
 def action_status(value) -> Parsed | None:
     return _status_word(value, _ACTION_STATUS_WORDS)
+
+
+_RESPONSE_WORDS: dict[str, ResponsePosition] = _word_table({
+    ResponsePosition.PENDING: "pending; not yet decided; under consideration; awaiting decision; awaiting response; "
+                              "to be decided; being considered",
+    ResponsePosition.ACCEPTED: "accepted; accept; fully accepted; accepted in full; agreed; fully agreed; yes",
+    ResponsePosition.ACCEPTED_IN_PART: "accepted in part; partially accepted; partly accepted; part accepted; "
+                                       "in part; accepted in principle; partially",
+    ResponsePosition.NOT_ACCEPTED: "not accepted; rejected; declined; not agreed; no",
+})
+
+
+def response_position(value) -> Parsed | None:
+    """The force's response to a recommendation (accepted, accepted in part, not yet decided). 'Not accepted' is a
+    lifecycle step with a rationale, taken from the status column, so here it is only kept in the notes."""
+    raw = value_text(value)
+    if not raw:
+        return None
+    found = _RESPONSE_WORDS.get(_key(raw))
+    if found is None:
+        return Parsed(None, f"response '{raw}' is not a response ol-desk knows (accepted, accepted in part, not yet "
+                            f"decided); kept as text in the notes", f"Response in spreadsheet: {raw}")
+    if found == ResponsePosition.NOT_ACCEPTED:
+        return Parsed(None, f"response '{raw}': a recommendation is recorded as not accepted through its status "
+                            f"('Not accepted' with a Rationale column); kept as text in the notes",
+                      f"Response in spreadsheet: {raw}")
+    return Parsed(found)
+
+
+def response_words(with_not_accepted: bool = False) -> dict[str, ResponsePosition]:
+    return {w: p for w, p in _RESPONSE_WORDS.items() if with_not_accepted or p != ResponsePosition.NOT_ACCEPTED}
 
 
 _FINDING_WORDS = {

@@ -229,7 +229,8 @@ class BulkWriter:
     # -- changes through the services ----------------------------------------------------------------------------
     def update_recommendation(self, rec_id: int, change: dict, facts: StatusFacts | None = None) -> None:
         s, a = self.session, self.actor
-        plain = {k: change[k] for k in ("finding_type", "title", "text", "owner_id", "notes") if k in change}
+        plain = {k: change[k] for k in ("finding_type", "title", "text", "owner_id", "notes", "response_position")
+                 if k in change}
         if plain:
             self.changes |= recommendations.update_recommendation(s, a, rec_id, **plain)
         if "hubs" in change:  # before the status: assigning needs the hubs

@@ -24,7 +24,7 @@ from shiboken6 import isValid
 
 from ol_desk.core.excel.register_import import value_mapping as vm
 from ol_desk.core.excel.register_import.importer import ImportReport
-from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, SourceKind
+from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, ResponsePosition, SourceKind
 from ol_desk.gui.ops import readable
 from ol_desk.gui.theme import error_label
 
@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 LEAVE = "— leave as is —"
 LEAVE_TIP = ("'Leave as is': the row is imported with this field at its neutral value (source 'other', no hub, the "
              "status the lifecycle gives), a warning naming the row, and the register's words kept in its notes.")
-TITLES = {"source_kind": "Source", "finding_type": "Finding type", "status": "Status", "hubs": "Hub"}
+TITLES = {"source_kind": "Source", "finding_type": "Finding type", "status": "Status",
+          "response_position": "Response", "hubs": "Hub"}
 
 
 class ValuesPage(QWizardPage):
@@ -155,6 +156,10 @@ class ValuesPage(QWizardPage):
         elif fkey == "status":
             for s in (ActionStatus if actions else RecStatus):
                 combo.addItem(s.label, s.value)
+        elif fkey == "response_position":   # not accepted is a status, with its rationale
+            for p in ResponsePosition:
+                if p != ResponsePosition.NOT_ACCEPTED:
+                    combo.addItem(p.label, p.value)
         else:   # existing hubs only: a hub is never created from a register's words
             combo.addItem("— leave blank (no hub, no warning) —", vm.LEAVE_BLANK)
             ins = self.w.inspection

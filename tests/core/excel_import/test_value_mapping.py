@@ -157,3 +157,36 @@ def test_cli_lists_the_values_maps_them_with_two_equals_and_keeps_the_old_form(c
     assert "nothing would change" in out and "(mapped) → Central West" in out
     assert main([*target, "import", str(register), "--map", "Status=x=nonsense"]) != 0
     assert "'nonsense' is not a status" in capsys.readouterr().err
+
+
+def test_response_positions_in_a_force_s_own_words_are_read_listed_and_mapped(db, cpic, tmp_path):
+    from ol_desk.core.model.enums import ResponsePosition as P
+    path = build_workbook(tmp_path / "responses.xlsx", [
+        ["Ref", "Source", "Recommendation", "Response"],
+        ["1", "IOPC", "Officers should record the reasons for each strip search.", "Fully accepted"],
+        ["2", "IOPC", "Supervisors should review custody records within 24 hours.", "Accepted in part"],
+        ["3", "IOPC", "Control rooms should log every welfare call-back.", "Partially agreed"],
+        ["4", "IOPC", "Family liaison officers should be trained in trauma.", "Not accepted"],
+        ["5", "IOPC", "Trainers should be assessed each year.", "Partially agreed"],
+    ])
+    preview = import_file(db, path, None, dry_run=True)
+    listed = {v.value: (v.count, v.suggestion) for v in preview.values if v.field == "response_position"}
+    assert listed == {"Partially agreed": (2, "accepted_in_part")}
+    first = import_file(db, path, cpic)
+    assert first.counts["new"] == 5 and first.counts["rejected"] == 0
+    assert any("row 5: response 'Not accepted'" in w for w in first.warnings)
+    assert any("row 6: response 'Partially agreed'" in w for w in first.warnings)
+    with db.reading() as s:
+        got = {r.reference: r.response_position for r in s.scalars(select(Recommendation))}
+    assert got == {"1": P.ACCEPTED, "2": P.ACCEPTED_IN_PART, "3": P.PENDING, "4": P.PENDING, "5": P.PENDING}
+    mapped = import_file(db, path, cpic, ImportOptions(value_maps={"Response": {"Partially agreed": "in part"}}))
+    assert mapped.counts["changed"] == 2 and mapped.counts["rejected"] == 0
+    with db.reading() as s:
+        got = {r.reference: r.response_position for r in s.scalars(select(Recommendation))}
+    assert got["3"] == got["5"] == P.ACCEPTED_IN_PART
+    with db.transaction() as s:
+        undo_batch(s, cpic, mapped.batch_id)
+    with db.reading() as s:
+        assert s.scalar(select(Recommendation.response_position).where(Recommendation.reference == "3")) == P.PENDING
+    with pytest.raises(ValidationError, match="is not a response"):
+        import_file(db, path, cpic, ImportOptions(value_maps={"Response": {"Partially agreed": "not accepted"}}))

@@ -79,6 +79,8 @@ FIELDS: tuple[Field, ...] = (
     _f("closed_on", "Closed on", "closed on; date closed; closure date; closed date"),
     _f("rationale", "Rationale", "rationale; response rationale; reason not accepted; reason for non acceptance; "
        "not accepted reason; non acceptance rationale"),
+    _f("response_position", "Response (accepted / in part)", "response position; response; force response; "
+       "accepted; accepted?; acceptance; accept/reject; accepted/rejected; response status"),
     _f("evidence", "Evidence", "evidence; evidence link; evidence location; evidence of completion"),
     _f("notes", "Notes", "notes; note; remarks; other notes; additional notes"),
 )
@@ -114,7 +116,8 @@ for _field in FIELDS:
         _EXACT.setdefault(canonical(_name), _field.key)
 # New names too general to count when they are only a part of a longer header ("Start date" is not the report's
 # date, "Evidence link" is evidence).
-_WHOLE_ONLY = {canonical(n) for n in ("date", "link", "url", "inquest", "background", "receiver", "recipient")}
+_WHOLE_ONLY = {canonical(n) for n in ("date", "link", "url", "inquest", "background", "receiver", "recipient",
+                                       "response", "accepted")}
 _SENTENCE = re.compile(r"[a-z]{4,}[.;:!?]\s+\S")
 HEADER_CELL_MAX = 60
 

@@ -30,7 +30,7 @@ from .import_rows import MODE_ACTIONS, MODE_DOCUMENTS, Context, ParsedRow
 CHUNK_ROWS = 2000
 _DOC_FIELDS = ("title", "date_issued", "response_due", "response_sent_on", "issuing_body", "link", "notes", "area",
                "addressees")
-_REC_FIELDS = ("finding_type", "text", "title", "notes", "status")
+_REC_FIELDS = ("finding_type", "text", "title", "notes", "status", "response_position")
 _ACTION_FIELDS = ("title", "notes", "status", "percent_complete")
 
 

@@ -294,6 +294,8 @@ def _recommendation(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind
     status = _status(ctx, out, cell, vp.rec_status, extras)
     if status is not None:
         values["status"] = RecStatus.ASSIGNED if status == RecStatus.NEW and out.hub_ids else status
+    if cell.has("response_position") and cell.text("response_position"):
+        _response(ctx, out, cell, values, extras)
     facts = out.facts
     facts.hubs = bool(out.hub_ids)
     for key, what in (("board_decision_on", "Board decision date"), ("closed_on", "closed on date")):
@@ -304,6 +306,22 @@ def _recommendation(ctx: Context, out: ParsedRow, cell: _Cells, kind: SourceKind
     if cell.has("evidence") and cell.text("evidence"):
         extras.append(f"Evidence: {cell.text('evidence')}")
     out.values = values
+
+
+def _response(ctx: Context, out: ParsedRow, cell: _Cells, values: dict, extras: list[str]) -> None:
+    said = cell.text("response_position")
+    mapped = ctx.values.response.get(vp.word_key(said)) if ctx.values.response else None
+    if mapped is not None:
+        values["response_position"] = mapped
+        return
+    parsed = vp.response_position(cell.raw("response_position"))
+    if parsed is None:
+        return
+    if parsed.value is None:
+        out.warnings.append(f"row {out.row}: {parsed.warning}")
+        extras.append(parsed.keep_text)
+        return
+    values["response_position"] = parsed.value
 
 
 def _action(ctx: Context, out: ParsedRow, cell: _Cells, extras: list[str]) -> None:

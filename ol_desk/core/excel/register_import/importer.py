@@ -295,11 +295,11 @@ def _value_maps(options: ImportOptions, profile, mapping: cm.Mapping, mode: str,
     for column, pairs in options.value_maps.items():
         fkey = by_header.get(cm._norm(column)) or (column if column in vm.MAPPED_FIELDS else None)
         if fkey is None:
-            raise ValidationError(f"--map: there is no column '{column}' read as a source, finding type, status "
-                                  f"or hub column (its values cannot be mapped).")
+            raise ValidationError(f"--map: there is no column '{column}' read as a source, finding type, status, "
+                                  f"response or hub column (its values cannot be mapped).")
         if fkey not in vm.MAPPED_FIELDS:
             raise ValidationError(f"--map: column '{column}' is read as {fkey}; only the values of source, finding "
-                                  f"type, status and hub columns are mapped.")
+                                  f"type, status, response and hub columns are mapped.")
         for words, target in pairs.items():
             if not vm.key(words):
                 raise ValidationError(f"--map for column '{column}': give the words to map before the '='.")

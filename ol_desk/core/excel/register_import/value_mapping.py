@@ -7,6 +7,7 @@ Mappings are kept as plain text, field key → {the register's words → target}
   source_kind   "kind" or "kind/finding_type"       ("hmicfrs/area_for_improvement")
   finding_type  a finding type                      ("area_for_improvement")
   status        a status of the rows' kind          ("in_progress")
+  response_position  accepted, accepted in part or pending (not accepted is a status, with its rationale)
   hubs          a hub's code, or "" to leave the hub blank
 No database here: the hubs come in as a `HubMatcher`, the counts from the importer's one pass over the rows.
 """
@@ -17,11 +18,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ol_desk.core.errors import ValidationError
-from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, SourceKind
+from ol_desk.core.model.enums import ActionStatus, FindingType, RecStatus, ResponsePosition, SourceKind
 
 from .. import value_parsing as vp
 
-MAPPED_FIELDS = ("source_kind", "finding_type", "status", "hubs")
+MAPPED_FIELDS = ("source_kind", "finding_type", "status", "response_position", "hubs")
 LEAVE_BLANK = ""          # a hub target: no hub for these words (no warning)
 CUTOFF = 0.6              # difflib's closeness for a suggestion
 
@@ -47,10 +48,11 @@ class ValueMaps:
     source: dict[str, tuple[SourceKind, FindingType | None]] = field(default_factory=dict)
     finding: dict[str, FindingType] = field(default_factory=dict)
     status: dict[str, RecStatus | ActionStatus] = field(default_factory=dict)
+    response: dict[str, ResponsePosition] = field(default_factory=dict)
     hubs: dict[str, int | None] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.source or self.finding or self.status or self.hubs)
+        return bool(self.source or self.finding or self.status or self.response or self.hubs)
 
 
 def key(value) -> str:
@@ -77,6 +79,8 @@ def parse_target(fkey: str, target: str, actions: bool, hubs: vp.HubMatcher) -> 
             return found.value
         if fkey == "status":
             return _status_target(said, actions).value
+        if fkey == "response_position":
+            return _response_target(said).value
         if fkey == "hubs":
             if vp.word_key(said) in ("", "blank", "none", "leave blank", "no hub"):
                 return LEAVE_BLANK
@@ -86,11 +90,23 @@ def parse_target(fkey: str, target: str, actions: bool, hubs: vp.HubMatcher) -> 
             return hubs.codes[hid]
     except vp.BadValue as exc:
         raise ValidationError(f"--map for the {_LABELS[fkey]} column: {exc}.") from None
-    raise ValidationError(f"values of the {fkey} column are not mapped; only source, finding type, status and hub "
-                          "columns are.")
+    raise ValidationError(f"values of the {fkey} column are not mapped; only source, finding type, status, response "
+                          "and hub columns are.")
 
 
-_LABELS = {"source_kind": "source", "finding_type": "finding type", "status": "status", "hubs": "hub"}
+_LABELS = {"source_kind": "source", "finding_type": "finding type", "status": "status",
+           "response_position": "response", "hubs": "hub"}
+
+
+def _response_target(said: str) -> ResponsePosition:
+    try:
+        found = ResponsePosition(said.strip().lower().replace(" ", "_"))
+    except ValueError:
+        found = vp.response_words().get(vp.word_key(said))   # type: ignore[assignment]
+    if found is None or found == ResponsePosition.NOT_ACCEPTED:
+        raise vp.BadValue(f"'{said}' is not a response (accepted, accepted_in_part, pending; not accepted is "
+                          f"recorded through the status)")
+    return found
 
 
 def _status_target(said: str, actions: bool):
@@ -121,6 +137,8 @@ def resolve(maps: dict[str, dict[str, str]], actions: bool, hubs: vp.HubMatcher)
                 out.finding[k] = FindingType(target)
             elif fkey == "status":
                 out.status[k] = (ActionStatus if actions else RecStatus)(target)
+            elif fkey == "response_position":
+                out.response[k] = ResponsePosition(target)
             elif fkey == "hubs":
                 out.hubs[k] = None if target == LEAVE_BLANK else by_code.get(target.lower(), hubs.find(target))
     return out
@@ -137,6 +155,8 @@ def describe(fkey: str, target: str | None, hubs: vp.HubMatcher, actions: bool =
         return FindingType(target).label
     if fkey == "status":
         return (ActionStatus if actions else RecStatus)(target).label
+    if fkey == "response_position":
+        return ResponsePosition(target).label
     if target == LEAVE_BLANK:
         return "leave blank (no hub)"
     hid = next((h for h, c in hubs.codes.items() if c.lower() == target.lower()), None)
@@ -211,6 +231,14 @@ def _judge(fkey: str, raw, actions: bool, hubs: vp.HubMatcher, maps: ValueMaps):
         if k in table:
             return
         near = _closest(k, table)
+        yield words, near.value if near else None, "not known"
+    elif fkey == "response_position":
+        if k in maps.response:
+            yield words, maps.response[k].value, "mapped"
+            return
+        if k in vp.response_words(with_not_accepted=True):   # known ('Not accepted' is warned about per row)
+            return
+        near = _closest(k, vp.response_words())
         yield words, near.value if near else None, "not known"
     elif fkey == "hubs":
         _ids, unknown = hubs.find_all(words)
