@@ -190,3 +190,17 @@ def test_response_positions_in_a_force_s_own_words_are_read_listed_and_mapped(db
         assert s.scalar(select(Recommendation.response_position).where(Recommendation.reference == "3")) == P.PENDING
     with pytest.raises(ValidationError, match="is not a response"):
         import_file(db, path, cpic, ImportOptions(value_maps={"Response": {"Partially agreed": "not accepted"}}))
+
+
+def test_a_saved_mapping_that_no_longer_fits_is_left_out_not_applied_blank():
+    from ol_desk.core.excel import value_parsing as vp
+    from ol_desk.core.excel.register_import import value_mapping as vm
+
+    class Hub:
+        def __init__(self, hid, code, name):
+            self.id, self.code, self.name, self.aliases = hid, code, name, ""
+    hubs = vp.HubMatcher([Hub(1, "CW", "Central West")])
+    maps = vm.resolve({"hubs": {"C. West": "CW", "Old unit": "ZZ", "Regional": ""},
+                       "status": {"Being progressed": "in_progress", "Signed": "delivered"}}, True, hubs)
+    assert maps.hubs == {"c west": 1, "regional": None}          # 'ZZ' is no hub now: not mapped to blank
+    assert set(maps.status) == {"being progressed"}              # 'delivered' is no action status

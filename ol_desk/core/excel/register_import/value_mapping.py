@@ -122,7 +122,9 @@ def _status_target(said: str, actions: bool):
 
 
 def resolve(maps: dict[str, dict[str, str]], actions: bool, hubs: vp.HubMatcher) -> ValueMaps:
-    """Stored mappings (field → {words → target}) → the model's values, keyed by `key(words)`."""
+    """Stored mappings (field → {words → target}) → the model's values, keyed by `key(words)`. A saved target that
+    no longer fits (a hub since removed, a recommendation status on a sheet of actions) is left out: its words are
+    then unknown again, warned about and listed, never silently blanked."""
     out = ValueMaps()
     by_code = {code.lower(): hid for hid, code in hubs.codes.items()}
     for fkey, pairs in maps.items():
@@ -130,17 +132,22 @@ def resolve(maps: dict[str, dict[str, str]], actions: bool, hubs: vp.HubMatcher)
             k = key(words)
             if not k:
                 continue
-            if fkey == "source_kind":
-                kind, _, finding = target.partition("/")
-                out.source[k] = (SourceKind(kind), FindingType(finding) if finding else None)
-            elif fkey == "finding_type":
-                out.finding[k] = FindingType(target)
-            elif fkey == "status":
-                out.status[k] = (ActionStatus if actions else RecStatus)(target)
-            elif fkey == "response_position":
-                out.response[k] = ResponsePosition(target)
-            elif fkey == "hubs":
-                out.hubs[k] = None if target == LEAVE_BLANK else by_code.get(target.lower(), hubs.find(target))
+            try:
+                if fkey == "source_kind":
+                    kind, _, finding = target.partition("/")
+                    out.source[k] = (SourceKind(kind), FindingType(finding) if finding else None)
+                elif fkey == "finding_type":
+                    out.finding[k] = FindingType(target)
+                elif fkey == "status":
+                    out.status[k] = (ActionStatus if actions else RecStatus)(target)
+                elif fkey == "response_position":
+                    out.response[k] = ResponsePosition(target)
+                elif fkey == "hubs" and target == LEAVE_BLANK:
+                    out.hubs[k] = None
+                elif fkey == "hubs" and (hid := by_code.get(target.lower())) is not None:
+                    out.hubs[k] = hid
+            except ValueError:
+                continue
     return out
 
 
