@@ -13,6 +13,9 @@ that a server password never shows in a process list). It prints one line per st
     ERR <message>                   failed; the live index is unchanged
 
 SIGTERM stops it at the next batch and leaves the live index as it was.
+
+It is the one place evidence files are read (core.file_text): after its rebuild or catch-up it reads every file the
+app's own process indexed as "pending".
 """
 from __future__ import annotations
 
@@ -59,7 +62,8 @@ def main(argv: list[str] | None = None, prog: str = "python -m ol_desk.core.sear
                 _say("BUSY")
                 return EXIT_BUSY
             what = bring_up_to_date(db, store, lambda d, t, m: _say(f"P {d} {t} {m}"), lambda: stop["now"],
-                                    force_rebuild=args.command == "rebuild", procs=args.procs)
+                                    force_rebuild=args.command == "rebuild", procs=args.procs,
+                                    files=db.evidence_dir)
         _say(f"OK {what}")
         return EXIT_OK
     except IndexCancelled as exc:
