@@ -84,8 +84,7 @@ class SearchIndex:
             unread = reason is None and self.use_process is not False and self._evidence_pending()
             if reason is None and pending == 0 and not unread:
                 return "already up to date"
-            return self._bring_up_to_date(progress, cancel,
-                                          heavy=reason is not None or pending > INLINE_ROWS or unread)
+            return self._bring_up_to_date(progress, cancel, heavy=reason is not None or pending > INLINE_ROWS)
 
     def rebuild(self, progress=None, cancel=None) -> str:
         """Build the whole index afresh (in a worker process unless the database is small)."""
@@ -97,7 +96,10 @@ class SearchIndex:
         if self._in_process(heavy=heavy):
             with self.store.writer_lock(wait=None):
                 what = indexer.bring_up_to_date(self.db, self.store, progress, cancel, force_rebuild=force)
-            self._read_evidence_elsewhere()
+            if self.use_process is not False and self._evidence_pending():
+                # Files are read in the worker process only; whoever called this waits for the whole job anyway.
+                read = process.run(self.db, "ensure", progress, cancel, procs=self.procs)
+                what = f"{what}; {read.split('; ', 1)[-1]}" if "; " in read else what
         else:
             what = process.run(self.db, "rebuild" if force else "ensure", progress, cancel, procs=self.procs)
         with self._lock:

@@ -142,3 +142,16 @@ def test_undoing_the_attachment_takes_the_file_out_of_search(db, cpic, worker_in
         undo(s, cpic, [event.id])
     assert found(worker_index.search("stabvest")) == set()
     assert worker_index.evidence_status([eid]) == {}
+
+
+def test_the_app_process_never_reads_a_file_even_on_a_small_database(db, attached, monkeypatch):
+    """A small register is indexed in this process (quicker than starting one), but its files are still read by
+    the worker process: reading one here would fail this test."""
+    def not_here(*_a, **_k):
+        raise AssertionError("an evidence file was read in the app's process")
+    monkeypatch.setattr("ol_desk.core.search.evidence_source.extract", not_here)
+    ix = SearchIndex(db)
+    what = ix.ensure()
+    assert "read 5 evidence file(s)" in what
+    assert ("evidence", attached["minutes.docx"]) in found(ix.search("kind:evidence stabvest"))
+    ix.close()
