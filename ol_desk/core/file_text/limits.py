@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Characters of text kept per file (about 60 pages of a report). Search finds words in these; the rest is not read.
-MAX_CHARS = 200_000
-# Pages of a PDF read (pdfminer takes ~20-40 ms a page): a 500-page bundle cannot stall a rebuild.
-MAX_PDF_PAGES = 100
+# Characters of text kept per file (about 30 pages of a report). Search finds words in these; the rest is not read.
+# pdfminer reads ~35,000 characters a second on a shared 2-core machine (docs/benchmarks.md), so this also bounds a
+# PDF's cost to ~3 s, and a file is read once: its text is kept by SHA-256 (search/file_reader.py).
+MAX_CHARS = 100_000
+# Pages of a PDF read: a 500-page bundle of scans (no characters to stop at) cannot stall a rebuild either.
+MAX_PDF_PAGES = 50
 # Bytes of a text file read; and of a Word/Excel part unpacked (a "zip bomb" is refused, not unpacked).
 MAX_TEXT_BYTES = 4 * MAX_CHARS
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024

@@ -12,14 +12,14 @@ parent is deleted (its evidence goes with it, ON DELETE CASCADE) the index drops
 from __future__ import annotations
 
 import zlib
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ol_desk.core.file_text import extract
 from ol_desk.core.model import Action, Evidence, Recommendation, SourceDocument
 from ol_desk.core.model.enums import EvidenceKind
+
+from .file_reader import FileReader
 
 # The status of an evidence document (schema field `status`).
 SEARCHABLE = "searchable"     # a file whose text was read
@@ -45,9 +45,9 @@ def parent_key(recommendation_id: int | None, action_id: int | None) -> str:
     return f"recommendation:{recommendation_id}" if recommendation_id is not None else f"action:{action_id}"
 
 
-def evidence_documents(session: Session, where, files: Path | None) -> list[dict]:
-    """Index documents for the evidence rows satisfying where(id column); files: the evidence store to read text
-    from (None: leave files pending)."""
+def evidence_documents(session: Session, where, files: FileReader | None) -> list[dict]:
+    """Index documents for the evidence rows satisfying where(id column); files reads their text (None: leave
+    files pending)."""
     e = Evidence
     rows = session.execute(select(e.id, e.kind, e.original_name, e.stored_path, e.url, e.description, e.sha256,
                                   e.recommendation_id, e.action_id, e.created_at).where(where(e.id))).all()
@@ -64,7 +64,7 @@ def evidence_documents(session: Session, where, files: Path | None) -> list[dict
                 doc["status"] = PENDING
             else:
                 if sha not in read:
-                    found = extract(Path(files) / stored, name)
+                    found = files.read(stored, name, sha)
                     read[sha] = (found.text, found.reason)
                 text, reason = read[sha]
                 doc.update(status=SEARCHABLE if text else NO_TEXT, evnote=reason)

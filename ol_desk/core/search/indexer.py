@@ -4,13 +4,12 @@ Both run under the writer lock (store.writer_lock). They run in whichever proces
 small catch-ups in-process and sends rebuilds and large catch-ups to a worker process (worker.py), because Whoosh
 holds the GIL while it writes.
 
-Evidence files are read only when `files` (the evidence store) is given, which only the worker process does: elsewhere
+Evidence files are read only when `files` (a FileReader) is given, which only the worker process does: elsewhere
 a file is indexed as "pending", and the worker reads what is pending after every run (read_pending_evidence).
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from sqlalchemy import func, select
 from whoosh import query as wq
@@ -20,6 +19,7 @@ from ol_desk.core.services import outbox
 
 from . import changes as ch
 from . import evidence_source
+from .file_reader import FileReader
 from .schema import KINDS, SCHEMA_VERSION
 from .sources import TABLES, Where, index_documents
 from .store import IndexState, IndexStore, read_state, write_state
@@ -57,7 +57,7 @@ def count_rows(db) -> dict[str, int]:
 
 
 def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Cancel | None = None, *,
-            procs: int = 1, limitmb: int = WRITER_LIMIT_MB, files: Path | None = None) -> IndexState:
+            procs: int = 1, limitmb: int = WRITER_LIMIT_MB, files: FileReader | None = None) -> IndexState:
     """Index every row into a new generation and make it live. Caller holds the writer lock."""
     progress, cancel = progress or _quiet, cancel or _never
     with db.reading() as s:
@@ -102,7 +102,7 @@ def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Can
 
 
 def apply_backlog(db, ix, backlog: ch.Backlog, progress: Progress | None = None, cancel: Cancel | None = None,
-                  *, limitmb: int = WRITER_LIMIT_MB, files: Path | None = None) -> int:
+                  *, limitmb: int = WRITER_LIMIT_MB, files: FileReader | None = None) -> int:
     """Rewrite what the outbox rows past the index's seq touch; returns the number of documents rewritten.
 
     Caller holds the writer lock and has checked backlog.rebuild is False.
@@ -137,7 +137,7 @@ def apply_backlog(db, ix, backlog: ch.Backlog, progress: Progress | None = None,
 
 
 def catch_up(db, store: IndexStore, progress: Progress | None = None, cancel: Cancel | None = None, *,
-             files: Path | None = None) -> int:
+             files: FileReader | None = None) -> int:
     """Apply everything past the index's seq (rebuilding if asked to). Caller holds the writer lock."""
     ix = store.open()
     try:
@@ -180,7 +180,7 @@ def diagnose(db, store: IndexStore) -> str | None:
 
 
 def bring_up_to_date(db, store: IndexStore, progress: Progress | None = None, cancel: Cancel | None = None, *,
-                     force_rebuild: bool = False, procs: int = 1, files: Path | None = None) -> str:
+                     force_rebuild: bool = False, procs: int = 1, files: FileReader | None = None) -> str:
     """Rebuild when needed (or asked), else apply the backlog; with `files`, then read pending evidence files.
     Caller holds the writer lock. Says what it did."""
     reason = "a rebuild was asked for" if force_rebuild else diagnose(db, store)
@@ -207,7 +207,7 @@ def pending_evidence(searcher) -> list[int]:
     return sorted(int(column[n]) for n in searcher.search(PENDING_QUERY, limit=None, scored=False).docs())
 
 
-def read_pending_evidence(db, store: IndexStore, files: Path, progress: Progress | None = None,
+def read_pending_evidence(db, store: IndexStore, files: FileReader, progress: Progress | None = None,
                           cancel: Cancel | None = None) -> int:
     """Read the text of the evidence files indexed as pending (by a catch-up in the app's process) and index it.
     Caller holds the writer lock; the index's state (its outbox seq) is left as it is. Returns files read."""

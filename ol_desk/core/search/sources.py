@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from sqlalchemy import ColumnElement, SQLColumnExpression, select
 from sqlalchemy.orm import Session, aliased
@@ -34,6 +33,7 @@ from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES
 from ol_desk.core.standard_wording import without_standard_wording
 
 from . import evidence_source
+from .file_reader import FileReader
 from .schema import date_number
 
 Where = Callable[[SQLColumnExpression[int]], ColumnElement[bool]]
@@ -188,8 +188,8 @@ _LOADERS = {"recommendation": _recommendations, "action": _actions, "update": _u
             "document": _documents, "learning": _learning}
 
 
-def index_documents(session: Session, kind: str, where: Where, files: Path | None = None) -> list[dict]:
-    """files: the evidence store to read evidence files' text from; None leaves them pending (evidence_source)."""
+def index_documents(session: Session, kind: str, where: Where, files: FileReader | None = None) -> list[dict]:
+    """files: reads evidence files' text (the worker's); None leaves them pending (evidence_source.py)."""
     if kind == "evidence":
         return evidence_source.evidence_documents(session, where, files)
     return _LOADERS[kind](session, where)

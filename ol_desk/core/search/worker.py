@@ -23,6 +23,7 @@ import argparse
 import signal
 import sys
 
+from .file_reader import FileReader
 from .store import IndexStore
 
 EXIT_OK, EXIT_ERROR, EXIT_BUSY, EXIT_CANCELLED = 0, 1, 3, 4
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m ol_desk.core.sear
                 return EXIT_BUSY
             what = bring_up_to_date(db, store, lambda d, t, m: _say(f"P {d} {t} {m}"), lambda: stop["now"],
                                     force_rebuild=args.command == "rebuild", procs=args.procs,
-                                    files=db.evidence_dir)
+                                    files=FileReader.for_index(db, store.root))
         _say(f"OK {what}")
         return EXIT_OK
     except IndexCancelled as exc:

@@ -6,6 +6,7 @@ import pytest
 
 from ol_desk.core.model.enums import Entity
 from ol_desk.core.search import SearchIndex, indexer
+from ol_desk.core.search.file_reader import FileReader
 from ol_desk.core.services import records
 from tests.core import evidence_files as ef
 from tests.core import factories as f
@@ -106,7 +107,7 @@ def test_in_this_process_files_are_never_read(db, attached):
     assert {s for s, _r in ix.evidence_status(attached.values()).values()} == {"pending", "link"}
     # ... until the worker's step runs (here called directly, as worker.py does).
     with ix.store.writer_lock(wait=None):
-        assert indexer.read_pending_evidence(db, ix.store, db.evidence_dir) == 5
+        assert indexer.read_pending_evidence(db, ix.store, FileReader(db.evidence_dir, None)) == 5
     assert ("evidence", attached["minutes.docx"]) in found(ix.search("kind:evidence stabvest"))
     ix.close()
 
@@ -149,9 +150,22 @@ def test_the_app_process_never_reads_a_file_even_on_a_small_database(db, attache
     the worker process: reading one here would fail this test."""
     def not_here(*_a, **_k):
         raise AssertionError("an evidence file was read in the app's process")
-    monkeypatch.setattr("ol_desk.core.search.evidence_source.extract", not_here)
+    monkeypatch.setattr("ol_desk.core.search.file_reader.extract", not_here)
     ix = SearchIndex(db)
     what = ix.ensure()
     assert "read 5 evidence file(s)" in what
     assert ("evidence", attached["minutes.docx"]) in found(ix.search("kind:evidence stabvest"))
     ix.close()
+
+
+def test_text_read_once_is_kept_by_sha256_so_a_rebuild_does_not_read_the_file_again(db, attached, tmp_path):
+    from ol_desk.core.model import Evidence
+    with db.reading() as s:
+        ev = s.get(Evidence, attached["minutes.docx"])
+        stored, name, sha = ev.stored_path, ev.original_name, ev.sha256
+    first = FileReader(db.evidence_dir, tmp_path / "cache")
+    assert "stabvest" in first.read(stored, name, sha).text and first.read_count == 1
+    again = FileReader(db.evidence_dir, tmp_path / "cache")
+    assert again.read(stored, name, sha) == first.read(stored, name, sha) and again.read_count == 0
+    (db.evidence_dir / stored).unlink()   # gone from the store: said so, whatever was read before
+    assert again.read(stored, name, sha).reason == "file missing from the evidence store"
