@@ -83,9 +83,9 @@ def rebuild_rows(n: int, files: int, folder: Path) -> list[Row]:
     from sqlalchemy import select
 
     from ol_desk.core.model import Recommendation
+    from ol_desk.core.model.enums import Role
     from ol_desk.core.search.indexer import count_rows
     from ol_desk.core.services import Actor, records
-    from ol_desk.core.model.enums import Role
     from ol_desk.core.store import open_database
     work = BENCH_DIR / f"evidence-bench-work-{n}.sqlite3"
     shutil.rmtree(Path(f"{work}.d"), ignore_errors=True)
