@@ -10,6 +10,7 @@ SUITES = {
     "demo": "benchmarks.bench_demo",
     "bulk": "benchmarks.bench_bulk_edit",
     "editors": "benchmarks.bench_editors",
+    "evidence": "benchmarks.bench_evidence",
     "export": "benchmarks.bench_export",
     "gui": "benchmarks.bench_gui",
     "import": "benchmarks.bench_import",

@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("query", nargs="+", help="what to look for (quote it in the shell if it has quotes or <)")
     p.add_argument("--limit", type=int, default=20, help="at most this many hits (default 20)")
     p.add_argument("--kind", action="append", default=None,
-                   help="only this kind (recommendation, action, update, document, learning); repeatable")
+                   help="only this kind (recommendation, action, update, document, learning, evidence); repeatable")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=cmd_search)
 

@@ -1,4 +1,5 @@
-"""Full-text search over recommendations, actions, progress updates, source documents and Gold Group learning.
+"""Full-text search over recommendations, actions, progress updates, source documents, Gold Group learning and
+evidence (the words inside attached files, read by the worker process only: evidence_source.py).
 
 The Whoosh index is *derived*: the database is the truth, and the index can be deleted at any time. Every service
 writes a `search_outbox` row in the same transaction as its change; the index records (inside itself, in the same
@@ -21,9 +22,11 @@ API (no Qt; safe to call from a worker thread; one SearchIndex per open Database
     index.catch_up(progress=None, cancel=None) -> int     apply the outbox backlog now; returns rows applied
     index.pending() -> int                                outbox rows not yet in the index
     index.search(query, limit=50, kinds=None) -> SearchResult
-        SearchResult(hits=[Hit(kind, id, reference, title, score, snippet_html, snippet_text)],
-                     total_estimate, corrected_query)
-        kinds: Entity values to keep ("recommendation", "action", "update", "document", "learning").
+        SearchResult(hits=[Hit(kind, id, reference, title, score, snippet_html, snippet_text,
+                               parent_kind, parent_id)], total_estimate, corrected_query)
+        kinds: Entity values to keep ("recommendation", "action", "update", "document", "learning", "evidence").
+        An evidence hit's reference is the file name (or a link's address), its title names the item it is
+        attached to, parent_kind/parent_id say which (the item a hit opens).
         snippet_html marks matched words with <mark>…</mark> and escapes the rest.
         corrected_query is set when a misspelt word was replaced ("custdy" → "custody").
         A search first applies a small backlog itself (≤ 500 outbox rows), so a saved edit is found at once;
@@ -36,6 +39,9 @@ API (no Qt; safe to call from a worker thread; one SearchIndex per open Database
         are called on it (the GUI relays them to the status bar and re-runs a search when the index is ready).
     index.ids_matching(query, kind, cap=100_000) -> list[int]
         Every matching id of one kind, ascending (for RegisterFilter(ids=...) and exports).
+    index.evidence_status(ids) -> {id: (status, reason)}
+        Whether each evidence file's words are searchable: "searchable", "no_text" (reason: "no text layer —
+        scanned?", "encrypted …", "file missing …"), "pending" (the worker has not read it yet), "link".
     index.similar(text, *, kind="recommendation", exclude_ids=(), limit=10) -> list[Hit]
         More-like-this: items whose words are most like `text` (a new PFD concern that repeats an old one).
     index.close()

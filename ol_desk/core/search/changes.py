@@ -29,6 +29,7 @@ from ol_desk.core.model import (
 from .schema import KINDS
 
 REBUILD_ENTITY = "*"
+EVIDENCE = "evidence"  # its documents are rewritten only when the evidence row itself changes (not its parent)
 CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
 
 

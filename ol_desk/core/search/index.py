@@ -81,7 +81,8 @@ class SearchIndex:
             reason = indexer.diagnose(self.db, self.store)
             with self._lock:
                 pending = self._pending() if reason is None else 0
-            if reason is None and pending == 0:
+            unread = reason is None and self.use_process is not False and self._evidence_pending()
+            if reason is None and pending == 0 and not unread:
                 return "already up to date"
             return self._bring_up_to_date(progress, cancel, heavy=reason is not None or pending > INLINE_ROWS)
 
@@ -95,6 +96,10 @@ class SearchIndex:
         if self._in_process(heavy=heavy):
             with self.store.writer_lock(wait=None):
                 what = indexer.bring_up_to_date(self.db, self.store, progress, cancel, force_rebuild=force)
+            if self.use_process is not False and self._evidence_pending():
+                # Files are read in the worker process only; whoever called this waits for the whole job anyway.
+                read = process.run(self.db, "ensure", progress, cancel, procs=self.procs)
+                what = f"{what}; {read.split('; ', 1)[-1]}" if "; " in read else what
         else:
             what = process.run(self.db, "rebuild" if force else "ensure", progress, cancel, procs=self.procs)
         with self._lock:
@@ -165,6 +170,23 @@ class SearchIndex:
             column = searcher.reader().column_reader("eid")
             return sorted(int(column[docnum]) for docnum in results.docs())[:cap]
         return self._with_searcher(run)
+
+    def evidence_status(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """{evidence id: (status, reason)} as the index holds it: "searchable", "no_text" (reason says why),
+        "pending" (not read yet), "link"; an id the index does not hold yet is missing from the answer."""
+        wanted = list(ids)
+
+        def run(searcher):
+            status = searcher.reader().column_reader("status")
+            out = {}
+            for i in wanted:
+                docnum = searcher.document_number(key=f"evidence:{i}")
+                if docnum is not None:
+                    value = status[docnum]
+                    value = value.decode() if isinstance(value, bytes) else str(value or "")
+                    out[i] = (value, searcher.stored_fields(docnum).get("evnote", ""))
+            return out
+        return self._with_searcher(run) if wanted else {}
 
     def similar(self, text: str, *, kind: str = "recommendation", exclude_ids=(), limit: int = 10) -> list[Hit]:
         """Items of `kind` whose words are most like `text` (more-like-this), best first."""
@@ -320,6 +342,7 @@ class SearchIndex:
                             indexer.bring_up_to_date(self.db, self.store)
                 finally:
                     self._writing.release()
+                self._read_evidence_elsewhere()
             return
         with self.store.writer_lock(wait=0) as got:
             if not got:
@@ -336,6 +359,26 @@ class SearchIndex:
                     indexer.apply_backlog(self.db, ix, backlog)
             finally:
                 ix.close()
+        if ch.EVIDENCE in backlog.entities:
+            self._read_evidence_elsewhere()
+
+    def _read_evidence_elsewhere(self) -> None:
+        """Evidence files are read by the worker process only (pdfminer holds the GIL for seconds): start one if a
+        write in this process left files pending. Not when told never to use the process (use_process=False)."""
+        if self.use_process is not False and self._evidence_pending():
+            self._start_background()
+
+    def _evidence_pending(self) -> bool:
+        """Whether the index holds evidence files whose text has not been read yet."""
+        try:
+            ix = self.store.open()
+        except IndexUnusable:
+            return False
+        try:
+            with ix.searcher() as searcher:
+                return bool(searcher.search(indexer.PENDING_QUERY, limit=1))
+        finally:
+            ix.close()
 
     def _start_background(self) -> None:
         if self._background is not None and self._background.poll() is None:

@@ -3,17 +3,23 @@
 Both run under the writer lock (store.writer_lock). They run in whichever process calls them: SearchIndex keeps
 small catch-ups in-process and sends rebuilds and large catch-ups to a worker process (worker.py), because Whoosh
 holds the GIL while it writes.
+
+Evidence files are read only when `files` (a FileReader) is given, which only the worker process does: elsewhere
+a file is indexed as "pending", and the worker reads what is pending after every run (read_pending_evidence).
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from sqlalchemy import func, select
+from whoosh import query as wq
 
 from ol_desk.core.errors import OlDeskError
 from ol_desk.core.services import outbox
 
 from . import changes as ch
+from . import evidence_source
+from .file_reader import FileReader
 from .schema import KINDS, SCHEMA_VERSION
 from .sources import TABLES, Where, index_documents
 from .store import IndexState, IndexStore, read_state, write_state
@@ -51,7 +57,7 @@ def count_rows(db) -> dict[str, int]:
 
 
 def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Cancel | None = None, *,
-            procs: int = 1, limitmb: int = WRITER_LIMIT_MB) -> IndexState:
+            procs: int = 1, limitmb: int = WRITER_LIMIT_MB, files: FileReader | None = None) -> IndexState:
     """Index every row into a new generation and make it live. Caller holds the writer lock."""
     progress, cancel = progress or _quiet, cancel or _never
     with db.reading() as s:
@@ -74,11 +80,11 @@ def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Can
                     if cancel():
                         raise IndexCancelled("Index build stopped; the search index was left as it was.")
                     end = start + BATCH_IDS - 1
-                    docs = index_documents(s, kind, _ids_between(start, end))
+                    docs = index_documents(s, kind, _ids_between(start, end), files)
                     for doc in docs:
                         writer.add_document(**doc)
                     done += len(docs)
-                    progress(done, total, f"indexing {kind}s")
+                    progress(done, total, "indexing evidence" if kind == "evidence" else f"indexing {kind}s")
         state = IndexState(seq, db.uid, SCHEMA_VERSION)
         write_state(writer, state)
         progress(done, total, "writing the index")
@@ -96,7 +102,7 @@ def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Can
 
 
 def apply_backlog(db, ix, backlog: ch.Backlog, progress: Progress | None = None, cancel: Cancel | None = None,
-                  *, limitmb: int = WRITER_LIMIT_MB) -> int:
+                  *, limitmb: int = WRITER_LIMIT_MB, files: FileReader | None = None) -> int:
     """Rewrite what the outbox rows past the index's seq touch; returns the number of documents rewritten.
 
     Caller holds the writer lock and has checked backlog.rebuild is False.
@@ -112,11 +118,13 @@ def apply_backlog(db, ix, backlog: ch.Backlog, progress: Progress | None = None,
                 for part in ch.chunks(ids):
                     if cancel():
                         raise IndexCancelled("Index update stopped; it resumes at the next search.")
-                    docs = index_documents(s, kind, _ids_in(part))
+                    docs = index_documents(s, kind, _ids_in(part), files)
                     for doc in docs:
                         writer.update_document(**doc)
                     for gone in set(part) - {d["eid"] for d in docs}:
                         writer.delete_by_term("key", f"{kind}:{gone}")
+                        if kind in ("recommendation", "action"):   # its evidence went with it (ON DELETE CASCADE)
+                            writer.delete_by_term("parent", f"{kind}:{gone}")
                     done += len(part)
                     progress(done, total, f"updating {kind}s")
         write_state(writer, IndexState(backlog.last_seq, db.uid, SCHEMA_VERSION))
@@ -128,7 +136,8 @@ def apply_backlog(db, ix, backlog: ch.Backlog, progress: Progress | None = None,
     return total
 
 
-def catch_up(db, store: IndexStore, progress: Progress | None = None, cancel: Cancel | None = None) -> int:
+def catch_up(db, store: IndexStore, progress: Progress | None = None, cancel: Cancel | None = None, *,
+             files: FileReader | None = None) -> int:
     """Apply everything past the index's seq (rebuilding if asked to). Caller holds the writer lock."""
     ix = store.open()
     try:
@@ -140,9 +149,9 @@ def catch_up(db, store: IndexStore, progress: Progress | None = None, cancel: Ca
             return 0
         if backlog.rebuild:
             ix.close()
-            rebuild(db, store, progress, cancel)
+            rebuild(db, store, progress, cancel, files=files)
             return backlog.rows
-        return apply_backlog(db, ix, backlog, progress, cancel)
+        return apply_backlog(db, ix, backlog, progress, cancel, files=files)
     finally:
         ix.close()
 
@@ -171,12 +180,64 @@ def diagnose(db, store: IndexStore) -> str | None:
 
 
 def bring_up_to_date(db, store: IndexStore, progress: Progress | None = None, cancel: Cancel | None = None, *,
-                     force_rebuild: bool = False, procs: int = 1) -> str:
-    """Rebuild when needed (or asked), else apply the backlog. Caller holds the writer lock. Says what it did."""
+                     force_rebuild: bool = False, procs: int = 1, files: FileReader | None = None) -> str:
+    """Rebuild when needed (or asked), else apply the backlog; with `files`, then read pending evidence files.
+    Caller holds the writer lock. Says what it did."""
     reason = "a rebuild was asked for" if force_rebuild else diagnose(db, store)
     if reason:
-        rebuild(db, store, progress, cancel, procs=procs)
-        catch_up(db, store)  # what was committed while the rebuild ran
-        return f"rebuilt ({reason})"
-    applied = catch_up(db, store, progress, cancel)
-    return f"brought up to date ({applied:,} item(s) reindexed)" if applied else "already up to date"
+        rebuild(db, store, progress, cancel, procs=procs, files=files)
+        catch_up(db, store, files=files)  # what was committed while the rebuild ran
+        what = f"rebuilt ({reason})"
+    else:
+        applied = catch_up(db, store, progress, cancel, files=files)
+        what = f"brought up to date ({applied:,} item(s) reindexed)" if applied else "already up to date"
+    if files is not None:
+        read = read_pending_evidence(db, store, files, progress, cancel)
+        if read:
+            what += f"; read {read:,} evidence file(s)"
+    return what
+
+
+PENDING_QUERY = wq.And([wq.Term("kind", "evidence"), wq.Term("status", evidence_source.PENDING)])
+
+
+def pending_evidence(searcher) -> list[int]:
+    """Ids of evidence files indexed without their text yet."""
+    column = searcher.reader().column_reader("eid")
+    return sorted(int(column[n]) for n in searcher.search(PENDING_QUERY, limit=None, scored=False).docs())
+
+
+def read_pending_evidence(db, store: IndexStore, files: FileReader, progress: Progress | None = None,
+                          cancel: Cancel | None = None) -> int:
+    """Read the text of the evidence files indexed as pending (by a catch-up in the app's process) and index it.
+    Caller holds the writer lock; the index's state (its outbox seq) is left as it is. Returns files read."""
+    progress, cancel = progress or _quiet, cancel or _never
+    ix = store.open()
+    try:
+        with ix.searcher() as searcher:
+            ids = pending_evidence(searcher)
+        if not ids:
+            return 0
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        done = 0
+        try:
+            with db.reading() as s:
+                for part in ch.chunks(ids):
+                    for i in range(0, len(part), 50):   # small steps: a cancel is honoured within a few files
+                        if cancel():
+                            raise IndexCancelled("Reading evidence files stopped; it resumes at the next update.")
+                        chunk = part[i:i + 50]
+                        docs = index_documents(s, "evidence", _ids_in(chunk), files)
+                        for doc in docs:
+                            writer.update_document(**doc)
+                        for gone in set(chunk) - {d["eid"] for d in docs}:
+                            writer.delete_by_term("key", f"evidence:{gone}")
+                        done += len(chunk)
+                        progress(done, len(ids), "reading evidence files")
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        return done
+    finally:
+        ix.close()

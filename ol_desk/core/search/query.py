@@ -247,7 +247,8 @@ FINDING_ALIASES = {"coc": "cause_of_concern", "afi": "area_for_improvement", "mo
 KIND_ALIASES = {"rec": "recommendation", "recs": "recommendation", "recommendations": "recommendation",
                 "actions": "action", "updates": "update", "progress": "update", "progress_update": "update",
                 "doc": "document", "docs": "document", "documents": "document", "report": "document",
-                "reports": "document", "gold": "learning", "learning_entry": "learning"}
+                "reports": "document", "gold": "learning", "learning_entry": "learning",
+                "file": "evidence", "files": "evidence", "attachment": "evidence", "attachments": "evidence"}
 
 
 def _enum_value(enum_cls, value: str, what: str, aliases: dict[str, str]) -> str:

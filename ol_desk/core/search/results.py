@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from whoosh import highlight
 
+from . import evidence_source
 from .schema import META_KEY
 from .sources import display_rows
 
@@ -27,10 +28,16 @@ class Hit:
     score: float
     snippet_html: str         # matched words in <mark>…</mark>, the rest HTML-escaped
     snippet_text: str         # the same without markup
+    # Evidence only: the item it is attached to ("recommendation" or "action", and its id), which a hit opens.
+    parent_kind: str = ""
+    parent_id: int | None = None
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "id": self.id, "reference": self.reference, "title": self.title,
-                "score": round(self.score, 3), "snippet": self.snippet_text}
+        out = {"kind": self.kind, "id": self.id, "reference": self.reference, "title": self.title,
+               "score": round(self.score, 3), "snippet": self.snippet_text}
+        if self.parent_kind:
+            out.update(parent_kind=self.parent_kind, parent_id=self.parent_id)
+        return out
 
 
 @dataclass
@@ -74,13 +81,21 @@ def build_hits(session, whoosh_hits, *, snippets: bool = True) -> list[Hit]:
     by_kind: dict[str, list[int]] = defaultdict(list)
     for _h, kind, eid in entries:
         by_kind[kind].append(eid)
-    rows = {kind: display_rows(session, kind, ids) for kind, ids in by_kind.items()}
+    rows = {kind: display_rows(session, kind, ids) for kind, ids in by_kind.items() if kind != "evidence"}
+    parents = evidence_source.evidence_parents(session, by_kind["evidence"]) if by_kind.get("evidence") else {}
     out = []
     for h, kind, eid in entries:
-        row = rows[kind].get(eid)
-        if row is None:
-            continue
-        reference, title, text = row
+        parent_kind, parent_id = "", None
+        if kind == "evidence":
+            if eid not in parents:
+                continue
+            reference, title, parent_kind, parent_id = parents[eid]
+            text = evidence_source.unpack(h.get("evtext"))   # a file's words are kept in the index, not the database
+        else:
+            row = rows[kind].get(eid)
+            if row is None:
+                continue
+            reference, title, text = row
         snippet = ""
         if snippets:
             for fname, source in (("body", text), ("title", title), ("ref", reference)):
@@ -90,5 +105,6 @@ def build_hits(session, whoosh_hits, *, snippets: bool = True) -> list[Hit]:
                         break
         if not snippet:
             snippet = html.escape(_lead(text), quote=False)
-        out.append(Hit(kind, eid, reference, title, float(h.score or 0.0), snippet, _plain(snippet)))
+        out.append(Hit(kind, eid, reference, title, float(h.score or 0.0), snippet, _plain(snippet),
+                       parent_kind, parent_id))
     return out

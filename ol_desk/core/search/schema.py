@@ -3,7 +3,8 @@
 Text is analysed with an English stemming analyser (so "checks" finds "check"). Typos are corrected from the
 stemmed words themselves (no separate spelling field: it doubled the postings and the build time). Only what
 identifies a hit is stored (its key, kind and id); what a hit shows (reference, title, snippet) is read from the
-database, which stays the one truth and keeps the index small.
+database, which stays the one truth and keeps the index small. The one exception is the text of evidence files:
+it is derived from the files, in no table, so the index keeps it (compressed) with a note when a file had none.
 
 Bump SCHEMA_VERSION whenever the fields or what goes into them change: an index of another version is rebuilt.
 """
@@ -16,10 +17,10 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # What the index holds, by Entity value.
-KINDS = ("recommendation", "action", "update", "document", "learning")
+KINDS = ("recommendation", "action", "update", "document", "learning", "evidence")
 
 # The key of the one document that carries the index's own state (last applied outbox seq, database uid).
 META_KEY = "_meta"
@@ -62,6 +63,11 @@ def build_schema() -> Schema:
         due=NUMERIC(int, bits=32, shift_step=16, sortable=True),
         issued=NUMERIC(int, bits=32, shift_step=16, sortable=True),       # yyyymmdd the source document was issued
         meta=STORED(),                                     # JSON state, on the META_KEY document only
+        # Evidence only (evidence_source.py): the item it is attached to ("action:7"), the words read from the file
+        # (zlib-compressed, for snippets: they are in no table) and why a file gave no text.
+        parent=ID(),
+        evtext=STORED(),
+        evnote=STORED(),
     )
 
 

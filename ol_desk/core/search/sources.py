@@ -18,6 +18,7 @@ from ol_desk.core.derived_title import derived_title
 from ol_desk.core.model import (
     Action,
     ActionRecommendation,
+    Evidence,
     Hub,
     LearningEntry,
     Person,
@@ -31,16 +32,19 @@ from ol_desk.core.model import (
 from ol_desk.core.model.enums import ACTIVE_REC_STATUSES, OPEN_ACTION_STATUSES
 from ol_desk.core.standard_wording import without_standard_wording
 
+from . import evidence_source
+from .file_reader import FileReader
 from .schema import date_number
 
 Where = Callable[[SQLColumnExpression[int]], ColumnElement[bool]]
 
-TABLES: dict[str, type[Recommendation | Action | ProgressUpdate | SourceDocument | LearningEntry]] = {
+TABLES: dict[str, type[Recommendation | Action | ProgressUpdate | SourceDocument | LearningEntry | Evidence]] = {
     "recommendation": Recommendation,
     "action": Action,
     "update": ProgressUpdate,
     "document": SourceDocument,
     "learning": LearningEntry,
+    "evidence": Evidence,
 }
 
 # Document "status" words (documents have no lifecycle of their own, only a response clock).
@@ -184,7 +188,10 @@ _LOADERS = {"recommendation": _recommendations, "action": _actions, "update": _u
             "document": _documents, "learning": _learning}
 
 
-def index_documents(session: Session, kind: str, where: Where) -> list[dict]:
+def index_documents(session: Session, kind: str, where: Where, files: FileReader | None = None) -> list[dict]:
+    """files: reads evidence files' text (the worker's); None leaves them pending (evidence_source.py)."""
+    if kind == "evidence":
+        return evidence_source.evidence_documents(session, where, files)
     return _LOADERS[kind](session, where)
 
 
@@ -218,6 +225,8 @@ def display_rows(session: Session, kind: str, ids: list[int]) -> dict[int, tuple
         d = SourceDocument
         dq = select(d.id, d.reference, d.title, d.notes, d.issuing_body).where(d.id.in_(ids))
         return {i: (ref, title, notes or title) for i, ref, title, notes, body in session.execute(dq)}
+    if kind == "evidence":
+        return evidence_source.display_rows(session, ids)
     e = LearningEntry
     lq = select(e.id, e.operation, e.learning).where(e.id.in_(ids))
     return {i: (op, op, text) for i, op, text in session.execute(lq)}

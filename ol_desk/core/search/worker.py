@@ -13,6 +13,9 @@ that a server password never shows in a process list). It prints one line per st
     ERR <message>                   failed; the live index is unchanged
 
 SIGTERM stops it at the next batch and leaves the live index as it was.
+
+It is the one place evidence files are read (core.file_text): after its rebuild or catch-up it reads every file the
+app's own process indexed as "pending".
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ import argparse
 import signal
 import sys
 
+from .file_reader import FileReader
 from .store import IndexStore
 
 EXIT_OK, EXIT_ERROR, EXIT_BUSY, EXIT_CANCELLED = 0, 1, 3, 4
@@ -59,7 +63,8 @@ def main(argv: list[str] | None = None, prog: str = "python -m ol_desk.core.sear
                 _say("BUSY")
                 return EXIT_BUSY
             what = bring_up_to_date(db, store, lambda d, t, m: _say(f"P {d} {t} {m}"), lambda: stop["now"],
-                                    force_rebuild=args.command == "rebuild", procs=args.procs)
+                                    force_rebuild=args.command == "rebuild", procs=args.procs,
+                                    files=FileReader.for_index(db, store.root))
         _say(f"OK {what}")
         return EXIT_OK
     except IndexCancelled as exc:

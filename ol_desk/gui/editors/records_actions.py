@@ -1,11 +1,11 @@
 """Progress updates and evidence for recommendation and action editors: post an update; attach a file (copied
 into the database's evidence store and hashed), add a link, open one (a stored file is checked against its SHA-256
-first)."""
+first). The list's Text column says whether search finds a file's words ("No text found (scanned?)")."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from ol_desk.core.model import Evidence
@@ -32,6 +32,23 @@ def refusal(url: QUrl) -> str | None:
     return None
 
 
+TEXT_POLLS, TEXT_POLL_MS = 20, 3000   # while the index worker reads a new file: ask again every 3 s, for a minute
+
+
+def _text_status(_session, index, ids: list[int]):
+    """({id: (words, tooltip)}, whether any file is still waiting to be read)."""
+    from ol_desk.core.search.evidence_source import LINK, PENDING, status_words
+    found = index.evidence_status(ids)
+    words = {}
+    for i in ids:
+        status, reason = found.get(i, (None, ""))
+        tip = {None: "Search has not taken this file in yet.", PENDING: "The search index is reading its words.",
+               LINK: "The address and description are found by search."}.get(status, reason or
+                                                                             "Its words are found by search.")
+        words[i] = (status_words(status, reason), tip)
+    return words, any(found.get(i, (None, ""))[0] in (None, PENDING) for i in ids)
+
+
 def _stored_file(session, store_dir: Path, evidence_id: int) -> Path:
     return records.evidence_path(store_dir, session.get(Evidence, evidence_id))
 
@@ -39,6 +56,8 @@ def _stored_file(session, store_dir: Path, evidence_id: int) -> Path:
 class RecordsMixin(EditorHost):
     """Needs `self.ctx`, `self.entity`, `self.item_id`, `self.snap`, `self.tabs` and ItemEditor.write. The Progress
     and Evidence tabs come right after the first linked-items tab."""
+
+    _text_polls = 0   # times the evidence list has asked again for files still being read
 
     def _parent_kw(self) -> dict:
         key = "recommendation_id" if self.entity is Entity.RECOMMENDATION else "action_id"
@@ -56,10 +75,33 @@ class RecordsMixin(EditorHost):
     def show_records(self, snap) -> None:
         self.timeline.show_updates(snap.updates if snap else ())
         self.evidence_panel.show_evidence(snap.evidence if snap else ())
+        self._text_polls = 0
+        self._ask_text_status()
         for button in (self.timeline.button, self.evidence_panel.file_button, self.evidence_panel.link_button):
             button.setEnabled(snap is not None)
         self.tabs.setTabText(2, f"&Progress ({len(snap.updates) if snap else 0})")
         self.tabs.setTabText(3, f"&Evidence ({len(snap.evidence) if snap else 0})")
+
+    def _ask_text_status(self) -> None:
+        """Fill the evidence list's Text column from the search index (on the operation thread); while a file is
+        still being read by the index worker, ask again a few times."""
+        rows = self.evidence_panel.rows
+        if not rows:
+            return
+        index = self.ctx.search_index
+        if index is None:
+            self.evidence_panel.show_text_status({e.id: ("Search is not available", "") for e in rows})
+            return
+        self.read(_text_status, index, [e.id for e in rows], on_done=self._show_text_status,
+                  on_error=lambda exc: self.evidence_panel.show_text_status(
+                      {e.id: ("Search index not ready", readable(exc)) for e in self.evidence_panel.rows}))
+
+    def _show_text_status(self, answer) -> None:
+        words, waiting = answer
+        self.evidence_panel.show_text_status(words)
+        if waiting and self._text_polls < TEXT_POLLS:
+            self._text_polls += 1
+            QTimer.singleShot(TEXT_POLL_MS, self, self._ask_text_status)  # type: ignore[call-overload]
 
     def _post_update(self, text, written_on) -> None:
         assert self.snap is not None  # the Post button is enabled only for a saved item (show_records)

@@ -105,7 +105,8 @@ class EvidencePanel(QWidget):
     add_link = Signal(str, str)      # url, description
     open_item = Signal(object)       # EvidenceRow
 
-    COLUMNS = ("Kind", "File or address", "Description", "Size", "SHA-256", "Added by", "Added")
+    COLUMNS = ("Kind", "File or address", "Description", "Size", "Text", "SHA-256", "Added by", "Added")
+    TEXT_COLUMN = 4
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -146,11 +147,11 @@ class EvidencePanel(QWidget):
         self.rows = tuple(rows)
         self.table.setRowCount(len(self.rows))
         for r, e in enumerate(self.rows):
-            values = ("File" if e.kind == "file" else "Link", e.name, e.description, size_words(e.size_bytes),
+            values = ("File" if e.kind == "file" else "Link", e.name, e.description, size_words(e.size_bytes), "",
                       e.sha256[:12] + "…" if e.sha256 else "", e.added_by, f"{e.created_at:%d %b %Y}")
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if c == 4 and e.sha256:
+                if c == 5 and e.sha256:
                     item.setToolTip(e.sha256)
                 self.table.setItem(r, c, item)
         self.open_button.setEnabled(bool(self.rows))
@@ -158,6 +159,16 @@ class EvidencePanel(QWidget):
             self.message.setStyleSheet("")
             self.message.setText("No evidence yet. Files are copied into the database's evidence store and "
                                  "fingerprinted (SHA-256); links are kept as addresses.")
+
+    def show_text_status(self, words: dict[int, tuple[str, str]]) -> None:
+        """{evidence id: (what the Text column says, tooltip)}: whether search finds the file's words (from the
+        search index, fetched off the UI thread)."""
+        for r, e in enumerate(self.rows):
+            if e.id in words:
+                text, tip = words[e.id]
+                item = QTableWidgetItem(text)
+                item.setToolTip(tip)
+                self.table.setItem(r, self.TEXT_COLUMN, item)
 
     def say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(error_style() if error else "")

@@ -1,4 +1,6 @@
 """Search results: typing in the search field lists hits (kind icon, reference, title, highlighted snippet).
+An evidence hit shows the file's name, the item it is attached to and a snippet of the file's words, and opens that
+item.
 
 Down moves from the field into the list; Enter (in the field or the list) opens the current hit; Escape goes back
 to the panel you came from. Searches run on the operation thread; an answer to an older query is dropped.
@@ -36,9 +38,9 @@ if TYPE_CHECKING:
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ICONS = {"recommendation": "recommendation", "action": "action", "update": "update", "document": "document",
-              "learning": "learning"}
+              "learning": "learning", "evidence": "document"}
 KIND_WORDS = {"recommendation": "Recommendation", "action": "Action", "update": "Progress update",
-              "document": "Source document", "learning": "Learning entry"}
+              "document": "Source document", "learning": "Learning entry", "evidence": "Evidence file"}
 LIMIT = 50
 
 
@@ -158,7 +160,8 @@ class SearchResultsPanel(PanelDefaults, QWidget):
         for hit in result.hits:
             item = QListWidgetItem(icon(KIND_ICONS.get(hit.kind, "search")), "")
             item.setData(Qt.ItemDataRole.DisplayRole + 0x100, hit_html(hit, dark))
-            item.setData(HIT_ROLE, (hit.kind, hit.id))
+            # Evidence opens the item it is attached to (its file name, item and snippet are in the hit's text).
+            item.setData(HIT_ROLE, (hit.parent_kind, hit.parent_id) if hit.parent_kind else (hit.kind, hit.id))
             words = f"{KIND_WORDS.get(hit.kind, hit.kind)} {hit.reference}: {hit.title}. {hit.snippet_text}"
             item.setData(Qt.ItemDataRole.AccessibleTextRole, words)
             item.setToolTip(words)
