@@ -1,0 +1,95 @@
+"""One owner's chaser as an email (stdlib `email`): plain text and a simple HTML alternative listing their overdue,
+due-soon and stale items with references, dates and what is needed next, their due dates attached as an .ics.
+
+Saved as an .eml with `X-Unsent: 1`, Outlook opens it as a draft ready to send (Thunderbird opens it with
+"Edit as new"); sent as is through SMTP.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+
+from .selection import DUE_SOON, OVERDUE, STALE, ChaseItem, OwnerChase
+
+MARKING = "OFFICIAL-SENSITIVE"
+_SECTIONS = ((OVERDUE, "Overdue"), (DUE_SOON, "Due soon"), (STALE, "No recent update"))
+
+
+def _date(d: dt.date | None) -> str:
+    return d.strftime("%d %b %Y") if d else "no date set"
+
+
+def sections(chase: OwnerChase) -> list[tuple[str, list[ChaseItem]]]:
+    """Each item once, under the first of overdue / due soon / stale that applies."""
+    out = []
+    for why, title in _SECTIONS:
+        items = [i for i in chase.items if why in i.why and (why == OVERDUE or OVERDUE not in i.why)
+                 and (why != STALE or DUE_SOON not in i.why)]
+        if items:
+            out.append((title, items))
+    return out
+
+
+def subject(chase: OwnerChase) -> str:
+    n, overdue = len(chase.items), chase.count(OVERDUE)
+    what = f"{n} item{'s' if n != 1 else ''} need{'s' if n == 1 else ''} your attention"
+    return f"{MARKING}: Organisational learning — {what}" + (f" ({overdue} overdue)" if overdue else "")
+
+
+def _kind(item: ChaseItem) -> str:
+    return "Recommendation" if item.entity.value == "recommendation" else "Action"
+
+
+def plain_text(chase: OwnerChase, *, sender: str, on: dt.date) -> str:
+    lines = [MARKING, "", f"Dear {chase.name},", "",
+             f"These organisational learning items you own need your attention (as at {_date(on)}). "
+             "Please update them in ol-desk, or reply to this email with the update.", ""]
+    for title, items in sections(chase):
+        lines += [f"{title} ({len(items)})", "-" * (len(title) + len(str(len(items))) + 3)]
+        for i in items:
+            lines.append(f"* {_kind(i)} {i.label}: {i.title}")
+            lines.append(f"  Due: {_date(i.due)} · Status: {i.status} · Last update: {_date(i.last_update)}")
+            lines.append(f"  Needed next: {i.next_step}")
+        lines.append("")
+    lines += ["The due dates are attached as a calendar file.", "", "Thank you,", sender, "", MARKING]
+    return "\n".join(lines) + "\n"
+
+
+def html_text(chase: OwnerChase, *, sender: str, on: dt.date) -> str:
+    e = html.escape
+    parts = [f"<html><body style=\"font-family: Segoe UI, Arial, sans-serif; font-size: 10pt\">"
+             f"<p><b>{MARKING}</b></p><p>Dear {e(chase.name)},</p>"
+             f"<p>These organisational learning items you own need your attention (as at {_date(on)}). Please "
+             "update them in ol-desk, or reply to this email with the update.</p>"]
+    for title, items in sections(chase):
+        parts.append(f"<h3>{e(title)} ({len(items)})</h3><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" "
+                     "style=\"border-collapse: collapse\"><tr><th>Reference</th><th>Title</th><th>Due</th>"
+                     "<th>Status</th><th>Last update</th><th>Needed next</th></tr>")
+        for i in items:
+            parts.append(f"<tr><td>{e(_kind(i))} {e(i.label)}</td><td>{e(i.title)}</td><td>{_date(i.due)}</td>"
+                         f"<td>{e(i.status)}</td><td>{_date(i.last_update)}</td><td>{e(i.next_step)}</td></tr>")
+        parts.append("</table>")
+    parts.append(f"<p>The due dates are attached as a calendar file.</p><p>Thank you,<br>{e(sender)}</p>"
+                 f"<p><b>{MARKING}</b></p></body></html>")
+    return "".join(parts)
+
+
+def build_message(chase: OwnerChase, *, sender: str, sender_address: str, ics_text: str, ics_name: str,
+                  on: dt.date, now: dt.datetime) -> EmailMessage:
+    """The chaser for one owner. An owner without an email address gets an empty To (fill it in before sending)."""
+    msg = EmailMessage()
+    msg["Subject"] = subject(chase)
+    msg["From"] = sender_address or sender
+    msg["To"] = chase.email
+    msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = make_msgid(domain=(sender_address.rsplit("@", 1)[-1] if "@" in sender_address
+                                           else "ol-desk.local"))
+    msg["X-Unsent"] = "1"
+    msg["Sensitivity"] = "Company-Confidential"
+    msg.set_content(plain_text(chase, sender=sender, on=on))
+    msg.add_alternative(html_text(chase, sender=sender, on=on), subtype="html")
+    msg.add_attachment(ics_text.encode("utf-8"), maintype="text", subtype="calendar", filename=ics_name,
+                       params={"method": "PUBLISH", "charset": "utf-8"})
+    return msg

@@ -1,0 +1,218 @@
+"""A chase run: select each owner's items, write their .eml draft and .ics, optionally send through the relay, and
+record the chases that were written (or sent) in one transaction. A dry run only lists what would be sent.
+
+    report = run_chase(db, ChaseCriteria(hub_code="NW"), actor, out_dir=Path("chasers"))
+    report = run_chase(db, criteria, actor, out_dir=..., smtp=SmtpSettings("relay", 25, "ol@force.uk"))
+
+Long work reports progress through a plain callback and checks a cancel flag (no Qt here). A cancelled run records
+the chases already done (a sent email cannot be unsent) and says so.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import smtplib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.policy import default as default_policy
+from pathlib import Path
+
+from ol_desk.core.errors import ValidationError
+from ol_desk.core.lifecycle import WORKERS
+from ol_desk.core.model import Meta, utcnow
+from ol_desk.core.services import chases as chase_service
+from ol_desk.core.services.actor import Actor
+from ol_desk.core.services.changes import Changes
+from ol_desk.core.services.writes import require_role
+
+from .calendar_file import calendar
+from .email_draft import build_message
+from .selection import DUE_SOON, OVERDUE, STALE, ChaseCriteria, OwnerChase, select_chases
+from .smtp_sender import Relay, SmtpSettings
+
+EML_POLICY = default_policy.clone(linesep="\r\n")   # mail files are CRLF, as mail programs write them
+
+PLANNED, WRITTEN, SENT, FAILED, NO_ADDRESS, SKIPPED = ("would be chased", "draft written", "sent", "send failed",
+                                                       "not sent: no email address", "not done: cancelled")
+
+
+@dataclass
+class OwnerOutcome:
+    chase: OwnerChase
+    status: str = PLANNED
+    eml: Path | None = None
+    ics: Path | None = None
+    problem: str = ""
+
+    @property
+    def recorded(self) -> bool:
+        return self.status in (WRITTEN, SENT)
+
+    def line(self) -> str:
+        c = self.chase
+        counts = (f"{len(c.items)} item(s): {c.count(OVERDUE)} overdue, {c.count(DUE_SOON)} due soon, "
+                  f"{c.count(STALE)} stale")
+        to = c.email or "no email address (To left empty)"
+        tail = f" — {self.problem}" if self.problem else ""
+        return f"{c.name} <{to}>: {counts} — {self.status}{tail}"
+
+    def as_dict(self) -> dict:
+        c = self.chase
+        return {"owner": c.name, "owner_id": c.owner_id, "email": c.email, "hub": c.hub, "items": len(c.items),
+                "overdue": c.count(OVERDUE), "due_soon": c.count(DUE_SOON), "stale": c.count(STALE),
+                "status": self.status, "recorded": self.recorded, "problem": self.problem,
+                "eml": str(self.eml) if self.eml else None, "ics": str(self.ics) if self.ics else None,
+                "recommendations": c.recommendation_ids, "actions": c.action_ids}
+
+
+@dataclass
+class ChaseReport:
+    outcomes: list[OwnerOutcome] = field(default_factory=list)
+    dry_run: bool = False
+    sending: bool = False
+    out_dir: Path | None = None
+    cancelled: bool = False
+
+    @property
+    def recorded(self) -> list[OwnerOutcome]:
+        return [o for o in self.outcomes if o.recorded]
+
+    @property
+    def without_address(self) -> list[OwnerOutcome]:
+        return [o for o in self.outcomes if not o.chase.email]
+
+    @property
+    def failed(self) -> list[OwnerOutcome]:
+        return [o for o in self.outcomes if o.status == FAILED]
+
+    def summary(self) -> str:
+        if not self.outcomes:
+            return "Nothing to chase: no owner has an overdue, due-soon or stale item in this selection."
+        n = len(self.outcomes)
+        items = sum(len(o.chase.items) for o in self.outcomes)
+        if self.dry_run:
+            text = f"Dry run: {n} owner(s) would be chased for {items:,} item(s); nothing was written or recorded."
+        else:
+            done = len(self.recorded)
+            verb = "sent to" if self.sending else "drafts written for"
+            text = f"Chasers {verb} {done} of {n} owner(s), recorded in each item's history"
+            text += f"; files in {self.out_dir}." if self.out_dir else "."
+        if self.without_address:
+            text += (f" {len(self.without_address)} owner(s) have no email address: their draft has an empty To "
+                     f"({', '.join(o.chase.name for o in self.without_address[:5])}"
+                     f"{'…' if len(self.without_address) > 5 else ''}).")
+        if self.failed:
+            text += (f" Sending failed for {len(self.failed)} owner(s) "
+                     f"({', '.join(o.chase.name for o in self.failed[:5])}): not recorded as chased.")
+        if self.cancelled:
+            text += " Cancelled: owners not reached were not chased."
+        return text
+
+    def as_dict(self) -> dict:
+        return {"dry_run": self.dry_run, "sending": self.sending, "cancelled": self.cancelled,
+                "out_dir": str(self.out_dir) if self.out_dir else None, "summary": self.summary(),
+                "owners": [o.as_dict() for o in self.outcomes]}
+
+
+def file_stem(chase: OwnerChase) -> str:
+    words = re.sub(r"[^A-Za-z0-9]+", "-", chase.name).strip("-").lower() or "owner"
+    return f"chase-{words[:60]}-{chase.owner_id}"
+
+
+Progress = Callable[..., None]
+
+
+def plan(db, criteria: ChaseCriteria, actor: Actor) -> tuple[list[OwnerChase], str]:
+    with db.reading() as session:
+        owners = select_chases(session, criteria, actor)
+        uid = session.get(Meta, "uid")
+        return owners, uid.value if uid is not None else ""
+
+
+def run_chase(db, criteria: ChaseCriteria, actor: Actor, *, out_dir: Path | None, dry_run: bool = False,
+              smtp: SmtpSettings | None = None, progress: Progress | None = None,
+              cancel: Callable[[], bool] | None = None) -> tuple[Changes, ChaseReport]:
+    progress = progress or (lambda *a, **k: None)
+    cancel = cancel or (lambda: False)
+    if not dry_run:
+        require_role(actor, WORKERS, "chase owners")
+        if out_dir is None:
+            raise ValidationError("Choose a folder for the chasers' drafts (--out DIR).")
+        if smtp is not None and not smtp.sender:
+            raise ValidationError("Sending needs a From address (the relay's sender): set it in the chase settings "
+                                  "or with --from. Nothing was sent or recorded.")
+    progress(0, 0, "Finding what to chase…")
+    owners, uid = plan(db, criteria, actor)
+    report = ChaseReport([OwnerOutcome(o) for o in owners], dry_run=dry_run, sending=smtp is not None,
+                         out_dir=out_dir)
+    if dry_run or not owners:
+        return Changes(), report
+    assert out_dir is not None
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ValidationError(f"Cannot make the folder {out_dir}: {exc.strerror or exc}.") from exc
+    now = utcnow()
+    on = criteria.day()
+    messages: dict[int, EmailMessage] = {}
+    for n, outcome in enumerate(report.outcomes):
+        if cancel():
+            report.cancelled = True
+            break
+        progress(n, len(owners), f"Writing {outcome.chase.name}'s chaser")
+        _write(outcome, out_dir, actor, smtp, uid, on, now, messages)
+    if smtp is not None and not report.cancelled:
+        _send(report, smtp, messages, progress, cancel)
+    for o in report.outcomes:
+        if o.status == PLANNED:
+            o.status = SKIPPED
+    return _record(db, actor, report, now), report
+
+
+def _write(outcome: OwnerOutcome, out_dir: Path, actor: Actor, smtp: SmtpSettings | None, uid: str, on: dt.date,
+           now: dt.datetime, messages: dict[int, EmailMessage]) -> None:
+    chase = outcome.chase
+    stem = file_stem(chase)
+    ics_text = calendar(chase.items, owner=chase.name, database_uid=uid, stamp=now)
+    msg = build_message(chase, sender=actor.name, sender_address=smtp.sender if smtp else "", ics_text=ics_text,
+                        ics_name=f"{stem}.ics", on=on, now=now)
+    try:
+        (out_dir / f"{stem}.ics").write_bytes(ics_text.encode("utf-8"))
+        (out_dir / f"{stem}.eml").write_bytes(msg.as_bytes(policy=EML_POLICY))
+    except OSError as exc:
+        raise ValidationError(f"Cannot write {chase.name}'s chaser in {out_dir}: {exc.strerror or exc}. "
+                              "Nobody was recorded as chased.") from exc
+    outcome.eml, outcome.ics = out_dir / f"{stem}.eml", out_dir / f"{stem}.ics"
+    messages[chase.owner_id] = msg
+    if smtp is None:
+        outcome.status = WRITTEN
+
+
+def _send(report: ChaseReport, smtp: SmtpSettings, messages: dict[int, EmailMessage], progress: Progress,
+          cancel: Callable[[], bool]) -> None:
+    with Relay(smtp) as relay:
+        for n, outcome in enumerate(report.outcomes):
+            if cancel():
+                report.cancelled = True
+                return
+            if outcome.chase.owner_id not in messages:
+                continue
+            progress(n, len(report.outcomes), f"Sending to {outcome.chase.name}")
+            if not outcome.chase.email:
+                outcome.status, outcome.problem = NO_ADDRESS, "send the draft by hand"
+                continue
+            try:
+                relay.send(messages[outcome.chase.owner_id])
+                outcome.status = SENT
+            except (OSError, smtplib.SMTPException) as exc:
+                outcome.status, outcome.problem = FAILED, f"{exc}; the draft is in {report.out_dir}"
+
+
+def _record(db, actor: Actor, report: ChaseReport, now: dt.datetime) -> Changes:
+    records = [chase_service.ChaseRecord(o.chase.owner_id, o.chase.email, "sent" if o.status == SENT else "draft",
+                                         o.chase.recommendation_ids, o.chase.action_ids) for o in report.recorded]
+    if not records:
+        return Changes()
+    with db.transaction() as session:
+        return chase_service.record_chases(session, actor, records, at=now)
