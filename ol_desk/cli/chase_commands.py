@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true", help="list who would be chased for what; write nothing")
     p.add_argument("--send", action="store_true", help="also send each chaser through the SMTP relay (--smtp)")
     p.add_argument("--smtp", metavar="HOST:PORT", help="the SMTP relay to send through (port 25 if left out)")
-    p.add_argument("--from", dest="sender", metavar="ADDRESS", default="", help="the From address for --send")
+    p.add_argument("--from", dest="sender", metavar="ADDRESS", default="",
+                   help="the From address (the relay's sender for --send)")
     p.add_argument("--starttls", action="store_true", help="use STARTTLS with the relay")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=cmd_chase)
@@ -49,7 +50,8 @@ def cmd_chase(args, ctx: CliContext) -> int:
     criteria = ChaseCriteria(hub_code=args.hub, owner=args.owner, overdue_only=args.overdue,
                              stale_days=args.stale_days, due_days=args.due_days)
     _changes, report = run_chase(ctx.db(), criteria, ctx.actor, out_dir=args.out, dry_run=args.dry_run,
-                                 smtp=smtp, progress=None if args.json else ProgressBar("Chasing"))
+                                 smtp=smtp, from_address=args.sender,
+                                 progress=None if args.json else ProgressBar("Chasing"))
     if args.json:
         ctx.print_json(report.as_dict())
     else:

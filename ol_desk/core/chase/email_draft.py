@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime, formataddr, make_msgid
 
 from .selection import DUE_SOON, OVERDUE, STALE, ChaseItem, OwnerChase
 
@@ -78,10 +78,12 @@ def html_text(chase: OwnerChase, *, sender: str, on: dt.date) -> str:
 
 def build_message(chase: OwnerChase, *, sender: str, sender_address: str, ics_text: str, ics_name: str,
                   on: dt.date, now: dt.datetime) -> EmailMessage:
-    """The chaser for one owner. An owner without an email address gets an empty To (fill it in before sending)."""
+    """The chaser for one owner. An owner without an email address gets an empty To (fill it in before sending);
+    without a sender address there is no From (the mail program fills in the account it sends from)."""
     msg = EmailMessage()
     msg["Subject"] = subject(chase)
-    msg["From"] = sender_address or sender
+    if sender_address:
+        msg["From"] = formataddr((sender, sender_address))
     msg["To"] = chase.email
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = make_msgid(domain=(sender_address.rsplit("@", 1)[-1] if "@" in sender_address

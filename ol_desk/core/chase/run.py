@@ -95,8 +95,8 @@ class ChaseReport:
             text = f"Dry run: {n} owner(s) would be chased for {items:,} item(s); nothing was written or recorded."
         else:
             done = len(self.recorded)
-            verb = "sent to" if self.sending else "drafts written for"
-            text = f"Chasers {verb} {done} of {n} owner(s), recorded in each item's history"
+            what = "Chasers sent to" if self.sending else "Chaser drafts written for"
+            text = f"{what} {done} of {n} owner(s), recorded in each item's history"
             text += f"; files in {self.out_dir}." if self.out_dir else "."
         if self.without_address:
             text += (f" {len(self.without_address)} owner(s) have no email address: their draft has an empty To "
@@ -131,8 +131,10 @@ def plan(db, criteria: ChaseCriteria, actor: Actor) -> tuple[list[OwnerChase], s
 
 
 def run_chase(db, criteria: ChaseCriteria, actor: Actor, *, out_dir: Path | None, dry_run: bool = False,
-              smtp: SmtpSettings | None = None, progress: Progress | None = None,
+              smtp: SmtpSettings | None = None, from_address: str = "", progress: Progress | None = None,
               cancel: Callable[[], bool] | None = None) -> tuple[Changes, ChaseReport]:
+    """`from_address`: the drafts' From (when sending, the relay's sender is used); without one a draft has no
+    From and the mail program fills in the account it is sent from."""
     progress = progress or (lambda *a, **k: None)
     cancel = cancel or (lambda: False)
     if not dry_run:
@@ -161,7 +163,8 @@ def run_chase(db, criteria: ChaseCriteria, actor: Actor, *, out_dir: Path | None
             report.cancelled = True
             break
         progress(n, len(owners), f"Writing {outcome.chase.name}'s chaser")
-        _write(outcome, out_dir, actor, smtp, uid, on, now, messages)
+        _write(outcome, out_dir, actor, smtp.sender if smtp else from_address, smtp is not None, uid, on, now,
+               messages)
     if smtp is not None and not report.cancelled:
         _send(report, smtp, messages, progress, cancel)
     for o in report.outcomes:
@@ -170,12 +173,13 @@ def run_chase(db, criteria: ChaseCriteria, actor: Actor, *, out_dir: Path | None
     return _record(db, actor, report, now), report
 
 
-def _write(outcome: OwnerOutcome, out_dir: Path, actor: Actor, smtp: SmtpSettings | None, uid: str, on: dt.date,
+def _write(outcome: OwnerOutcome, out_dir: Path, actor: Actor, sender_address: str, sending: bool, uid: str,
+           on: dt.date,
            now: dt.datetime, messages: dict[int, EmailMessage]) -> None:
     chase = outcome.chase
     stem = file_stem(chase)
     ics_text = calendar(chase.items, owner=chase.name, database_uid=uid, stamp=now)
-    msg = build_message(chase, sender=actor.name, sender_address=smtp.sender if smtp else "", ics_text=ics_text,
+    msg = build_message(chase, sender=actor.name, sender_address=sender_address, ics_text=ics_text,
                         ics_name=f"{stem}.ics", on=on, now=now)
     try:
         (out_dir / f"{stem}.ics").write_bytes(ics_text.encode("utf-8"))
@@ -185,8 +189,7 @@ def _write(outcome: OwnerOutcome, out_dir: Path, actor: Actor, smtp: SmtpSetting
                               "Nobody was recorded as chased.") from exc
     outcome.eml, outcome.ics = out_dir / f"{stem}.eml", out_dir / f"{stem}.ics"
     messages[chase.owner_id] = msg
-    if smtp is None:
-        outcome.status = WRITTEN
+    outcome.status = PLANNED if sending else WRITTEN
 
 
 def _send(report: ChaseReport, smtp: SmtpSettings, messages: dict[int, EmailMessage], progress: Progress,

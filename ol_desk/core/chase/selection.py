@@ -27,6 +27,7 @@ _text_if_untitled = case((func.coalesce(Recommendation.title, "") != "", literal
 class ChaseCriteria:
     hub_code: str | None = None
     owner: str | None = None          # a person's name or login (case does not matter)
+    owner_id: int | None = None       # or the person's id (a picker)
     overdue_only: bool = False
     stale_days: int = DEFAULT_STALE_DAYS
     due_days: int = DEFAULT_DUE_SOON_DAYS
@@ -189,7 +190,7 @@ def select_chases(session: Session, criteria: ChaseCriteria, actor: Actor) -> li
         raise ValidationError("Stale days must be at least 1 and due-soon days at least 0.")
     on = criteria.day()
     hub_id = _hub_id(session, criteria, actor)
-    owner_id = _owner_id(session, criteria.owner)
+    owner_id = criteria.owner_id if criteria.owner_id is not None else _owner_id(session, criteria.owner)
     by_owner: dict[int, list[ChaseItem]] = {}
     for who, item in _recommendations(session, criteria, on, hub_id, owner_id):
         by_owner.setdefault(who, []).append(item)

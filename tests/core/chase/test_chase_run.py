@@ -36,6 +36,7 @@ def test_the_run_writes_a_draft_per_owner_that_a_mail_program_opens_ready_to_sen
     assert set(by_name) == {"Alice Able", "Bob Brown", "Nora North"}
     alice = _parse(by_name["Alice Able"].eml)
     assert alice["X-Unsent"] == "1"
+    assert alice["From"] is None  # no sender given: the mail program fills in the account it sends from
     assert alice["To"] == "alice.able@example.police.uk"
     assert alice["Subject"].startswith("OFFICIAL-SENSITIVE")
     assert "2 items" in alice["Subject"] and "(1 overdue)" in alice["Subject"]
@@ -54,6 +55,14 @@ def test_the_run_writes_a_draft_per_owner_that_a_mail_program_opens_ready_to_sen
     assert (bob["To"] or "") == ""
     assert "Action MD-007" in bob.get_body(("plain",)).get_content()
     assert "Bob Brown" in report.summary() and "no email address" in report.summary()
+
+
+def test_a_from_address_given_for_drafts_is_their_from(db, cpic, register, tmp_path):
+    _c, report = run_chase(db, ChaseCriteria(owner="Alice Able", on=ON), cpic, out_dir=tmp_path,
+                           from_address="ol-team@example.police.uk")
+    sender = _parse(report.outcomes[0].eml)["From"]
+    assert sender.addresses[0].addr_spec == "ol-team@example.police.uk"
+    assert sender.addresses[0].display_name == cpic.name
 
 
 def test_every_calendar_event_parses_with_a_stable_uid(db, cpic, register, tmp_path):

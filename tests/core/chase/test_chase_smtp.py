@@ -76,7 +76,7 @@ def test_sent_chasers_arrive_as_written_and_are_recorded_as_sent(db, cpic, regis
                for _f, rcpts, content in inbox.messages}
     alice = arrived["alice.able@example.police.uk"]
     assert inbox.messages[0][0] == "ol-team@example.police.uk"
-    assert alice["From"] == "ol-team@example.police.uk"
+    assert alice["From"].addresses[0].addr_spec == "ol-team@example.police.uk"
     assert "Rousing checks" in alice.get_body(("plain",)).get_content()
     assert any(p.get_content_type() == "text/calendar" for p in alice.iter_attachments())
     with db.reading() as s:
