@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
+
+from ol_desk.core.model.enums import Entity
 
 from .selection import ChaseItem
 
@@ -16,12 +19,23 @@ PRODID = "-//ol-desk//Chasers//EN"
 
 def escape_text(value: str) -> str:
     """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines escaped."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    if "\\" in value:
+        value = value.replace("\\", "\\\\")
+    if ";" in value:
+        value = value.replace(";", "\\;")
+    if "," in value:
+        value = value.replace(",", "\\,")
+    if "\n" in value or "\r" in value:
+        value = value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    return value
 
 
 def fold(line: str) -> str:
     """One content line folded so that no physical line exceeds 75 octets (continuations start with a space)."""
+    if line.isascii():
+        if len(line) <= 75:
+            return line
+        return "\r\n ".join([line[:75], *(line[i:i + 74] for i in range(75, len(line), 74))])
     raw = line.encode("utf-8")
     if len(raw) <= 75:
         return line
@@ -37,9 +51,20 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
+@lru_cache(maxsize=4096)
+def _day(d: dt.date) -> str:
+    return f"{d:%Y%m%d}"
+
+
+@lru_cache(maxsize=4096)
+def _day_after(d: dt.date) -> str:
+    return f"{d + dt.timedelta(days=1):%Y%m%d}"
+
+
 def uid(item: ChaseItem, database_uid: str) -> str:
     assert item.due is not None
-    return f"{item.entity.value}-{item.id}-due-{item.due:%Y%m%d}@{database_uid or 'ol-desk'}"
+    kind = "recommendation" if item.entity is Entity.RECOMMENDATION else "action"
+    return f"{kind}-{item.id}-due-{_day(item.due)}@{database_uid or 'ol-desk'}"
 
 
 def calendar(items: Iterable[ChaseItem], *, owner: str, database_uid: str, stamp: dt.datetime) -> str:
@@ -48,17 +73,18 @@ def calendar(items: Iterable[ChaseItem], *, owner: str, database_uid: str, stamp
     stamp_text = stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
              f"X-WR-CALNAME:{escape_text(f'Organisational learning due dates: {owner}')}"]
+    head = "".join(fold(line) + "\r\n" for line in lines)
+    events = []
     for item in items:
         if item.due is None:
             continue
-        kind = "Recommendation" if item.entity.value == "recommendation" else "Action"
+        kind = "Recommendation" if item.entity is Entity.RECOMMENDATION else "Action"
         description = (f"{kind} {item.label}: {item.title}\nStatus: {item.status}\n"
                        f"Needed next: {item.next_step}\nOFFICIAL-SENSITIVE")
-        lines += ["BEGIN:VEVENT", f"UID:{uid(item, database_uid)}", f"DTSTAMP:{stamp_text}",
-                  f"DTSTART;VALUE=DATE:{item.due:%Y%m%d}",
-                  f"DTEND;VALUE=DATE:{item.due + dt.timedelta(days=1):%Y%m%d}",
-                  f"SUMMARY:{escape_text(f'Due: {item.label} — {item.title}'[:200])}",
-                  f"DESCRIPTION:{escape_text(description)}",
-                  "TRANSP:TRANSPARENT", "CLASS:CONFIDENTIAL", "END:VEVENT"]
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+        summary = escape_text(f"Due: {item.label} — {item.title}"[:200])
+        # only the lines that hold free text can be longer than 75 octets: the rest are written as they are
+        events.append(f"BEGIN:VEVENT\r\n{fold(f'UID:{uid(item, database_uid)}')}\r\nDTSTAMP:{stamp_text}\r\n"
+                      f"DTSTART;VALUE=DATE:{_day(item.due)}\r\nDTEND;VALUE=DATE:{_day_after(item.due)}\r\n"
+                      f"{fold(f'SUMMARY:{summary}')}\r\n{fold(f'DESCRIPTION:{escape_text(description)}')}\r\n"
+                      "TRANSP:TRANSPARENT\r\nCLASS:CONFIDENTIAL\r\nEND:VEVENT\r\n")
+    return head + "".join(events) + "END:VCALENDAR\r\n"

@@ -13,9 +13,8 @@ import datetime as dt
 import re
 import smtplib
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.policy import default as default_policy
 from pathlib import Path
 
 from ol_desk.core.errors import ValidationError
@@ -27,11 +26,9 @@ from ol_desk.core.services.changes import Changes
 from ol_desk.core.services.writes import require_role
 
 from .calendar_file import calendar
-from .email_draft import build_message
+from .email_draft import build_message, message_bytes
 from .selection import DUE_SOON, OVERDUE, STALE, ChaseCriteria, OwnerChase, select_chases
 from .smtp_sender import Relay, SmtpSettings
-
-EML_POLICY = default_policy.clone(linesep="\r\n")   # mail files are CRLF, as mail programs write them
 
 PLANNED, WRITTEN, SENT, FAILED, NO_ADDRESS, SKIPPED = ("would be chased", "draft written", "sent", "send failed",
                                                        "not sent: no email address", "not done: cancelled")
@@ -156,60 +153,51 @@ def run_chase(db, criteria: ChaseCriteria, actor: Actor, *, out_dir: Path | None
     except OSError as exc:
         raise ValidationError(f"Cannot make the folder {out_dir}: {exc.strerror or exc}.") from exc
     now = utcnow()
-    on = criteria.day()
-    messages: dict[int, EmailMessage] = {}
-    for n, outcome in enumerate(report.outcomes):
-        if cancel():
-            report.cancelled = True
-            break
-        progress(n, len(owners), f"Writing {outcome.chase.name}'s chaser")
-        _write(outcome, out_dir, actor, smtp.sender if smtp else from_address, smtp is not None, uid, on, now,
-               messages)
-    if smtp is not None and not report.cancelled:
-        _send(report, smtp, messages, progress, cancel)
+    sender = smtp.sender if smtp else from_address
+    with Relay(smtp) if smtp is not None else nullcontext() as relay:
+        for n, outcome in enumerate(report.outcomes):
+            if cancel():
+                report.cancelled = True
+                break
+            progress(n, len(owners), f"{'Sending' if relay else 'Writing'} {outcome.chase.name}'s chaser")
+            data = _write(outcome, out_dir, actor, sender, uid, criteria.day(), now)
+            if relay is None:
+                outcome.status = WRITTEN
+            else:
+                _send(outcome, relay, sender, data, out_dir)
     for o in report.outcomes:
         if o.status == PLANNED:
             o.status = SKIPPED
     return _record(db, actor, report, now), report
 
 
-def _write(outcome: OwnerOutcome, out_dir: Path, actor: Actor, sender_address: str, sending: bool, uid: str,
-           on: dt.date,
-           now: dt.datetime, messages: dict[int, EmailMessage]) -> None:
+def _write(outcome: OwnerOutcome, out_dir: Path, actor: Actor, sender_address: str, uid: str, on: dt.date,
+           now: dt.datetime) -> bytes:
     chase = outcome.chase
     stem = file_stem(chase)
     ics_text = calendar(chase.items, owner=chase.name, database_uid=uid, stamp=now)
     msg = build_message(chase, sender=actor.name, sender_address=sender_address, ics_text=ics_text,
                         ics_name=f"{stem}.ics", on=on, now=now)
+    data = message_bytes(msg)
     try:
         (out_dir / f"{stem}.ics").write_bytes(ics_text.encode("utf-8"))
-        (out_dir / f"{stem}.eml").write_bytes(msg.as_bytes(policy=EML_POLICY))
+        (out_dir / f"{stem}.eml").write_bytes(data)
     except OSError as exc:
         raise ValidationError(f"Cannot write {chase.name}'s chaser in {out_dir}: {exc.strerror or exc}. "
                               "Nobody was recorded as chased.") from exc
     outcome.eml, outcome.ics = out_dir / f"{stem}.eml", out_dir / f"{stem}.ics"
-    messages[chase.owner_id] = msg
-    outcome.status = PLANNED if sending else WRITTEN
+    return data
 
 
-def _send(report: ChaseReport, smtp: SmtpSettings, messages: dict[int, EmailMessage], progress: Progress,
-          cancel: Callable[[], bool]) -> None:
-    with Relay(smtp) as relay:
-        for n, outcome in enumerate(report.outcomes):
-            if cancel():
-                report.cancelled = True
-                return
-            if outcome.chase.owner_id not in messages:
-                continue
-            progress(n, len(report.outcomes), f"Sending to {outcome.chase.name}")
-            if not outcome.chase.email:
-                outcome.status, outcome.problem = NO_ADDRESS, "send the draft by hand"
-                continue
-            try:
-                relay.send(messages[outcome.chase.owner_id])
-                outcome.status = SENT
-            except (OSError, smtplib.SMTPException) as exc:
-                outcome.status, outcome.problem = FAILED, f"{exc}; the draft is in {report.out_dir}"
+def _send(outcome: OwnerOutcome, relay: Relay, sender: str, data: bytes, out_dir: Path) -> None:
+    if not outcome.chase.email:
+        outcome.status, outcome.problem = NO_ADDRESS, "send the draft by hand"
+        return
+    try:
+        relay.send(data, sender, outcome.chase.email)
+        outcome.status = SENT
+    except (OSError, smtplib.SMTPException) as exc:
+        outcome.status, outcome.problem = FAILED, f"{exc}; the draft is in {out_dir}"
 
 
 def _record(db, actor: Actor, report: ChaseReport, now: dt.datetime) -> Changes:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import smtplib
 import ssl
 from dataclasses import dataclass
-from email.message import EmailMessage
 
 from ol_desk.core.errors import ValidationError
 
@@ -55,9 +54,10 @@ class Relay:
                                   "nobody is recorded as chased.") from exc
         return self
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, data: bytes, sender: str, to: str) -> None:
+        """One message as written to its .eml (the envelope is the From and the To)."""
         assert self._smtp is not None
-        self._smtp.send_message(message)
+        self._smtp.sendmail(sender, [to], data)
 
     def __exit__(self, *exc) -> None:
         if self._smtp is not None:

@@ -165,3 +165,16 @@ def test_a_hub_officer_chases_their_own_hub_only_and_the_board_not_at_all(db, cp
             record_chases(s, hub_officer, [ChaseRecord(register["alice"], "", "draft", [register["overdue"]])])
     with db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Chase)) == 1
+
+
+def test_the_fast_serialisation_is_the_mail_packages_message(db, cpic, register, tmp_path):
+    from ol_desk.core.chase.email_draft import EML_POLICY
+    _c, report = run_chase(db, ChaseCriteria(owner="Alice Able", on=ON), cpic, out_dir=tmp_path)
+    ours = _parse(report.outcomes[0].eml)
+    again = email.message_from_bytes(ours.as_bytes(policy=EML_POLICY), policy=email.policy.default)
+    assert not ours.defects and [p.get_content_type() for p in ours.walk()] == [
+        "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/calendar"]
+    for a, b in zip(ours.walk(), again.walk(), strict=True):
+        assert a.items() == b.items()
+        if not a.is_multipart():
+            assert a.get_content() == b.get_content() and not a.defects
