@@ -17,7 +17,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ol_desk.core.errors import ValidationError
+from ol_desk.core.errors import OlDeskError, ValidationError
 from ol_desk.core.lifecycle import WORKERS
 from ol_desk.core.model import Meta, utcnow
 from ol_desk.core.services import chases as chase_service
@@ -30,7 +30,7 @@ from .email_draft import build_message, message_bytes
 from .selection import DUE_SOON, OVERDUE, STALE, ChaseCriteria, OwnerChase, select_chases
 from .smtp_sender import Relay, SmtpSettings
 
-PLANNED, WRITTEN, SENT, FAILED, NO_ADDRESS, SKIPPED = ("would be chased", "draft written", "sent", "send failed",
+PLANNED, WRITTEN, SENT, FAILED, NO_ADDRESS, SKIPPED = ("would be chased", "draft written", "sent", "failed",
                                                        "not sent: no email address", "not done: cancelled")
 
 
@@ -100,7 +100,7 @@ class ChaseReport:
                      f"({', '.join(o.chase.name for o in self.without_address[:5])}"
                      f"{'…' if len(self.without_address) > 5 else ''}).")
         if self.failed:
-            text += (f" Sending failed for {len(self.failed)} owner(s) "
+            text += (f" Failed for {len(self.failed)} owner(s) "
                      f"({', '.join(o.chase.name for o in self.failed[:5])}): not recorded as chased.")
         if self.cancelled:
             text += " Cancelled: owners not reached were not chased."
@@ -160,7 +160,11 @@ def run_chase(db, criteria: ChaseCriteria, actor: Actor, *, out_dir: Path | None
                 report.cancelled = True
                 break
             progress(n, len(owners), f"{'Sending' if relay else 'Writing'} {outcome.chase.name}'s chaser")
-            data = _write(outcome, out_dir, actor, sender, uid, criteria.day(), now)
+            try:
+                data = _write(outcome, out_dir, actor, sender, uid, criteria.day(), now)
+            except OSError as exc:   # this owner is not chased; the others still are (and are recorded)
+                outcome.status, outcome.problem = FAILED, f"could not write the draft: {exc.strerror or exc}"
+                continue
             if relay is None:
                 outcome.status = WRITTEN
             else:
@@ -179,12 +183,8 @@ def _write(outcome: OwnerOutcome, out_dir: Path, actor: Actor, sender_address: s
     msg = build_message(chase, sender=actor.name, sender_address=sender_address, ics_text=ics_text,
                         ics_name=f"{stem}.ics", on=on, now=now)
     data = message_bytes(msg)
-    try:
-        (out_dir / f"{stem}.ics").write_bytes(ics_text.encode("utf-8"))
-        (out_dir / f"{stem}.eml").write_bytes(data)
-    except OSError as exc:
-        raise ValidationError(f"Cannot write {chase.name}'s chaser in {out_dir}: {exc.strerror or exc}. "
-                              "Nobody was recorded as chased.") from exc
+    (out_dir / f"{stem}.ics").write_bytes(ics_text.encode("utf-8"))
+    (out_dir / f"{stem}.eml").write_bytes(data)
     outcome.eml, outcome.ics = out_dir / f"{stem}.eml", out_dir / f"{stem}.ics"
     return data
 
@@ -205,5 +205,10 @@ def _record(db, actor: Actor, report: ChaseReport, now: dt.datetime) -> Changes:
                                          o.chase.recommendation_ids, o.chase.action_ids) for o in report.recorded]
     if not records:
         return Changes()
-    with db.transaction() as session:
-        return chase_service.record_chases(session, actor, records, at=now)
+    try:
+        with db.transaction() as session:
+            return chase_service.record_chases(session, actor, records, at=now)
+    except OlDeskError as exc:
+        done = "sent" if report.sending else "written"
+        raise type(exc)(f"The chasers were {done} but could not be recorded: {exc} Their files are in "
+                        f"{report.out_dir}; run the chase again to record it.") from exc

@@ -178,3 +178,18 @@ def test_the_fast_serialisation_is_the_mail_packages_message(db, cpic, register,
         assert a.items() == b.items()
         if not a.is_multipart():
             assert a.get_content() == b.get_content() and not a.defects
+
+
+def test_a_draft_that_cannot_be_written_fails_that_owner_only(db, cpic, register, tmp_path):
+    from ol_desk.core.chase.run import FAILED, file_stem
+    from ol_desk.core.chase.selection import select_chases
+    with db.reading() as s:
+        alice = next(o for o in select_chases(s, ChaseCriteria(on=ON), cpic) if o.name == "Alice Able")
+    (tmp_path / f"{file_stem(alice)}.eml").mkdir(parents=True)   # a folder where her draft would go
+    _c, report = run_chase(db, ChaseCriteria(on=ON), cpic, out_dir=tmp_path)
+    status = {o.chase.name: o.status for o in report.outcomes}
+    assert status["Alice Able"] == FAILED and status["Bob Brown"] == "draft written"
+    assert "could not write the draft" in report.outcomes[0].problem
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Chase)) == 2
+        assert s.get(Recommendation, register["overdue"]).last_chased_at is None

@@ -95,7 +95,7 @@ def test_a_refused_recipient_names_the_owner_and_is_not_recorded(db, cpic, regis
     _changes, report = run_chase(db, ChaseCriteria(on=ON), cpic, out_dir=tmp_path, smtp=relay)
     alice = next(o for o in report.outcomes if o.chase.name == "Alice Able")
     assert alice.status == FAILED and "550" in alice.problem
-    assert "Sending failed for 1 owner(s) (Alice Able)" in report.summary()
+    assert "Failed for 1 owner(s) (Alice Able)" in report.summary()
     with db.reading() as s:
         assert s.scalars(select(Person.name).join(Chase, Chase.owner_id == Person.id)).all() == ["Nora North"]
         assert s.get(Recommendation, register["overdue"]).last_chased_at is None
