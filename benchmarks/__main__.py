@@ -9,6 +9,7 @@ SUITES = {
     "dashboard": "benchmarks.bench_dashboard",
     "demo": "benchmarks.bench_demo",
     "bulk": "benchmarks.bench_bulk_edit",
+    "chase": "benchmarks.bench_chase",
     "editors": "benchmarks.bench_editors",
     "evidence": "benchmarks.bench_evidence",
     "export": "benchmarks.bench_export",

@@ -64,7 +64,8 @@ Opener = Callable[[AppContext, Entity, "int | None", QWidget], object]
 AUTO = object()  # MainWindow(search_index=AUTO): open the database's own search index after start-up
 # Modules that add panels, openers and menu entries: each has install(window). Imported just after the first
 # register page is painted; one that is missing or fails is logged and skipped, so the registers always open.
-EXTENSIONS = ("ol_desk.gui.insight_panels_and_menus", "ol_desk.gui.integrity_check")
+EXTENSIONS = ("ol_desk.gui.insight_panels_and_menus", "ol_desk.gui.integrity_check",
+              "ol_desk.gui.chase.chase_menu")
 
 
 class MainWindow(QMainWindow):

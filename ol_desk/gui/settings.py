@@ -71,3 +71,22 @@ def database_setting(settings: QSettings) -> str | None:
 def theme_setting(settings: QSettings) -> str:
     value = str(settings.value("appearance/theme", "system") or "system")
     return value if value in THEMES else "system"
+
+
+def smtp_setting(settings: QSettings) -> dict:
+    """The chasers' mail relay: host, port, From address, STARTTLS (File › Chase owners… keeps them)."""
+    try:
+        port = int(str(settings.value("chase/smtp_port", 25) or 25))
+    except (TypeError, ValueError):
+        port = 25
+    return {"host": str(settings.value("chase/smtp_host", "") or ""), "port": port,
+            "sender": str(settings.value("chase/from", "") or ""),
+            "starttls": str(settings.value("chase/starttls", "false")).lower() in ("true", "1")}
+
+
+def save_smtp_setting(settings: QSettings, host: str, port: int, sender: str, starttls: bool) -> None:
+    settings.setValue("chase/smtp_host", host)
+    settings.setValue("chase/smtp_port", port)
+    settings.setValue("chase/from", sender)
+    settings.setValue("chase/starttls", "true" if starttls else "false")
+    settings.sync()

@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ol_desk.core.model import AuditEvent, Evidence, Hub, Person, ProgressUpdate, Recommendation, SourceDocument, Theme
+from ol_desk.core.model import (
+    AuditEvent,
+    Chase,
+    ChaseItem,
+    Evidence,
+    Hub,
+    Person,
+    ProgressUpdate,
+    Recommendation,
+    SourceDocument,
+    Theme,
+)
 from ol_desk.core.model.enums import (
     ActionStatus,
     Entity,
@@ -156,4 +167,24 @@ def item_history(session, entity: Entity, item_id: int) -> tuple[HistoryLine, ..
                              .order_by(AuditEvent.id.desc()).limit(HISTORY_LIMIT))
     names = _Names(session)
     # "updated" only notes the latest update's date on the parent; the update's own event says it all.
-    return tuple(describe(e, names) for e in events if e.verb != "updated")
+    lines = [describe(e, names) for e in events if e.verb != "updated"]
+    if parent is not None:
+        lines += chase_lines(session, entity, item_id)
+        lines.sort(key=lambda line: line.at, reverse=True)
+    return tuple(lines[:HISTORY_LIMIT])
+
+
+def chase_lines(session, entity: Entity, item_id: int) -> list[HistoryLine]:
+    """The chasers that listed the item (their audit event is on the person chased; chase_items finds them)."""
+    rows = session.execute(
+        select(Chase.at, Chase.actor, Person.name, Chase.how, Chase.address)
+        .join(ChaseItem, ChaseItem.chase_id == Chase.id).join(Person, Person.id == Chase.owner_id)
+        .where(ChaseItem.entity == entity.value, ChaseItem.entity_id == item_id)
+        .order_by(Chase.at.desc(), Chase.id.desc()).limit(HISTORY_LIMIT))
+    out = []
+    for at, actor, owner, how, address in rows:
+        to = f" ({address})" if address else " (no email address on record)"
+        what = (f"Chased {owner}: email sent{to}" if how == "sent"
+                else f"Chased {owner}: email draft written{to}")
+        out.append(HistoryLine(at, actor, what, ()))
+    return out

@@ -47,6 +47,7 @@ class Action(Versioned, Base):
     percent_complete: Mapped[int | None] = mapped_column()
     last_update_on: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    last_chased_at: Mapped[dt.datetime | None] = mapped_column()  # as Recommendation.last_chased_at
 
     owner: Mapped[Person | None] = relationship()
     hub: Mapped[Hub | None] = relationship()
@@ -59,4 +60,5 @@ class Action(Versioned, Base):
         Index("ix_actions_hub_status_due", "hub_id", "status", "current_due_date"),
         Index("ix_actions_owner", "owner_id"),
         Index("ix_actions_last_update", "status", "last_update_on"),
+        Index("ix_actions_last_chased", "last_chased_at"),
     )

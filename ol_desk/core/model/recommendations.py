@@ -76,6 +76,9 @@ class Recommendation(Versioned, Base):
     # Date of the latest progress update (a fact maintained by the update service; "stale" is derived from it).
     last_update_on: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # When its owner was last sent (or given a draft of) a chaser listing it; kept here so that the register shows
+    # and filters "last chased" without reading the chases (core/chase, services/chases.py).
+    last_chased_at: Mapped[dt.datetime | None] = mapped_column()
 
     document: Mapped[SourceDocument] = relationship(back_populates="recommendations")
     owner: Mapped[Person | None] = relationship()
@@ -96,6 +99,7 @@ class Recommendation(Versioned, Base):
         Index("ix_recommendations_slipped", "current_target_date",
               sqlite_where=sql_text("current_target_date > original_target_date")),
         Index("ix_recommendations_superseded_by", "superseded_by_id"),
+        Index("ix_recommendations_last_chased", "last_chased_at"),
     )
 
     @property

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import ColumnElement, and_, exists, select
+from sqlalchemy import ColumnElement, and_, exists, or_, select
 
 from ol_desk.core.model import (
     Action,
@@ -38,6 +38,8 @@ class RegisterFilter:
     due_within_days: int | None = None
     stale_days: int | None = None
     slipped: bool = False
+    # Chasers: 0 = never chased; N = never, or not in the last N days (reads the indexed last_chased_at).
+    not_chased_days: int | None = None
     text: str = ""                          # the user's search text (resolved into `ids` by the caller)
     ids: tuple[int, ...] | None = None      # restrict to these ids (search hits, a dashboard bar's rows)
     # The dashboard's slices (recommendations; see predicates.rec_rag and rec_opened_on). Dates are inclusive;
@@ -55,6 +57,14 @@ class RegisterFilter:
     @property
     def is_empty(self) -> bool:
         return self == RegisterFilter()
+
+
+def not_chased(column, days: int, on: dt.date) -> ColumnElement[bool]:
+    """Never chased (days 0), or not chased in the `days` days up to `on`."""
+    if days <= 0:
+        return column.is_(None)
+    cutoff = dt.datetime.combine(on - dt.timedelta(days=days - 1), dt.time(), tzinfo=dt.UTC)
+    return or_(column.is_(None), column < cutoff)
 
 
 def _recs_in_kinds(kinds) -> ColumnElement[bool]:
@@ -89,6 +99,8 @@ def recommendation_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElem
         c.append(p.rec_stale(f.stale_days, on))
     if f.slipped:
         c.append(p.rec_slipped())
+    if f.not_chased_days is not None:
+        c.append(not_chased(Recommendation.last_chased_at, f.not_chased_days, on))
     if f.rag is not None:
         c.append(p.rec_rag(f.rag, on))
     if f.opened_between is not None:
@@ -153,6 +165,8 @@ def action_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bool
         c.append(p.action_stale(f.stale_days, on))
     if f.slipped:
         c.append(Action.current_due_date > Action.original_due_date)
+    if f.not_chased_days is not None:
+        c.append(not_chased(Action.last_chased_at, f.not_chased_days, on))
     if f.ids is not None:
         c.append(Action.id.in_(f.ids))
     return c

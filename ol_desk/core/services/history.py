@@ -119,6 +119,9 @@ def _reverse(session: Session, actor: Actor, ids: set[int], *, redo: bool = Fals
     if done := _already_reversed(session, ids):
         raise ValidationError(f"Audit event(s) {', '.join(map(str, sorted(done)[:10]))} were undone already.")
     for s in steps:
+        if s.verb == "chase":
+            raise ValidationError("A chase cannot be undone: the drafts were written (or the emails sent) and the "
+                                  "owners were chased. It stays in the items' history.")
         if s.entity_id is not None and s.entity not in rows.MODELS and s.entity != _BATCH:
             raise ValidationError(f"Audit event {s.id} ({s.verb} {s.entity}) cannot be undone.")
     later = _later_changes(session, steps, ids)

@@ -19,7 +19,10 @@ from . import specs as s
 _GROUPS = {Entity.RECOMMENDATION: ("Active (not delivered)", tuple(sorted(x.value for x in ACTIVE_REC_STATUSES))),
            Entity.ACTION: ("Open or in progress", tuple(sorted(x.value for x in OPEN_ACTION_STATUSES)))}
 _BAR_FIELDS = {"source_kinds", "hub_ids", "theme_ids", "statuses", "owner_ids", "overdue", "due_within_days",
-               "text", "labels"}
+               "not_chased_days", "text", "labels"}
+# The chasers filter: (days, words); 0 = never chased (see register_filter.not_chased).
+CHASED_CHOICES = ((0, "Never chased"), (7, "Not chased in 7 days"), (14, "Not chased in 14 days"),
+                  (30, "Not chased in 30 days"))
 
 
 def choices(session) -> dict:
@@ -73,6 +76,11 @@ class FilterBar(QWidget):
         for value, label in spec.statuses:
             self.status.addItem(label, (value,))
         self.owner = _combo("Owner", "Only items this person owns")
+        self.chased = _combo("Last chased", "Only items whose owner was never chased, or not lately (File › Chase "
+                                            "owners…)")
+        self.chased.addItem("Chased: any", None)
+        for days, words in CHASED_CHOICES:
+            self.chased.addItem(words, days)
         self.overdue = QCheckBox("&Overdue")
         self.overdue.setAccessibleName("Only overdue items")
         self.due = QSpinBox()
@@ -91,8 +99,9 @@ class FilterBar(QWidget):
         self.clear_button.setToolTip("Clear filters")
         self.clear_button.setAccessibleName("Clear filters")
         shown = {s.TEXT: self.text, s.SOURCE: self.source, s.HUB: self.hub, s.THEME: self.theme,
-                 s.STATUS: self.status, s.OWNER: self.owner, s.OVERDUE: self.overdue, s.DUE: self.due}
-        for key in (s.TEXT, s.SOURCE, s.HUB, s.THEME, s.STATUS, s.OWNER, s.OVERDUE, s.DUE):
+                 s.STATUS: self.status, s.OWNER: self.owner, s.OVERDUE: self.overdue, s.DUE: self.due,
+                 s.CHASED: self.chased}
+        for key in (s.TEXT, s.SOURCE, s.HUB, s.THEME, s.STATUS, s.OWNER, s.OVERDUE, s.DUE, s.CHASED):
             widget = shown[key]
             widget.setVisible(key in spec.filters)
             row.addWidget(widget, 2 if key == s.TEXT else 0)
@@ -103,7 +112,7 @@ class FilterBar(QWidget):
         self._debounce.timeout.connect(self._emit)
         self.text.textChanged.connect(lambda _t: self._debounce.start())
         self.text.returnPressed.connect(self._emit)
-        for box in (self.source, self.hub, self.theme, self.status, self.owner):
+        for box in (self.source, self.hub, self.theme, self.status, self.owner, self.chased):
             box.currentIndexChanged.connect(lambda _i: self._emit())
         self.overdue.toggled.connect(lambda _b: self._emit())
         self.due.valueChanged.connect(lambda _v: self._debounce.start())
@@ -160,6 +169,9 @@ class FilterBar(QWidget):
         if self.due.value() and self._offered(self.due):
             f = f.with_(due_within_days=self.due.value())
             labels.append(f"due within {self.due.value()} days")
+        if self.chased.currentData() is not None and self._offered(self.chased):
+            f = f.with_(not_chased_days=self.chased.currentData())
+            labels.append(self.chased.currentText().lower())
         return f.with_(labels=tuple(labels) + self._extra.labels)
 
     def _offered(self, widget) -> bool:
@@ -177,6 +189,7 @@ class FilterBar(QWidget):
             self._pick(self.owner, f.owner_ids[0] if len(f.owner_ids) == 1 else None)
             self.overdue.setChecked(f.overdue)
             self.due.setValue(f.due_within_days or 0)
+            self._pick(self.chased, f.not_chased_days)
             shown = self.value().with_(labels=())
             # whatever the controls could not show stays as an "also" filter
             leftovers = {k: getattr(f, k) for k in f.__dataclass_fields__ if k not in _BAR_FIELDS
@@ -184,6 +197,8 @@ class FilterBar(QWidget):
             for k in ("source_kinds", "hub_ids", "theme_ids", "statuses", "owner_ids"):
                 if getattr(f, k) and getattr(shown, k) != tuple(getattr(f, k)):
                     leftovers[k] = tuple(getattr(f, k))
+            if f.not_chased_days is not None and shown.not_chased_days != f.not_chased_days:
+                leftovers["not_chased_days"] = f.not_chased_days
             bar_labels = tuple(lbl for lbl in f.labels if leftovers)
             self._extra = RegisterFilter(**leftovers, labels=bar_labels) if leftovers else RegisterFilter()
             self._show_extra()

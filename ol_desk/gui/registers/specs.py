@@ -34,8 +34,8 @@ from ol_desk.core.queries.register_filter import (
 )
 
 # Filters a register's filter bar offers.
-SOURCE, HUB, THEME, STATUS, OVERDUE, DUE, OWNER, TEXT = ("source", "hub", "theme", "status", "overdue", "due",
-                                                         "owner", "text")
+SOURCE, HUB, THEME, STATUS, OVERDUE, DUE, OWNER, TEXT, CHASED = ("source", "hub", "theme", "status", "overdue",
+                                                                 "due", "owner", "text", "chased")
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ RECOMMENDATIONS = RegisterSpec(
         Column("original_target", "Original target", Recommendation.original_target_date, "date", width=95,
                visible=False),
         Column("last_update", "Last update", Recommendation.last_update_on, "date", width=95, visible=False),
+        Column("last_chased", "Last chased", Recommendation.last_chased_at, "date", width=95),
         Column("response", "Response", Recommendation.response_position, "enum", ResponsePosition, width=120,
                visible=False),
         Column("source", "Source", _rec_doc.kind, "enum", SourceKind, width=150, visible=False, joins=("doc",)),
@@ -114,7 +115,7 @@ RECOMMENDATIONS = RegisterSpec(
            "lead_link": (_lead_link, and_(_lead_link.recommendation_id == Recommendation.id, _lead_link.is_lead)),
            "lead_hub": (_lead_hub, _lead_hub.id == _lead_link.hub_id),
            "owner": (_rec_owner, _rec_owner.id == Recommendation.owner_id)},
-    filters=frozenset({SOURCE, HUB, THEME, STATUS, OVERDUE, DUE, OWNER, TEXT}),
+    filters=frozenset({SOURCE, HUB, THEME, STATUS, OVERDUE, DUE, OWNER, TEXT, CHASED}),
     statuses=tuple((s.value, s.label) for s in RecStatus),
     flag=p.rec_overdue, flag_column="target", search_kind="recommendation",
 )
@@ -136,12 +137,13 @@ ACTIONS = RegisterSpec(
         Column("original_due", "Original due", Action.original_due_date, "date", width=95, visible=False),
         Column("percent", "Done", Action.percent_complete, "percent", width=60),
         Column("last_update", "Last update", Action.last_update_on, "date", width=95),
+        Column("last_chased", "Last chased", Action.last_chased_at, "date", width=95),
         Column("embedded", "Embedded", Action.embedded, "bool", width=80, visible=False),
     ),
     conditions=action_conditions,
     joins={"hub": (_action_hub, _action_hub.id == Action.hub_id),
            "owner": (_action_owner, _action_owner.id == Action.owner_id)},
-    filters=frozenset({SOURCE, HUB, THEME, STATUS, OVERDUE, DUE, OWNER, TEXT}),
+    filters=frozenset({SOURCE, HUB, THEME, STATUS, OVERDUE, DUE, OWNER, TEXT, CHASED}),
     statuses=tuple((s.value, s.label) for s in ActionStatus),
     flag=p.action_overdue, flag_column="due", search_kind="action",
 )

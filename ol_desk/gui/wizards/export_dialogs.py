@@ -38,7 +38,7 @@ from . import export_work as work
 XLSX = "Excel workbook (*.xlsx)"
 
 
-class _FileRow(QWidget):
+class FileRow(QWidget):
     def __init__(self, parent, default: str, save: bool = True):
         super().__init__(parent)
         row = QHBoxLayout(self)
@@ -152,7 +152,7 @@ class BoardPackDialog(_JobDialog):
     def __init__(self, ctx, register: RegisterFilter | None = None, parent=None):
         super().__init__(ctx, "Export the Board register pack", parent)
         self.register = register or RegisterFilter()
-        self.file = _FileRow(self, str(Path.home() / f"board-pack-{today():%Y-%m-%d}.xlsx"))
+        self.file = FileRow(self, str(Path.home() / f"board-pack-{today():%Y-%m-%d}.xlsx"))
         self.form.addRow("&Save as:", self.file)
         words = ", ".join(self.register.labels) or ("search: " + self.register.text if self.register.text else "")
         self.filters = QLabel(words or "the whole register (no filter)", self)
@@ -184,7 +184,7 @@ class HubWorkbookDialog(_JobDialog):
         self.hub = QComboBox(self)
         self.hub.setAccessibleName("Hub")
         self.form.addRow("&Hub:", self.hub)
-        self.file = _FileRow(self, "")
+        self.file = FileRow(self, "")
         self.form.addRow("&Save as:", self.file)
         self.hub.currentIndexChanged.connect(self._default_name)
         ctx.ops.read(hub_ids_by_code, label="Load hubs", on_done=self._hubs)
@@ -222,7 +222,7 @@ class ReturnedWorkbookDialog(QDialog):
         self.setMinimumSize(860, 520)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.file = _FileRow(self, str(path or ""), save=False)
+        self.file = FileRow(self, str(path or ""), save=False)
         self.file.edit.editingFinished.connect(self.read)
         form.addRow("&Workbook:", self.file)
         layout.addLayout(form)

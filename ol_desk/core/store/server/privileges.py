@@ -10,6 +10,8 @@ the rights always match the tables. The services check roles too, for clear mess
   their hub, and posts updates, evidence and date changes only on those; may apply (and undo) their hub's
   round-trip workbook; recording documents and findings and assigning hubs are CPIC's (the services agree);
 - a Gold Group lead logs learning;
+- CPIC and hub officers record chases (a hub officer only of their hub's items: chase_items is row-secured and
+  "last chased" is set through the same update rights as the rest of the row);
 - the Board records closure decisions (and reopenings) on recommendations, nothing else;
 - a viewer reads;
 - nobody changes or deletes audit events (no grant, plus a trigger that refuses even the owner), and an event
@@ -28,7 +30,7 @@ CPIC_TABLES = REGISTER_TABLES + ("hubs", "themes", "import_batches", "import_pro
 BOARD_COLUMNS = "status, board_decision_on, board_minute_ref, closed_on, last_update_on, version, updated_at"
 # Tables whose rows a hub officer may touch only within their hub: row-level security is on for these.
 RLS_TABLES = ("recommendations", "actions", "action_recommendations", "progress_updates", "evidence",
-              "date_changes", "recommendation_themes", "related_links", "import_batches")
+              "date_changes", "recommendation_themes", "related_links", "import_batches", "chase_items")
 
 FUNCTIONS = r"""
 CREATE OR REPLACE FUNCTION ol_is_owner() RETURNS boolean LANGUAGE sql STABLE AS $$
@@ -151,6 +153,9 @@ def _hub_scope(table: str) -> str:
         return "ol_my_rec(recommendation_id)"
     if table == "related_links":
         return "ol_my_rec(recommendation_id) OR ol_my_rec(related_id)"
+    if table == "chase_items":
+        return ("(entity = 'recommendation' AND ol_my_rec(entity_id)) "
+                "OR (entity = 'action' AND ol_my_action(entity_id))")
     if table == "import_batches":
         return "kind = 'roundtrip' AND actor = (SELECT name FROM people WHERE login = session_user)"
     return "ol_my_rec(recommendation_id) OR ol_my_action(action_id)"  # updates, evidence, date changes
@@ -174,6 +179,7 @@ def statements() -> list[str]:
            "GRANT INSERT, DELETE ON recommendation_themes, related_links TO ol_hub_officer",
            "GRANT INSERT, UPDATE ON import_batches TO ol_hub_officer",
            "GRANT INSERT ON learning_entries TO ol_hub_officer, ol_gold_lead",
+           "GRANT INSERT ON chases, chase_items TO ol_cpic, ol_hub_officer",
            f"GRANT UPDATE ({BOARD_COLUMNS}) ON recommendations TO ol_board"]
     for table in RLS_TABLES:
         out.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
