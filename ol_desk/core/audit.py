@@ -38,8 +38,11 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
-def canonical(detail: dict) -> str:
-    return json.dumps(to_jsonable(detail), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+def canonical(detail: dict, *, jsonable: bool = False) -> str:
+    """The detail as stored and hashed. `jsonable`: it holds JSON's own types only (str, int, bool, None, lists and
+    dicts: what a bulk writer builds from stored values), so the conversion can be skipped; the text is the same."""
+    return json.dumps(detail if jsonable else to_jsonable(detail), sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False)
 
 
 def event_hash(prev_hash: str, at: dt.datetime, actor: str, verb: str, entity: str, entity_id: int | None,

@@ -63,7 +63,7 @@ def absent_values(table: Table) -> dict[str, tuple]:
     out = {}
     for name in audited_fields(table):
         default = table.c[name].default
-        value = to_jsonable(default.arg) if default is not None and default.is_scalar else None
+        value = to_jsonable(getattr(default, "arg", None)) if default is not None and default.is_scalar else None
         out[name] = (None, "", value)
     return out
 
@@ -144,12 +144,13 @@ def _replay_entity(session: Session, report: ReplayReport, entity: str, table: T
     sources += [(link.key, stream) for link, stream in zip(links, link_streams, strict=True)]
     merged = heapq.merge(*(_tagged(i, stream) for i, (_n, stream) in enumerate(sources)),
                          key=lambda item: (item[0], item[1]))
+    related_pairs = related if entity == RELATED.owner.value else None
     label = {"update": "progress update", "learning": "learning entry", "profile": "import profile"}.get(entity, entity)
     for row_id, parts in _groups(merged):
         got = {sources[i][0]: value for _k, i, value in parts}
         history = got.get("events", [])
         report.events += len(history)
-        state = fold(entity, history, table.name, related, owned)
+        state = fold(history, links, table.name, related_pairs, owned)
         row = got.get("row")
         if row is not None:
             report.rows += 1

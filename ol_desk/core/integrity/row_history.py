@@ -56,11 +56,11 @@ def owner_links(entity: str) -> list[Link]:
 RELATED = next(link for link in LINKS if link.symmetric)
 
 
-def fold(entity: str, events, table_name: str, related: dict, owned: dict[int, OwnedRow]) -> RowState:
-    """events: (entity_id, id, verb, actor, detail) of one row, oldest first. Symmetric related pairs go into
-    `related` ({(lo, hi): (event id, linked)}) and owned rows into `owned`, both across rows."""
+def fold(events, links: list[Link], table_name: str, related: dict | None, owned: dict[int, OwnedRow]) -> RowState:
+    """events: (entity_id, id, verb, actor, detail) of one row, oldest first; links: `owner_links` of its entity.
+    Symmetric related pairs go into `related` ({(lo, hi): (event id, linked)}; None for an entity that records
+    none) and owned rows into `owned`, both across rows."""
     state = RowState()
-    links = owner_links(entity)
     recorded: dict[int, dict] = {}  # this row's earlier events' link_rows / owned_rows (what a put-back restores)
     for row_id, event_id, verb, actor, raw in events:
         detail = json.loads(raw or "{}")
@@ -89,7 +89,7 @@ def fold(entity: str, events, table_name: str, related: dict, owned: dict[int, O
                 state.links[link.key] = set(entry)
         if isinstance(detail.get("lead"), list) and len(detail["lead"]) == 2:
             state.lead = detail["lead"][1]
-        if entity == RELATED.owner.value and is_change(detail.get(RELATED.key)):
+        if related is not None and is_change(detail.get(RELATED.key)):
             before, after = (set(side) for side in detail[RELATED.key])
             for other in before ^ after:
                 pair = (min(row_id, other), max(row_id, other))
@@ -139,4 +139,5 @@ def _owned(detail: dict, table_name: str, row_id: int, event_id: int, actor: str
     fields = detail.get("fields") or {}
     dates = [tuple(pair) for pair in fields.values() if isinstance(pair, list) and len(pair) == 2]
     reason = detail.get("reason") or "first date set"
-    _keep(owned, named, OwnedRow(event_id, True, (PARENT_COLUMN[table_name], row_id), dates, reason, actor))
+    who = detail.get("changed_by") or actor  # a move recorded on someone's behalf (a demo register's) names them
+    _keep(owned, named, OwnedRow(event_id, True, (PARENT_COLUMN[table_name], row_id), dates, reason, who))

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, text
 
+from ol_desk.core.demo import generate_demo
 from ol_desk.core.integrity.check import run_check
 from ol_desk.core.integrity.replay import CAP, replay
 from ol_desk.core.model import AuditEvent
@@ -113,3 +114,28 @@ def test_a_mass_tamper_lists_the_first_lines_and_counts_the_rest(history_db, cpi
     report = run_check(history_db)
     assert len(report.problems) == CAP + 1
     assert report.problems[-1].startswith("…and ")
+
+
+@pytest.mark.parametrize("size", [1, 200, 2000])
+def test_an_untouched_demo_register_passes_and_a_seeded_row_edited_behind_it_fails(db, size):
+    if db.is_server and size > 200:
+        pytest.skip("the big sizes are the benchmark's (python -m benchmarks integrity)")
+    generate_demo(db, size, seed=3, on=dt.date(2026, 11, 23))
+    report = run_check(db)
+    assert report.ok, report.problems
+    assert report.rows > size
+    with tampering(db) as conn:
+        conn.execute(text("UPDATE recommendations SET notes = 'edited' WHERE id = (SELECT max(id) FROM "
+                          "recommendations)"))
+        conn.execute(text("DELETE FROM recommendation_hubs WHERE recommendation_id = "
+                          "(SELECT max(recommendation_id) FROM recommendation_hubs)"))
+    found = " ".join(run_check(db).problems)
+    assert "field notes: the log says nothing, the row holds 'edited'" in found, found
+    assert " hubs: the log says" in found, found
+
+
+def test_a_demo_added_beside_a_register_with_force_passes(db, cpic):
+    with db.transaction() as s:
+        assigned_recommendation(s, cpic, "MD")
+    generate_demo(db, 30, seed=4, on=dt.date(2026, 11, 23), force=True)
+    assert run_check(db).ok
