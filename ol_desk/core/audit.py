@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ol_desk.core.model import AuditEvent
@@ -62,12 +63,16 @@ class ChainReport:
     first_bad_id: int | None = None
 
 
-def verify(session: Session, chunk: int = 5000) -> ChainReport:
+def verify(session: Session, chunk: int = 5000, progress: Callable[[int, int | None, str], None] | None = None
+           ) -> ChainReport:
     """Walk the whole chain: every event's hash must match its content and link to the one before."""
     prev = GENESIS
     count = 0
     last_id = 0
+    total = session.scalar(select(func.max(AuditEvent.id))) if progress is not None else None
     while True:
+        if progress is not None and total and last_id < total:  # the whole check reports its own end
+            progress(last_id, total, "verifying the audit chain")
         rows = session.execute(
             select(AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.verb, AuditEvent.entity,
                    AuditEvent.entity_id, AuditEvent.batch_id, AuditEvent.detail, AuditEvent.prev_hash,

@@ -34,8 +34,16 @@ class IntegrityReport:
 
     @property
     def words(self) -> str:
+        return self.summary(None)
+
+    def summary(self, limit: int | None = 12) -> str:
+        """The report in words: what failed first (at most `limit` lines of it, then how many more), then what was
+        proved."""
         head = "Integrity check passed." if self.ok else f"Integrity check FAILED: {len(self.problems)} problem(s)."
-        lines = [head, *(f"✗ {p}" for p in self.problems), *(f"✓ {p}" for p in self.passed)]
+        shown = self.problems if limit is None else self.problems[:limit]
+        hidden = len(self.problems) - len(shown)
+        more = [f"… and {hidden:,} more (see the details)"] if hidden else []
+        lines = [head, *(f"✗ {p}" for p in shown), *more, *(f"✓ {p}" for p in self.passed)]
         return "\n".join(lines)
 
 
@@ -51,9 +59,7 @@ def run_check(db, *, against: Path | None = None, quick: bool = False,
             result = session.execute(text("PRAGMA quick_check")).scalar()
             if result != "ok":
                 report.problems.append(f"the database file is damaged: {result}")
-        if progress is not None:
-            progress(0, None, "verifying the audit chain")
-        chain = audit.verify(session)
+        chain = audit.verify(session, progress=progress)
         report.events = chain.events
         if not chain.ok:
             report.problems.append(f"audit trail broken after {chain.events:,} good events: {chain.problem}")

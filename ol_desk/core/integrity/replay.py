@@ -121,6 +121,8 @@ def replay(session: Session, progress: Progress | None = None, total_events: int
     owned: dict[int, OwnedRow] = {}
     for entity, model in MODELS.items():
         _replay_entity(session, report, entity, table_of(model), related, owned, progress, total_events)
+    if progress is not None:
+        progress(report.events, report.events, "checking links and date changes")
     _check_related(session, report, related)
     _check_owned(session, report, owned)
     return report
