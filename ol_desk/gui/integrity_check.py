@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QToolBar
 from ol_desk.core.integrity.check import IntegrityReport, quick_check, run_check
 from ol_desk.gui.ops import readable
 
+BANNER_LINES = 3  # the banner names the first problems; the report lists them all
 BANNER_STYLE = "QLabel { background: #C00000; color: white; font-weight: bold; padding: 6px; }"
 
 
@@ -48,8 +49,11 @@ def _show_report(window, text: str, *, ok: bool, details: str = "") -> None:
 
 def _banner_if_failed(window, report: IntegrityReport) -> None:
     if not report.ok:
-        show_banner(window, "Integrity check failed: " + "; ".join(report.problems)
-                    + ". Nothing was repaired: run Help › Check integrity and tell whoever looks after ol-desk.")
+        first = "; ".join(report.problems[:BANNER_LINES])
+        more = len(report.problems) - BANNER_LINES
+        first += f"; and {more:,} more problem(s)" if more > 0 else ""
+        show_banner(window, f"Integrity check failed: {first}. Nothing was repaired: run Help › Check integrity and "
+                            f"tell whoever looks after ol-desk.")
 
 
 def show_banner(window, text: str) -> None:
