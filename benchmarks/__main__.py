@@ -15,6 +15,7 @@ SUITES = {
     "export": "benchmarks.bench_export",
     "gui": "benchmarks.bench_gui",
     "import": "benchmarks.bench_import",
+    "integrity": "benchmarks.bench_integrity",
     "search": "benchmarks.bench_search",
     "server": "benchmarks.bench_server",
     "similar": "benchmarks.bench_similar",

@@ -34,12 +34,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="verify the audit trail's hash chain against anchors kept elsewhere, the "
                                      "evidence store and the database's integrity",
                        description="Verify the database: its own integrity, the audit trail's hash chain, that "
-                                   "the log extends this workstation's witness (and FILE's anchor) unchanged, and "
-                                   "that every stored evidence file hashes as recorded. Nothing is repaired.")
+                                   "the log extends this workstation's witness (and FILE's anchor) unchanged, that "
+                                   "every row is as its history in the log describes it, and that every stored "
+                                   "evidence file hashes as recorded. Nothing is repaired.")
     p.add_argument("--against", metavar="FILE", type=Path,
                    help="a Board pack, hub workbook, Board report PDF or witness file whose audit anchor the log "
                         "must extend")
-    p.add_argument("--quick", action="store_true", help="leave out re-hashing the evidence store")
+    p.add_argument("--quick", action="store_true", help="the chain (and anchors) only: leave out the rows against "
+                                                        "their history and re-hashing the evidence store")
     p.set_defaults(func=cmd_check)
 
 
@@ -84,5 +86,6 @@ def cmd_check(args, ctx: CliContext) -> int:
         return 1
     for line in report.passed:
         print(f"{line}.")
-    print(f"Integrity check passed: {report.events:,} audit events, {report.evidence_files:,} evidence files.")
+    rows = "" if args.quick else f"{report.rows:,} rows against their history, "
+    print(f"Integrity check passed: {report.events:,} audit events, {rows}{report.evidence_files:,} evidence files.")
     return 0

@@ -10,13 +10,15 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QToolBar
 from ol_desk.core.integrity.check import IntegrityReport, quick_check, run_check
 from ol_desk.gui.ops import readable
 
+BANNER_LINES = 3  # the banner names the first problems; the report lists them all
 BANNER_STYLE = "QLabel { background: #C00000; color: white; font-weight: bold; padding: 6px; }"
 
 
 def install(window) -> None:
     action = QAction("Check &integrity…", window)
     action.setObjectName("checkIntegrityAction")
-    action.setStatusTip("Verify the audit trail against this workstation's witness, and re-hash the evidence store")
+    action.setStatusTip("Verify the audit trail against this workstation's witness, every row against its history, "
+                        "and re-hash the evidence store")
     action.triggered.connect(lambda _=False: check_integrity(window))
     window.menu_help.insertAction(window.menu_help.actions()[0] if window.menu_help.actions() else None, action)
     window.ops.job(lambda db, _progress, _cancel: quick_check(db), label="Quick integrity check",
@@ -28,16 +30,18 @@ def check_integrity(window) -> None:
     """The whole check, off the GUI thread; the report opens in a window-modal box (not blocking the event loop)."""
     def done(report: IntegrityReport) -> None:
         _banner_if_failed(window, report)
-        _show_report(window, report.words, ok=report.ok)
+        _show_report(window, report.summary(), ok=report.ok, details=report.words)
 
     window.ops.job(lambda db, progress, _cancel: run_check(db, progress=progress), label="Check integrity",
                    on_done=done, on_error=lambda exc: _show_report(window, readable(exc), ok=False))
 
 
-def _show_report(window, text: str, *, ok: bool) -> None:
+def _show_report(window, text: str, *, ok: bool, details: str = "") -> None:
     icon = QMessageBox.Icon.Information if ok else QMessageBox.Icon.Critical
     box = QMessageBox(icon, "Check integrity", text, QMessageBox.StandardButton.Close, window)
     box.setObjectName("integrityReport")
+    if details and details != text:  # a long list of rows: the first in the box, every line under Show Details
+        box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     window.integrity_report = box
     box.open()
@@ -45,8 +49,11 @@ def _show_report(window, text: str, *, ok: bool) -> None:
 
 def _banner_if_failed(window, report: IntegrityReport) -> None:
     if not report.ok:
-        show_banner(window, "Integrity check failed: " + "; ".join(report.problems)
-                    + ". Nothing was repaired: run Help › Check integrity and tell whoever looks after ol-desk.")
+        first = "; ".join(report.problems[:BANNER_LINES])
+        more = len(report.problems) - BANNER_LINES
+        first += f"; and {more:,} more problem(s)" if more > 0 else ""
+        show_banner(window, f"Integrity check failed: {first}. Nothing was repaired: run Help › Check integrity and "
+                            f"tell whoever looks after ol-desk.")
 
 
 def show_banner(window, text: str) -> None:

@@ -152,7 +152,7 @@ def test_stats_show_a_register_that_needs_attention(demo_db):
     assert stats.awaiting_cpic > 0 and stats.awaiting_board > 0
 
 
-def test_run_is_one_import_batch_with_one_audit_event_and_a_search_rebuild(demo_db):
+def test_run_is_one_import_batch_with_an_event_per_row_and_a_search_rebuild(demo_db):
     with demo_db.reading() as s:
         assert audit.verify(s).ok
         batch = s.scalars(select(ImportBatch)).one()
@@ -160,19 +160,26 @@ def test_run_is_one_import_batch_with_one_audit_event_and_a_search_rebuild(demo_
         events = s.scalars(select(AuditEvent).where(AuditEvent.verb == "demo")).all()
         assert [e.batch_id for e in events] == [batch.id]
         assert '"recommendations":200' in events[0].detail.replace(" ", "")
+        created = dict(s.execute(select(AuditEvent.entity, func.count()).where(
+            AuditEvent.batch_id == batch.id, AuditEvent.verb == "create").group_by(AuditEvent.entity)).all())
+        counts = row_counts(demo_db)
+        assert created["recommendation"] == N and created["action"] == counts["actions"]
+        assert created["update"] == counts["progress_updates"] and created["person"] == counts["people"]
+        moves = s.scalar(select(func.count()).where(AuditEvent.verb == "move_date"))
+        assert moves == counts["date_changes"]
         outbox = s.execute(select(OutboxEntry.entity, OutboxEntry.entity_id, OutboxEntry.op)
                            .order_by(OutboxEntry.seq.desc()).limit(1)).one()
         assert tuple(outbox) == ("*", 0, "rebuild")
 
 
 def test_the_demo_event_names_the_id_range_of_every_table_it_wrote(demo_db):
-    """One event for the run, yet the history explains each row: every row's id lies in its table's range."""
+    """The run's own event names the range of ids of each table whose ids it gave."""
     import json
 
-    from ol_desk.core.model import Action, Person, SourceDocument
+    from ol_desk.core.model import Action, LearningEntry, Person, ProgressUpdate, SourceDocument
     with demo_db.reading() as s:
         detail = json.loads(s.scalars(select(AuditEvent.detail).where(AuditEvent.verb == "demo")).one())
-        for model in (SourceDocument, Recommendation, Action, Person):
+        for model in (SourceDocument, Recommendation, Action, Person, ProgressUpdate, LearningEntry):
             low, high = detail["ids"][model.__tablename__]
             ids = s.execute(select(func.min(model.id), func.max(model.id), func.count(model.id))).one()
             assert (ids[0], ids[1]) == (low, high) and ids[2] == high - low + 1, model.__tablename__

@@ -1,8 +1,8 @@
 """`generate_demo`: fill a database with a synthetic register in ONE transaction, fast.
 
 This module and its neighbours only make the rows (deterministic for a seed and a day); they are written through
-the demo seed service (services/demo_seed.py), which records the run as an import batch with one audit event that
-says what was written, and asks the search index to rebuild.
+the demo seed service (services/demo_seed.py), which records the run as an import batch with the audit events an
+import of the same rows would write, and asks the search index to rebuild.
 """
 from __future__ import annotations
 
@@ -101,7 +101,8 @@ def _write_register(out: DemoSeed, n: int, rng: random.Random, on: dt.date, hubs
     for p in people:
         people_sink.add((p.id, p.name, p.role.value, p.hub_id, p.email, joined, joined))
     people_sink.flush()
-    sinks = Sinks(**{name: out.sink(name, fields) for name, fields in _FIELDS.items()})
+    out.flushed()
+    sinks = Sinks(**{name: out.sink(name, fields) for name, fields in _FIELDS.items()}, flushed=out.flushed)
     builder = RegisterBuilder(rng, on, hubs, themes, people, sinks, out.first)
     builder.build(n, progress)
-    out.execute_many("UPDATE recommendations SET superseded_by_id = ? WHERE id = ?", builder.supersessions)
+    out.supersede(builder.supersessions)

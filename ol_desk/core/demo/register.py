@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 
 from ol_desk.core.dates import statutory_due
@@ -68,15 +69,19 @@ class Sinks:
     evidence: TableSink
     date_changes: TableSink
     learning_entries: TableSink
+    flushed: Callable[[], None] | None = None  # told after each flush: the seed records the rows' audit events
 
     def all(self) -> list[TableSink]:
-        return [getattr(self, f.name) for f in fields(self)]
+        return [sink for f in fields(self) if isinstance(sink := getattr(self, f.name), TableSink)]
 
     def flush(self) -> None:
         """Write every buffered row, parents first: no row ever points to one not yet written, so SQLite never
-        holds an outstanding foreign-key violation (which would make it search child tables on every insert)."""
+        holds an outstanding foreign-key violation (which would make it search child tables on every insert).
+        A document's rows are always flushed together, so each group holds a row's links and date changes."""
         for sink in self.all():
             sink.flush()
+        if self.flushed is not None:
+            self.flushed()
 
     def flush_if_full(self) -> None:
         if any(sink.full for sink in self.all()):

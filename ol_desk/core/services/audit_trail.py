@@ -47,13 +47,14 @@ class PendingEvent:
     batch_id: int | None = None
 
 
-def append(session: Session, events: Iterable[PendingEvent]) -> int:
-    """Append events to the chain inside the caller's transaction. Returns how many were written."""
+def append(session: Session, events: Iterable[PendingEvent], *, jsonable: bool = False) -> int:
+    """Append events to the chain inside the caller's transaction. Returns how many were written. `jsonable`: every
+    detail holds JSON's own types only (see `audit.canonical`)."""
     prev = _tail(session)
     rows = []
     for ev in events:
         at = utcnow()
-        detail = canonical(ev.detail)
+        detail = canonical(ev.detail, jsonable=jsonable)
         h = event_hash(prev, at, ev.actor, ev.verb, ev.entity, ev.entity_id, ev.batch_id, detail)
         rows.append({"at": at, "actor": ev.actor, "verb": ev.verb, "entity": ev.entity,
                      "entity_id": ev.entity_id, "batch_id": ev.batch_id, "detail": detail,

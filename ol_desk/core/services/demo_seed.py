@@ -7,14 +7,15 @@ on PostgreSQL (where clients never run DDL) they stay, ids are taken beyond what
 out, and the sequences are moved on past the ids written, so the next row the app adds gets a fresh id.
 
 What the services record for any change is recorded here too, in the same transaction: the run is an import batch
-(kind "demo") that undo and the batch list know; ONE audit event ("demo") carries the counts and, per table, the
-range of ids the run wrote, so the history explains every row of the register without an event per row (which
-would multiply the run's time and the database's size for data that is synthetic by definition); and one
-search-outbox row asks the indexer to rebuild. Only the CPIC learning team (or ol-desk itself) may seed.
+(kind "demo") that undo and the batch list know; each row gets the audit event an import of it would write
+(demo_events.py: a creation per row with its links, a move per date change, a supersession), so that `check`
+replays the demo's history as it would a real register's; one more event ("demo") carries the counts and, per
+table, the range of ids the run wrote; and one search-outbox row asks the indexer to rebuild. Only the CPIC
+learning team (or ol-desk itself) may seed.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -22,15 +23,27 @@ from sqlalchemy.orm import Session
 
 from ol_desk.core import lifecycle
 from ol_desk.core.errors import ValidationError
-from ol_desk.core.model import Action, Base, Person, Recommendation, SourceDocument
+from ol_desk.core.model import (
+    Action,
+    Base,
+    DateChange,
+    Evidence,
+    LearningEntry,
+    Person,
+    ProgressUpdate,
+    Recommendation,
+    SourceDocument,
+)
 from ol_desk.core.model.enums import Entity
 
-from . import import_batches, writes
+from . import audit_trail, demo_events, import_batches, writes
 from .actor import Actor
 from .driver_rows import PLACEHOLDER, TableSink, placeholders
 
 CACHE_KIB = 256 * 1024  # page cache while seeding: the secondary indexes of a million actions stay in memory
-ID_MODELS = (SourceDocument, Recommendation, Action, Person)  # the tables whose ids the generator assigns
+# The tables whose ids the seed assigns (the generator itself for documents, recommendations, actions and people;
+# the sinks for the rest), so that each row's events can name it.
+ID_MODELS = (SourceDocument, Recommendation, Action, Person, ProgressUpdate, Evidence, DateChange, LearningEntry)
 
 
 @dataclass
@@ -41,16 +54,35 @@ class DemoSeed:
     dialect: str
     first: dict[str, int]               # the first free id of each table in ID_MODELS
     _cursor: object = field(repr=False)
+    actor: str = ""
+    batch_id: int = 0
     _sinks: list[TableSink] = field(default_factory=list, repr=False)
+    _pending: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     def sink(self, table: str, fields: Sequence[str]) -> TableSink:
-        sink = TableSink(self._cursor, Base.metadata.tables[table], fields, dialect=self.dialect)
+        sink = TableSink(self._cursor, Base.metadata.tables[table], fields, dialect=self.dialect,
+                         ids_from=self.first.get(table), journal=self._journal)
         self._sinks.append(sink)
         return sink
 
-    def execute_many(self, sql: str, rows: Iterable[tuple]) -> None:
-        """sql written with SQLite's ? placeholders; for the few updates a register needs after its inserts."""
-        self._cursor.executemany(placeholders(sql, self.dialect), list(rows))  # type: ignore[attr-defined]
+    def _journal(self, sink: TableSink, rows: list[tuple]) -> None:
+        kept = self._pending.setdefault(sink.table.name, (sink.table, []))[1]
+        fixed = {k: demo_events.jsonable(v) for k, v in sink.fixed.items() if v is not None and v != ""}
+        kept.extend({**dict(zip(sink.fields, row, strict=True)), **fixed} for row in rows)
+
+    def flushed(self) -> None:
+        """The generator has written a group of rows (parents with their links and date changes): their events."""
+        if self._pending:
+            audit_trail.append(self.session, demo_events.events_for(self.actor, self.batch_id, self._pending),
+                               jsonable=True)
+            self._pending = {}
+
+    def supersede(self, pairs: Sequence[tuple[int, int]]) -> None:
+        """(newer id, superseded id): link each superseded recommendation to the one replacing it, recorded."""
+        self.flushed()
+        sql = placeholders("UPDATE recommendations SET superseded_by_id = ? WHERE id = ?", self.dialect)
+        self._cursor.executemany(sql, list(pairs))  # type: ignore[attr-defined]
+        audit_trail.append(self.session, demo_events.supersede_events(self.actor, self.batch_id, pairs), jsonable=True)
 
     def written(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -81,11 +113,12 @@ def seed_demo(db, actor: Actor, *, source_name: str, detail: dict, force: bool, 
         try:
             if dialect == "postgresql":
                 first = {table: max(start, _next_id(cursor, table)) for table, start in first.items()}
-            seed = DemoSeed(session, dialect, first, cursor)
+            seed = DemoSeed(session, dialect, first, cursor, actor.name, batch_id)
             if dialect == "sqlite":
                 _fill_sqlite(cursor, seed, fill, tables if first["recommendations"] == 1 else ())
             else:
                 fill(seed)
+                seed.flushed()
                 for table in first:
                     _move_sequence_past_max_id(cursor, table)
         finally:
@@ -107,6 +140,7 @@ def _fill_sqlite(cursor, seed: DemoSeed, fill: Callable[[DemoSeed], None], table
     try:
         rebuild = _drop_plain_indexes(cursor, tuple(tables)) if tables else []
         fill(seed)
+        seed.flushed()
         for ddl in rebuild:
             cursor.execute(ddl)
     finally:

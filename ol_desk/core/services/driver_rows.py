@@ -71,12 +71,19 @@ class TableSink:
     children, so that no foreign key ever points to a row not yet written)."""
 
     def __init__(self, cursor, table: Table, fields: Iterable[str], *, fixed: dict[str, Any] | None = None,
-                 on_write: Callable[[str, int], None] | None = None, dialect: str = "sqlite"):
+                 on_write: Callable[[str, int], None] | None = None, dialect: str = "sqlite",
+                 ids_from: int | None = None, journal: Callable[[TableSink, list[tuple]], None] | None = None):
+        """ids_from: rows come without their id, and are given ids from this one up (so the events written with
+        them can name them); journal: told every chunk of rows written, as tuples in the order of `fields`."""
         if dialect not in PLACEHOLDER:
             raise ValueError(f"no bulk inserts for {dialect}")
         self.cursor = cursor
         self.table = table
         self.fields = tuple(fields)
+        self.next_id = ids_from if ids_from is not None and "id" not in self.fields else None
+        if self.next_id is not None:
+            self.fields = ("id", *self.fields)
+        self.journal = journal
         unknown = [f for f in self.fields if f not in table.c]
         if unknown:
             raise KeyError(f"{table.name} has no column(s) {', '.join(unknown)}")
@@ -87,6 +94,7 @@ class TableSink:
             if column.primary_key:  # not supplied: the database assigns it
                 continue
             fixed[column.name] = _default_of(column)
+        self.fixed = fixed
         names = list(self.fields) + list(fixed)
         values = [PLACEHOLDER[dialect]] * len(self.fields) + [_literal(v, dialect) for v in fixed.values()]
         self.sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join(values)})"
@@ -98,6 +106,9 @@ class TableSink:
         self.on_write = on_write
 
     def add(self, row: tuple) -> None:
+        if self.next_id is not None:
+            row = (self.next_id, *row)
+            self.next_id += 1
         self.rows.append(row)
 
     @property
@@ -109,6 +120,8 @@ class TableSink:
             if self._booleans:
                 self.rows = [self._with_bools(row) for row in self.rows]
             self.cursor.executemany(self.sql, self.rows)
+            if self.journal is not None:
+                self.journal(self, self.rows)
             self.written += len(self.rows)
             if self.on_write is not None:
                 self.on_write(self.table.name, len(self.rows))

@@ -39,7 +39,7 @@ def test_a_board_pack_carries_the_head_and_proves_a_later_cut(db, cpic, tmp_path
     assert run_check(db, against=pack).ok
     witness_path(db.uid).unlink()
     cut_tail(db, 1)
-    problems = run_check(db, against=pack).problems
+    problems = run_check(db, against=pack, quick=True).problems
     assert len(problems) == 1 and problems[0].startswith("against pack.xlsx: the log was cut")
 
 
