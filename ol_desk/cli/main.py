@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "ol_desk.cli.report_commands",
     "ol_desk.cli.learning_commands",
     "ol_desk.cli.theme_commands",
+    "ol_desk.cli.theme_page_commands",
     "ol_desk.cli.server_commands",
 ]
 

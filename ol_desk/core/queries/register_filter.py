@@ -38,6 +38,7 @@ class RegisterFilter:
     due_within_days: int | None = None
     stale_days: int | None = None
     slipped: bool = False
+    embedded: bool = False                  # actions whose outcome is evidenced (learning embedded)
     text: str = ""                          # the user's search text (resolved into `ids` by the caller)
     ids: tuple[int, ...] | None = None      # restrict to these ids (search hits, a dashboard bar's rows)
     # The dashboard's slices (recommendations; see predicates.rec_rag and rec_opened_on). Dates are inclusive;
@@ -128,7 +129,11 @@ def document_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bo
 def action_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bool]]:
     c: list[ColumnElement[bool]] = []
     answers = select(ActionRecommendation.action_id)
-    if f.source_kinds or f.theme_ids or f.finding_types:
+    if f.theme_ids and not (f.source_kinds or f.finding_types):
+        # the theme alone: straight from the link table (no join to recommendations; the same rows)
+        c.append(Action.id.in_(answers.where(ActionRecommendation.recommendation_id.in_(
+            select(RecommendationTheme.recommendation_id).where(RecommendationTheme.theme_id.in_(f.theme_ids))))))
+    elif f.source_kinds or f.theme_ids or f.finding_types:
         rec_conds = recommendation_conditions(
             RegisterFilter(source_kinds=f.source_kinds, theme_ids=f.theme_ids, finding_types=f.finding_types), on)
         c.append(Action.id.in_(answers.join(Recommendation, Recommendation.id == ActionRecommendation.recommendation_id)
@@ -153,6 +158,8 @@ def action_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bool
         c.append(p.action_stale(f.stale_days, on))
     if f.slipped:
         c.append(Action.current_due_date > Action.original_due_date)
+    if f.embedded:
+        c.append(Action.embedded.is_(True))
     if f.ids is not None:
         c.append(Action.id.in_(f.ids))
     return c
