@@ -97,10 +97,9 @@ def _vectors(texts: Sequence[str]) -> list[dict[str, float]]:
     return out
 
 
-def group_texts(texts: Sequence[str], *, threshold: float = THRESHOLD, probe_terms: int = PROBE_TERMS,
-                postings_cap: int = POSTINGS_CAP) -> Grouping:
-    """Group `texts` (given oldest first). Every text is in exactly one group; singletons included."""
-    vectors = _vectors(texts)
+def _leader_pass(vectors: Sequence[dict[str, float]], threshold: float, probe_terms: int, postings_cap: int
+                 ) -> tuple[list[list[int]], list[dict[str, float]], int]:
+    """One pass in order: each vector joins the group whose first vector it is most like, else starts one."""
     leaders: list[dict[str, float]] = []
     members: list[list[int]] = []
     postings: dict[str, list[int]] = {}
@@ -131,6 +130,14 @@ def group_texts(texts: Sequence[str], *, threshold: float = THRESHOLD, probe_ter
             posted = postings.setdefault(t, [])
             if len(posted) < postings_cap:
                 posted.append(g)
+    return members, leaders, work
+
+
+def group_texts(texts: Sequence[str], *, threshold: float = THRESHOLD, probe_terms: int = PROBE_TERMS,
+                postings_cap: int = POSTINGS_CAP) -> Grouping:
+    """Group `texts` (given oldest first). Every text is in exactly one group; singletons included."""
+    vectors = _vectors(texts)
+    members, leaders, work = _leader_pass(vectors, threshold, probe_terms, postings_cap)
     key_terms = []
     for g, group in enumerate(members):
         weight: dict[str, float] = {}
