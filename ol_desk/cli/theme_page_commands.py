@@ -38,6 +38,7 @@ def as_dict(page: ThemePage) -> dict:
                                                               strict=True)],
         "repeated_concerns": {
             "findings": r.findings, "grouped": r.grouped, "threshold": r.threshold,
+            "grouped_since": r.grouped_since.isoformat() if r.grouped_since else None,
             "groups": [{"title": g.title, "summary": g.summary, "times": g.size, "documents": g.documents,
                         "first": g.first.isoformat() if g.first else None,
                         "last": g.last.isoformat() if g.last else None,
@@ -69,7 +70,7 @@ def as_text(page: ThemePage, groups: int) -> str:
         out.append(f"  {bar.label}  " + "  ".join(f"{s.count:>12,}" for s in bar.segments)
                    + f"  {bar.total:>5,}  {docs.total:>9,}")
     r = page.repeated
-    scope = "" if r.grouped == r.findings else f"; the newest {r.grouped:,} of {r.findings:,} findings grouped"
+    scope = f" ({r.scope})" if r.scope else ""
     out.append(f"\nRepeated concerns: {len(r.groups):,}{scope}")
     for n, g in enumerate(r.groups[:groups], 1):
         out.append(f"  {n}. {g.summary}: {g.title}")

@@ -26,7 +26,7 @@ from ol_desk.core.queries.register_filter import RegisterFilter
 
 from .concern_grouping import THRESHOLD, group_texts
 
-MAX_FINDINGS = 8_000    # the newest findings of a theme that are grouped (older ones are counted, not grouped)
+MAX_FINDINGS = 6_000    # the newest findings of a theme that are grouped (older ones are counted, not grouped)
 MEMBERS_SHOWN = 60      # findings listed per group (its numbers count all of them)
 
 # Who raised it, in words ("raised 7 times since 2017 by coroners, the IOPC and HMICFRS").
@@ -96,8 +96,17 @@ class RepeatedConcerns:
     groups: list[ConcernGroup] = field(default_factory=list)
     findings: int = 0           # findings in the theme
     grouped: int = 0            # of which looked at (the newest MAX_FINDINGS)
+    grouped_since: dt.date | None = None   # the oldest of those looked at
     threshold: float = THRESHOLD
     work: int = 0
+
+    @property
+    def scope(self) -> str:
+        """What was compared, when not every finding of the theme was ("" when all were)."""
+        if self.grouped >= self.findings:
+            return ""
+        since = f", raised since {self.grouped_since:%d %b %Y}" if self.grouped_since else ""
+        return f"the newest {self.grouped:,} of the theme's {self.findings:,} findings compared{since}"
 
 
 def _findings(session: Session, theme_id: int) -> list:
@@ -114,15 +123,18 @@ def _findings(session: Session, theme_id: int) -> list:
     return rows
 
 
-def _actions(session: Session, theme_id: int) -> dict[int, list[tuple[int, str, bool]]]:
-    """Per finding of the theme: (action id, status, embedded) of each action answering it."""
-    in_theme = select(RecommendationTheme.recommendation_id).where(RecommendationTheme.theme_id == theme_id)
+_CHUNK = 5_000   # ids per IN list (well inside SQLite's and PostgreSQL's limits)
+
+
+def _actions(session: Session, rec_ids: list[int]) -> dict[int, list[tuple[int, str, bool]]]:
+    """Per finding in a repeated group: (action id, status, embedded) of each action answering it."""
     out: dict[int, list[tuple[int, str, bool]]] = {}
-    q = (select(ActionRecommendation.recommendation_id, Action.id, Action.status, Action.embedded)
-         .join(Action, Action.id == ActionRecommendation.action_id)
-         .where(ActionRecommendation.recommendation_id.in_(in_theme)))
-    for rec_id, action_id, status, embedded in session.execute(q):
-        out.setdefault(rec_id, []).append((action_id, ActionStatus(status).value, bool(embedded)))
+    for at in range(0, len(rec_ids), _CHUNK):
+        q = (select(ActionRecommendation.recommendation_id, Action.id, Action.status, Action.embedded)
+             .join(Action, Action.id == ActionRecommendation.action_id)
+             .where(ActionRecommendation.recommendation_id.in_(rec_ids[at:at + _CHUNK])))
+        for rec_id, action_id, status, embedded in session.execute(q):
+            out.setdefault(rec_id, []).append((action_id, ActionStatus(status).value, bool(embedded)))
     return out
 
 
@@ -137,13 +149,14 @@ def repeated_concerns(session: Session, theme_id: int, theme_name: str, *, thres
     total = int(session.scalar(select(func.count()).select_from(RecommendationTheme)
                                .where(RecommendationTheme.theme_id == theme_id)) or 0)
     rows = _findings(session, theme_id)
-    out = RepeatedConcerns(findings=total, grouped=len(rows), threshold=threshold)
+    out = RepeatedConcerns(findings=total, grouped=len(rows), threshold=threshold,
+                           grouped_since=_as_date(rows[0].opened) if rows else None)
     if len(rows) < 2:
         return out
     grouping = group_texts([f"{r.title}. {r.text}" if r.title and r.title not in (r.text or "") else (r.text or "")
                             for r in rows], threshold=threshold)
     out.work = grouping.work
-    acts = _actions(session, theme_id)
+    repeated = []
     for g, positions in enumerate(grouping.groups):
         if len(positions) < 2:
             continue
@@ -151,9 +164,10 @@ def repeated_concerns(session: Session, theme_id: int, theme_name: str, *, thres
         docs = {r.document_id for r in chosen}
         bodies = {(r.issuing_body or "").strip().lower() or SourceKind(r.kind).value for r in chosen}
         years = {d.year for d in (_as_date(r.opened) for r in chosen) if d is not None}
-        if len(docs) < 2 or (len(bodies) < 2 and len(years) < 2):
-            continue
-        out.groups.append(_group(g, chosen, grouping.key_terms[g], acts, theme_name))
+        if len(docs) >= 2 and (len(bodies) >= 2 or len(years) >= 2):
+            repeated.append((g, chosen))
+    acts = _actions(session, sorted(r.id for _g, chosen in repeated for r in chosen))
+    out.groups = [_group(g, chosen, grouping.key_terms[g], acts, theme_name) for g, chosen in repeated]
     out.groups.sort(key=lambda c: (-len(c.kinds), -c.size, c.first or dt.date.min))
     return out
 

@@ -109,8 +109,7 @@ def write_theme_briefing_pdf(page: ThemePage, path: str | Path) -> int:
     _chart(pages, timeline_chart(page), QSize(1000, 380))
     _chart(pages, concerns_chart(page), QSize(1000, 380))
     r = page.repeated
-    scope = ("" if r.grouped == r.findings else
-             f" The newest {r.grouped:,} of the theme's {r.findings:,} findings were compared.")
+    scope = f" Scope: {r.scope}." if r.scope else ""
     pages.new_page()
     _wrapped(pages, "A repeated concern: findings from different bodies or years that say the same thing "
                     f"(matched by their words).{scope}", 8, gap=6)

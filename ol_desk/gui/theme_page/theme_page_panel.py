@@ -238,7 +238,7 @@ class ThemePagePanel(RefreshWhenShown, QWidget):
             return
         r = page.repeated
         self.tree.show_groups(r.groups)
-        scope = "" if r.grouped == r.findings else f" (the newest {r.grouped:,} of {r.findings:,} findings compared)"
+        scope = f" ({r.scope})" if r.scope else ""
         if r.groups:
             self.groups_heading.setText(f"<b>Repeated concerns: {len(r.groups):,}</b>{scope} — findings from "
                                         f"different bodies or years that say the same thing; expand one for each "

@@ -104,3 +104,16 @@ def test_grouping_keeps_apart_what_differs_and_its_work_is_bounded():
     longest = max(len(set(t.split())) for t in texts)
     assert found.work <= len(texts) * (PROBE_TERMS * POSTINGS_CAP + CHECKED * longest)
     assert "rousing" in found.key_terms[0] or "roused" in found.key_terms[0]
+
+
+def test_a_theme_past_the_bound_groups_its_newest_findings_and_says_so(db, cpic, monkeypatch):
+    from ol_desk.core.theme_page import repeated_concerns as rc
+    ids = _register(db, cpic)
+    monkeypatch.setattr(rc, "MAX_FINDINGS", 3)
+    with db.reading() as s:
+        page = theme_page(s, "custody", on=ON)
+    r = page.repeated
+    assert (r.findings, r.grouped, r.grouped_since) == (6, 3, dt.date(2023, 9, 1))
+    assert r.scope == "the newest 3 of the theme's 6 findings compared, raised since 01 Sep 2023"
+    assert not {ids["pfd"], ids["iopc"]} & {i for g in r.groups for i in g.findings.filter.ids}
+    assert page.number("all").count == 6          # the figures still count every finding

@@ -42,8 +42,8 @@ def _summary(wb, page: ThemePage) -> int:
     r = page.repeated
     sheet.append(["Repeated concerns (groups of findings from different bodies or years that say the same thing)",
                   len(r.groups)])
-    if r.grouped < r.findings:
-        sheet.append([f"Grouped: the newest {r.grouped:,} of the theme's {r.findings:,} findings", r.grouped])
+    if r.scope:
+        sheet.append([f"Compared for repeated concerns: {r.scope}", r.grouped])
     sheet.finish()
     return sheet.rows
 
