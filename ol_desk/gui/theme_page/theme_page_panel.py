@@ -46,6 +46,15 @@ NO_THEMES = "There are no themes yet: add them in Hubs & people, then tag findin
 EMBEDDED_COLUMNS = ("Evidenced", "Answers", "Action", "What shows it")
 
 
+def themes_and_page(session, theme_id: int | None) -> tuple[list[ThemeRef], ThemePage | None]:
+    """Every theme, and the page of `theme_id` (else of the first theme), in one read on the worker thread."""
+    found = themes(session)
+    if not found:
+        return found, None
+    chosen = next((t for t in found if t.id == theme_id), found[0])
+    return found, theme_page(session, chosen)
+
+
 class ThemePagePanel(RefreshWhenShown, QWidget):
     WATCHED = (Entity.RECOMMENDATION, Entity.DOCUMENT, Entity.ACTION, Entity.THEME, Entity.IMPORT, Entity.EVIDENCE)
     status_text = Signal(str)
@@ -133,7 +142,12 @@ class ThemePagePanel(RefreshWhenShown, QWidget):
 
     def refresh(self) -> None:
         self.mark_fresh()
-        self.ctx.ops.read(themes, label="Themes", on_done=self._show_themes, on_error=self._failed)
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self.ctx.ops.read(themes_and_page, self.chooser.currentData(), label="Theme page",
+                          on_done=self._show_themes, on_error=self._failed)
 
     def show_theme(self, code_or_id) -> None:
         """Choose a theme (its code or id) and read its page."""
@@ -144,8 +158,9 @@ class ThemePagePanel(RefreshWhenShown, QWidget):
                 return
 
     # -- reading ----------------------------------------------------------------------------------------------
-    def _show_themes(self, found: list[ThemeRef]) -> None:
-        current = self.chooser.currentData()
+    def _show_themes(self, read: tuple[list[ThemeRef], ThemePage | None]) -> None:
+        found, page = read
+        current = page.theme.id if page is not None else None
         self.themes = found
         self.chooser.blockSignals(True)
         self.chooser.clear()
@@ -155,10 +170,10 @@ class ThemePagePanel(RefreshWhenShown, QWidget):
         self.chooser.setCurrentIndex(max(index, 0) if found else -1)
         self.chooser.blockSignals(False)
         if not found:
-            self.heading.setText(NO_THEMES)
             self._show(None)
+            self.heading.setText(NO_THEMES)
             return
-        self._read_page()
+        self._show(page)
 
     def _read_page(self) -> None:
         theme_id = self.chooser.currentData()
@@ -190,8 +205,9 @@ class ThemePagePanel(RefreshWhenShown, QWidget):
         self._show_embedded(page)
         if page is not None:
             if page.is_empty:
-                self.heading.setText(f"No finding carries <b>{page.theme.name}</b> yet: tag findings with it "
-                                     f"(select rows in Recommendations, Ctrl+Shift+T suggests themes).")
+                self.heading.setText(f"No finding carries <b>{page.theme.name}</b> yet: bring in findings "
+                                     f"(File › Import workbook…) and tag them with it (select rows in "
+                                     f"Recommendations, Ctrl+Shift+T suggests themes).")
             else:
                 self.heading.setText(f"As at {page.on:%d %b %Y} — press any number to open the register on "
                                      f"exactly those items")
@@ -227,7 +243,9 @@ class ThemePagePanel(RefreshWhenShown, QWidget):
                 charts.darken(chart)
             old = view.chart()
             view.setChart(chart)
-            view.setAccessibleDescription(charts.describe(chart))
+            for spoken in (view, view.viewport()):   # the viewport takes the focus
+                spoken.setAccessibleName(f"{chart.title() or 'Theme'} chart")
+                spoken.setAccessibleDescription(charts.describe(chart))
             if old is not None:
                 old.deleteLater()
 
