@@ -79,7 +79,7 @@ def action_filters(theme_id: int, theme_name: str, stale_days: int = DEFAULT_STA
         ("actions_stale", f"Actions with no update for {stale_days} days",
          f(f"No update for {stale_days} days", stale_days=stale_days)),
         ("actions_delivered", "Actions delivered", f("Delivered", statuses=(ActionStatus.COMPLETE.value,))),
-        ("actions_embedded", "Actions with outcome evidenced",
+        ("actions_embedded", "Actions, outcome evidenced",
          f("Outcome evidenced", embedded=True)),
     ]
 
