@@ -20,6 +20,7 @@ SUITES = {
     "server": "benchmarks.bench_server",
     "similar": "benchmarks.bench_similar",
     "themes": "benchmarks.bench_themes",
+    "theme_page": "benchmarks.bench_theme_page",
 }
 
 

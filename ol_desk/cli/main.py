@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "ol_desk.cli.learning_commands",
     "ol_desk.cli.theme_commands",
     "ol_desk.cli.chase_commands",
+    "ol_desk.cli.theme_page_commands",
     "ol_desk.cli.server_commands",
 ]
 

@@ -36,10 +36,28 @@ IOPC_PHRASES = (
     r"under paragraph 28a of schedule 3 (?:to|of) the police reform act 2002,?",
     r"the (?:organisation|force) must (?:respond|provide a response) (?:in writing )?within 56 days\.?",
 )
-_STANDARD = re.compile("|".join(f"(?:{p})" for p in PFD_PHRASES + HMICFRS_PHRASES + IOPC_PHRASES), re.IGNORECASE)
+_ALL = "|".join(f"(?:{p})" for p in PFD_PHRASES + HMICFRS_PHRASES + IOPC_PHRASES)
+_STANDARD = re.compile(_ALL, re.IGNORECASE)
+# The same phrases matched on the lower-cased text, tried only where one can start (the letters the lookahead
+# names): the same matches, several times faster over a theme's 19,000 findings (the theme page groups them).
+_STANDARD_LOWER = re.compile(f"(?=[acdilmrtuwy(])(?:{_ALL})")
 LEADING_PFD = [re.compile(p, re.IGNORECASE) for p in PFD_PHRASES]
 
 
 def without_standard_wording(text: str | None) -> str:
     """`text` with every stock phrase of any source kind taken out (for matching; never stored)."""
-    return " ".join(_STANDARD.sub(" ", text or "").split())
+    text = text or ""
+    low = text.lower()
+    if len(low) != len(text):   # a letter whose lower case is longer: the spans would not line up
+        return " ".join(_STANDARD.sub(" ", text).split())
+    parts, at = [], 0
+    for m in _STANDARD_LOWER.finditer(low):
+        parts.append(text[at:m.start()])
+        at = m.end()
+    parts.append(text[at:])
+    return " ".join(" ".join(parts).split())
+
+
+def without_standard_wording_lower(low: str) -> str:
+    """The same for a text already in lower case (what matching needs; saves lower-casing twice)."""
+    return _STANDARD_LOWER.sub(" ", low)

@@ -4,7 +4,8 @@ capture, workbook import and export, the Board report) in the main window.
     from ol_desk.gui.insight_panels_and_menus import install
     install(window)      # window: MainWindow (add_panel, show_panel, set_opener, menu_file, ctx)
 
-Panels: Dashboard (Ctrl+0, first), Learning triage (Ctrl+6), Statutory clocks (Ctrl+7). Action: File › Log Gold
+Panels: Dashboard (Ctrl+0, first), Learning triage (Ctrl+6), Statutory clocks (Ctrl+7), Theme pages
+(Ctrl+8). Action: File › Log Gold
 Group learning… (Ctrl+L, also on a toolbar). Opening a learning entry shows it in the triage panel.
 File › Import workbook… (Ctrl+I) and File › Export › Board register pack… / Hub workbook for update… / Read a
 returned hub workbook… / Board report (PDF)…; a workbook dropped on the window opens the import wizard (or, for a
@@ -36,12 +37,14 @@ def install(window) -> None:
     from .clocks.clocks_panel import ClocksPanel
     from .dashboard.dashboard_panel import DashboardPanel
     from .learning.triage_panel import TriagePanel
+    from .theme_page.theme_page_panel import ThemePagePanel
     ctx = window.ctx
     first = window._keys[0] if getattr(window, "_keys", None) else None
     window.add_panel("dashboard", "Dashboard", DashboardPanel(ctx), icon="dashboard", shortcut="Ctrl+0",
                      before=first)
     triage = window.add_panel("triage", "Learning triage", TriagePanel(ctx), icon="learning", shortcut="Ctrl+6")
     window.add_panel("clocks", "Statutory clocks", ClocksPanel(ctx), icon="overdue", shortcut="Ctrl+7")
+    window.add_panel("themes", "Theme pages", lambda: ThemePagePanel(ctx), icon="filter", shortcut="Ctrl+8")
 
     def show_entry(_ctx, _entity, entry_id, _parent):
         if entry_id is None:

@@ -29,10 +29,10 @@ def test_every_focusable_control_has_a_name(make_window):
     assert unnamed == []
 
 
-def test_the_dashboard_triage_and_clocks_controls_have_names(make_window):
+def test_the_dashboard_triage_clocks_and_theme_page_controls_have_names(make_window):
     window = make_window(extensions=("ol_desk.gui.insight_panels_and_menus",))
     unnamed = []
-    for key in ("dashboard", "triage", "clocks"):
+    for key in ("dashboard", "triage", "clocks", "themes"):
         panel = window.show_panel(key)
         assert window.ops.wait_idle()
         unnamed += [f"{key}: {type(w).__name__} {w.objectName()!r}" for w in _focusable(panel) if not _spoken(w)]

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 
 from ol_desk.gui.dashboard import charts
 
-PANELS = ("dashboard", "recommendations", "actions", "documents", "learning", "triage", "clocks")
+PANELS = ("dashboard", "recommendations", "actions", "documents", "learning", "triage", "clocks", "themes")
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def chart_reasons(window) -> dict[str, str]:
 def test_every_panel_of_an_empty_register_says_how_to_begin(full_window, qtbot):
     window = full_window
     keys = [k for k in PANELS if k in window._keys]
-    assert {"dashboard", "recommendations", "clocks", "triage"} <= set(keys)
+    assert {"dashboard", "recommendations", "clocks", "triage", "themes"} <= set(keys)
     for key in keys:
         words = shown_words(window, key)
         assert ("Import workbook" in words or "Log Gold Group learning" in words or "response clock starts" in words

@@ -40,6 +40,7 @@ class RegisterFilter:
     slipped: bool = False
     # Chasers: 0 = never chased; N = never, or not in the last N days (reads the indexed last_chased_at).
     not_chased_days: int | None = None
+    embedded: bool = False                  # actions whose outcome is evidenced (learning embedded)
     text: str = ""                          # the user's search text (resolved into `ids` by the caller)
     ids: tuple[int, ...] | None = None      # restrict to these ids (search hits, a dashboard bar's rows)
     # The dashboard's slices (recommendations; see predicates.rec_rag and rec_opened_on). Dates are inclusive;
@@ -140,7 +141,11 @@ def document_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bo
 def action_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bool]]:
     c: list[ColumnElement[bool]] = []
     answers = select(ActionRecommendation.action_id)
-    if f.source_kinds or f.theme_ids or f.finding_types:
+    if f.theme_ids and not (f.source_kinds or f.finding_types):
+        # the theme alone: straight from the link table (no join to recommendations; the same rows)
+        c.append(Action.id.in_(answers.where(ActionRecommendation.recommendation_id.in_(
+            select(RecommendationTheme.recommendation_id).where(RecommendationTheme.theme_id.in_(f.theme_ids))))))
+    elif f.source_kinds or f.theme_ids or f.finding_types:
         rec_conds = recommendation_conditions(
             RegisterFilter(source_kinds=f.source_kinds, theme_ids=f.theme_ids, finding_types=f.finding_types), on)
         c.append(Action.id.in_(answers.join(Recommendation, Recommendation.id == ActionRecommendation.recommendation_id)
@@ -167,6 +172,8 @@ def action_conditions(f: RegisterFilter, on: dt.date) -> list[ColumnElement[bool
         c.append(Action.current_due_date > Action.original_due_date)
     if f.not_chased_days is not None:
         c.append(not_chased(Action.last_chased_at, f.not_chased_days, on))
+    if f.embedded:
+        c.append(Action.embedded.is_(True))
     if f.ids is not None:
         c.append(Action.id.in_(f.ids))
     return c

@@ -7,6 +7,7 @@ Needs a QApplication (the charts are drawn through Qt Charts); the CLI starts an
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCharts import QChartView
@@ -15,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from ol_desk.core.errors import OlDeskError
 from ol_desk.core.queries.board_report_data import ReportData, Row
+from ol_desk.core.queries.dashboard import Slice
 from ol_desk.core.queries.statutory_responses import Response
 from ol_desk.gui.dashboard.dashboard_panel import build_charts
 
@@ -89,12 +91,15 @@ class _Pages:
         return self.page
 
 
-def _tiles(pages: _Pages, data: ReportData) -> None:
-    tiles = data.board.tiles
-    per_row = 4
+ALERT_TILES = ("overdue", "responses_overdue")
+
+
+def _tiles(pages: _Pages, tiles: Sequence[Slice], per_row: int = 4, height: float = 46,
+           alert: tuple[str, ...] = ALERT_TILES) -> None:
+    """Boxes of big numbers with their labels, `per_row` across; a non-zero count of an `alert` key in red."""
     gap = int(6 * pages.unit)
     w = (pages.width - gap * (per_row - 1)) // per_row
-    h = int(46 * pages.unit)
+    h = int(height * pages.unit)
     p = pages.painter
     for i, t in enumerate(tiles):
         if i % per_row == 0:
@@ -106,7 +111,7 @@ def _tiles(pages: _Pages, data: ReportData) -> None:
         p.setPen(QPen(QColor("#9aa0a6"), 1))
         p.setBrush(QColor("#f3f5f7"))
         p.drawRect(box)
-        p.setPen(QColor("#c0392b") if t.key in ("overdue", "responses_overdue") and t.count else QColor("#000000"))
+        p.setPen(QColor("#c0392b") if t.key in alert and t.count else QColor("#000000"))
         pages.font(16, True)
         p.drawText(box.adjusted(gap, gap // 2, -gap, -h // 2),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{t.count:,}")
@@ -162,10 +167,10 @@ def _responses(pages: _Pages, rows: list[Response]) -> None:
             f"{r.days_over:,}" if r.overdue else "", r.owner) for r in rows], len(rows))
 
 
-def _grid(pages: _Pages, title: str, heads: tuple[str, ...], widths: tuple[float, ...], rows: list[tuple[str, ...]],
-          total: int) -> None:
+def _grid(pages: _Pages, title: str, heads: tuple[str, ...], widths: tuple[float, ...],
+          rows: Sequence[tuple[str, ...]], total: int, title_points: float = 13) -> None:
     pages.need(int(60 * pages.unit))
-    pages.text(title, 13, True)
+    pages.text(title, title_points, True)
     if not rows:
         pages.text("None.", 10)
         return
@@ -221,7 +226,7 @@ def write_board_report(data: ReportData, path: str | Path, title: str = "Organis
     pages = _Pages(writer, f"Board report, {on:%d %b %Y}", path)
     pages.text(f"{title}: register summary", 18, True)
     pages.text(f"As at {on:%A %d %B %Y}. Figures are recommendations unless stated.", 9, gap=10)
-    _tiles(pages, data)
+    _tiles(pages, data.board.tiles)
     _charts(pages, data)
     pages.new_page()
     _table(pages, f"Overdue recommendations ({data.overdue_total:,})", data.overdue, data.overdue_total, "Target")

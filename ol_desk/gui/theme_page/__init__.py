@@ -1,0 +1,1 @@
+"""The theme page panel (Ctrl+8) and its charts."""

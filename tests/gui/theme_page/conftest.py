@@ -1,0 +1,1 @@
+from tests.gui.dashboard.conftest import ctx, on_day, ops  # noqa: F401 - the same fixtures
