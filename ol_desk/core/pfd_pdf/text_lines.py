@@ -152,11 +152,12 @@ def _refuse_scans(name: str, pages: list[_Page]) -> None:
         if not any(p.lines for p in pages):
             raise PdfRefused(f"{name} has no text at all. Import the report as published on the judiciary website.")
         return
-    which = ("every page" if len(scanned) == len(pages) else
-             f"page{'s' if len(scanned) > 1 else ''} {', '.join(map(str, scanned))} of {len(pages)}")
-    raise PdfRefused(f"This PDF has no text layer on {which} — it looks scanned, and ol-desk does not read words "
-                     f"from pictures. Import the report as published on the judiciary website (its PDFs have "
-                     f"text), or run the scan through OCR first; nothing was imported from {name}.")
+    which = ("This PDF has no text layer" if len(scanned) == len(pages) else
+             f"Page{'s' if len(scanned) > 1 else ''} {', '.join(map(str, scanned))} of {len(pages)} of this PDF "
+             f"{'have' if len(scanned) > 1 else 'has'} no text layer")
+    raise PdfRefused(f"{which} — it looks scanned; ol-desk does not read words from pictures. Import the report as "
+                     f"published on the judiciary website (its PDFs have text), or run the scan through OCR first. "
+                     f"Nothing was imported from {name}.")
 
 
 def _shape(text: str) -> str:
