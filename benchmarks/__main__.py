@@ -13,6 +13,7 @@ SUITES = {
     "export": "benchmarks.bench_export",
     "gui": "benchmarks.bench_gui",
     "import": "benchmarks.bench_import",
+    "pfd": "benchmarks.bench_pfd_pdf",
     "search": "benchmarks.bench_search",
     "server": "benchmarks.bench_server",
     "similar": "benchmarks.bench_similar",

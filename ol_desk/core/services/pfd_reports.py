@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ol_desk.core.errors import ValidationError
@@ -48,7 +48,7 @@ def already_imported(session: Session, report: PfdReport) -> str:
     if report.reference.strip():
         doc = session.scalars(select(SourceDocument).where(
             SourceDocument.kind == SourceKind.PFD,
-            func.lower(SourceDocument.reference) == report.reference.strip().lower()).limit(1)).first()
+            SourceDocument.reference == report.reference.strip()).limit(1)).first()   # ix_documents_kind_reference
     if batch is not None:
         return (f"{report.file_name} was imported already (import batch {batch.id}, {batch.started_at:%d %b %Y} by "
                 f"{batch.actor}); nothing was imported again.")
