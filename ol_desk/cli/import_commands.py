@@ -79,7 +79,15 @@ def cmd_import(args, ctx: CliContext) -> int:
 
     from . import pfd_import_command
     if pfd_import_command.is_pdf(args.file):
+        _say_ignored(ctx, args, ("--sheet", args.sheet), ("--profile", args.profile),
+                     ("--save-profile", args.save_profile), ("--map", args.map), ("--kind", args.kind),
+                     ("--hub", args.hub), ("--document", args.document), ("--header-row", args.header_row),
+                     ("--historic-status", args.historic_status), ("--accept-rejections", args.accept_rejections),
+                     ("--keep-concerns-whole", args.keep_concerns_whole), ("--tag-themes", args.tag_themes),
+                     what="a PFD report PDF")
         return pfd_import_command.run(args, ctx)
+    _say_ignored(ctx, args, ("--yes", args.yes), ("--reference", args.reference), ("--date", args.date),
+                 ("--coroner", args.coroner), ("--area", args.area), what="a workbook (they are for a PFD report PDF)")
     check_file(Path(args.file))   # bad files get the importer's one clear message before anything else
     if args.header_row is not None and args.header_row < 1:
         raise ValidationError(f"--header-row needs a row number from 1, not {args.header_row}.")
@@ -98,6 +106,12 @@ def cmd_import(args, ctx: CliContext) -> int:
         return 0
     _print_report(report)
     return 0
+
+
+def _say_ignored(ctx: CliContext, args, *options: tuple[str, object], what: str) -> None:
+    given = [name for name, value in options if value]
+    if given:
+        ctx.info(f"{_file_name(args.file)}: {', '.join(given)} do not apply to {what}.")
 
 
 def _print_report(report) -> None:

@@ -47,6 +47,7 @@ _CORONER = re.compile(
 _DECEASED = re.compile(r"\binto\s+the\s+death\s+of\s+(?:the\s+late\s+)?(?P<name>[^,.;()]+?)"
                        r"(?=\s*(?:,|\.|;|\(|\s+aged\b|\s+who\b|\s+born\b|$))", re.IGNORECASE)
 _NAMELY = re.compile(r"namely\s+(?:by|on\s+or\s+before)\s+(?:the\s+)?(?P<date>.+?)(?:\.\s|\.$|,|$)", re.IGNORECASE)
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _ADDRESSEE_MARK = re.compile(r"^(?:\(?\d{1,2}[.)]|\u2022|\uf0b7|[-\u2013*])\s*")
 
 
@@ -160,6 +161,8 @@ def _sections(lines: list[Line]) -> tuple[dict[str, list[str]], list[str]]:
             current = sections[key] = [rest] if rest else []
         elif current is sections.get("sent_to"):
             current.append("\t".join(_cells(line)))     # an addressee block in columns: one entry a cell
+        elif current and _HYPHEN_END.search(current[-1]) and line.text[:1].islower():
+            current[-1] += line.text                     # "post-" / "action": a word broken at its hyphen
         else:
             current.append(line.text)
     return sections, leading
@@ -224,18 +227,33 @@ def _coroner(report: PfdReport, sections: dict[str, list[str]]) -> None:
 
 
 def _addressees(lines: list[str]) -> list[str]:
-    out: list[str] = []
+    """One entry per addressee: a marker ("1.", "(1)", "1)", a bullet, or "1 " when the numbers run 1, 2, 3 …)
+    starts one; in a block without markers each line does, unless the line before ends mid-phrase ("The Chief
+    Executive," / "Blackpool Teaching Hospital …") or this one goes on in lower case."""
     cells = [c.strip() for line in lines for c in line.split("\t") if c.strip()]
-    marked = any(_ADDRESSEE_MARK.match(c) for c in cells)
+    marks, numbered = [], 0
     for cell in cells:
-        mark = _ADDRESSEE_MARK.match(cell)
-        words = cell[mark.end():].strip() if mark else cell
-        if mark or not marked or not out:
-            if words:
-                out.append(words)
+        mark = m[0] if (m := _ADDRESSEE_MARK.match(cell)) else ""
+        if not mark and (m := _NUMBER_SPACE.match(cell)) and int(m[1]) == numbered + 1:
+            mark = m[0]
+        numbered += bool(mark)
+        marks.append(mark)
+    marked = any(marks)
+    out: list[str] = []
+    for cell, mark in zip(cells, marks, strict=True):
+        words = cell[len(mark):].strip()
+        if not words:
+            continue
+        goes_on = bool(out) and (marked or bool(_MID_PHRASE.search(out[-1])) or words[:1].islower())
+        if mark or not goes_on:
+            out.append(words)
         else:
             out[-1] = f"{out[-1]} {words}"
     return out
+
+
+_MID_PHRASE = re.compile(r"(?:,|\b(?:and|&|of|for|the|to|at))$", re.IGNORECASE)
+_NUMBER_SPACE = re.compile(r"^(\d{1,2})\s+(?=\S)")
 
 
 def _first_date(text: str) -> dt.date | None:

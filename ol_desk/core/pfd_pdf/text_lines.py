@@ -18,7 +18,10 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_PAGES = 200
 CELL_GAP = 18.0        # points between two pieces of one line that make them separate cells
 SAME_LINE = 3.0        # points between two pieces' tops that still put them on one line
-MARGIN = 0.12          # the top and bottom share of a page where running headers and footers sit
+MARGIN = 0.08          # the top and bottom share of a page where running headers and footers sit (A4: 67 pt,
+                       # inside a word processor's 72 pt page margin, so the first and last lines of text are not)
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\u00a0": " ", "\u00ad": ""})
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?(?:\s*-)?$", re.IGNORECASE)
 
 
@@ -114,7 +117,7 @@ def _collect(item, height: float, pieces: list, depth: int = 0) -> int:
     pictures = 0
     for child in item:
         if isinstance(child, LTTextLine):
-            text = " ".join(child.get_text().split())
+            text = " ".join(child.get_text().translate(_LIGATURES).split())
             if text:
                 pieces.append((height - child.y1, child.x0, text))
         elif isinstance(child, LTImage):

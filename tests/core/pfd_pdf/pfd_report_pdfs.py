@@ -40,9 +40,11 @@ class Report:
         "The control room did not pass the call to the ambulance service for 47 minutes.",
         "There is no force policy on welfare checks of people released under investigation, and the training "
         "given to custody detention officers on rousing checks has not been refreshed since 2019."])
+    concerns_text: str = ""             # the concerns section as written, line by line (instead of `concerns`)
     marker: str = "1."                  # "1." / "(1)" / "•" / "" (a single concern, no list)
     concerns_heading: str = "CORONER'S CONCERNS"
     reference_line: str = "Ref: {ref}"  # how the reference is written ("" for a report that names none)
+    addressee_lines: list[str] = field(default_factory=list)   # the block as printed (instead of `addressees`)
     addressee_columns: int = 1          # 2: the addressee block laid out in two columns
     header: str = HEADER                # the running header on every page ("" for none)
     footer: str = "Page {n} of {m}"     # the running footer ("" for none)
@@ -94,7 +96,10 @@ def write_report(path: Path, report: Report | None = None) -> Path:
     if r.reference_line:
         lay.line(BODY, r.reference_line.format(ref=r.reference), gap=LINE + 6)
     lay.line(BODY, "THIS REPORT IS BEING SENT TO:", bold=True)
-    if r.addressee_columns == 2:
+    if r.addressee_lines:
+        for text in r.addressee_lines:
+            lay.line(BODY, text)
+    elif r.addressee_columns == 2:
         for i in range(0, len(r.addressees), 2):
             lay.pages[-1].append((BODY, lay.y, f"{i + 1}. {r.addressees[i]}", False))
             if i + 1 < len(r.addressees):
@@ -116,9 +121,13 @@ def write_report(path: Path, report: Report | None = None) -> Path:
         lay.line(BODY, f"The evidence heard on day {n + 1} of the inquest concerned the events in the custody "
                        "suite that night.")
     lay.heading("5", r.concerns_heading)
-    lay.para(STANDARD_INTRO)
-    lay.para("The MATTERS OF CONCERN are as follows:")
-    for n, concern in enumerate(r.concerns, start=1):
+    if r.concerns_text:
+        for line in r.concerns_text.split("\n"):
+            lay.para(line) if line.strip() else None
+    else:
+        lay.para(STANDARD_INTRO)
+        lay.para("The MATTERS OF CONCERN are as follows:")
+    for n, concern in enumerate([] if r.concerns_text else r.concerns, start=1):
         mark = _marker(r.marker, n)
         lines = _wrap(concern, 78)
         if mark:

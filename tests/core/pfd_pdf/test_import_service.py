@@ -174,3 +174,9 @@ def test_cli_refuses_a_scan_in_one_line(cli_db, tmp_path, capsys):
     assert main([*cli_db(), "import", str(path), "--yes"]) != 0
     err = capsys.readouterr().err
     assert "no text layer" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_cli_names_options_that_do_not_apply_to_a_pdf(cli_db, tmp_path, capsys):
+    path = str(write_report(tmp_path / "report.pdf"))
+    assert main([*cli_db(), "import", path, "--dry-run", "--sheet", "PFD", "--tag-themes"]) == 0
+    assert "report.pdf: --sheet, --tag-themes do not apply to a PFD report PDF." in capsys.readouterr().err

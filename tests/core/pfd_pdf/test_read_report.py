@@ -117,3 +117,34 @@ def test_fields_not_found_are_empty_with_a_warning_each(tmp_path):
     for words in ("No reference", "No date", "No addressees"):
         assert words in said
     assert r.concerns == CONCERNS
+
+
+# Addressee blocks as real reports write them (the sample register's "Sent to" cells, one line each as printed)
+ADDRESSEE_BLOCKS = [
+    (["1 OSG", "2 HM Prison & Probation Service (HMPPS)", "3 Ministry of Justice (MOJ)",
+      "4 The Governing Governor, HMP Woodhill"],
+     ["OSG", "HM Prison & Probation Service (HMPPS)", "Ministry of Justice (MOJ)",
+      "The Governing Governor, HMP Woodhill"]),
+    (["The Chief Executive,", "Blackpool Teaching Hospital NHS Foundation Trust"],
+     ["The Chief Executive, Blackpool Teaching Hospital NHS Foundation Trust"]),
+    (["\u2022 Secretary of State for Health", "\u2022 NHS England"], ["Secretary of State for Health", "NHS England"]),
+    (["[REDACTED], Medical Director, Health Education England",
+      "[REDACTED], President, Royal College of Psychiatrists, London Office, 21 Prescot Street, London, E1 8BB"],
+     ["[REDACTED], Medical Director, Health Education England",
+      "[REDACTED], President, Royal College of Psychiatrists, London Office, 21 Prescot Street, London, E1 8BB"]),
+    (["1. The President Royal College Obstetricians and Gynaecologists (RCOG)", "10-18 Union Street London SE1 1SZ",
+      "2. Chief Executive, NHS England"],
+     ["The President Royal College Obstetricians and Gynaecologists (RCOG) 10-18 Union Street London SE1 1SZ",
+      "Chief Executive, NHS England"]),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), ADDRESSEE_BLOCKS)
+def test_addressee_blocks_as_real_reports_write_them(tmp_path, lines, expected):
+    assert _read(tmp_path, addressee_lines=lines).addressees == expected
+
+
+def test_a_first_line_that_repeats_at_the_top_of_pages_is_kept(tmp_path):
+    """Only the page's margins hold running headers: body lines that start two pages alike are text."""
+    r = _read(tmp_path, filler_lines=100, header="", footer="")
+    assert r.circumstances.count("The evidence heard on day") == 100
