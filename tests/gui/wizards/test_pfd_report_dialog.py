@@ -109,3 +109,19 @@ def test_a_date_that_is_not_a_date_is_said_before_anything_is_written(ctx, db, q
     assert ctx.ops.wait_idle()
     with db.reading() as s:
         assert s.scalar(select(SourceDocument.id)) is None
+
+
+def test_ctrl_z_takes_the_imported_report_back_whole(ctx, db, qtbot, tmp_path, cpic):
+    from ol_desk.core.model import ImportBatch
+    from ol_desk.gui.editors.undo_stack import UndoStack
+    stack = UndoStack(ctx.ops)
+    dialog = _shown(qtbot, PfdReportDialog(ctx, write_report(tmp_path / "report.pdf")))
+    dialog.import_report()
+    qtbot.waitUntil(lambda: dialog.written is not None and stack.can_undo(), timeout=10000)
+    assert stack.undo_text() == "Undo Import PFD report"
+    assert stack.undo(cpic)
+    qtbot.waitUntil(lambda: not stack._running, timeout=10000)
+    assert ctx.ops.wait_idle()
+    with db.reading() as s:
+        assert s.scalar(select(SourceDocument.id)) is None and s.scalar(select(Evidence.id)) is None
+        assert s.scalars(select(ImportBatch)).one().undone_at is not None   # so it may be imported again
