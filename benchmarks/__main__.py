@@ -16,6 +16,7 @@ SUITES = {
     "gui": "benchmarks.bench_gui",
     "import": "benchmarks.bench_import",
     "integrity": "benchmarks.bench_integrity",
+    "pfd": "benchmarks.bench_pfd_pdf",
     "search": "benchmarks.bench_search",
     "server": "benchmarks.bench_server",
     "similar": "benchmarks.bench_similar",

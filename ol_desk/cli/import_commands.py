@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Reads HMICFRS trackers, PFD registers and hub action lists. Columns are recognised by name "
                     "and content; correct them with --map and keep the mapping with --save-profile. The whole "
                     "file is written in one transaction as an import batch (see docs/import.md).")
-    p.add_argument("file", nargs="?", help="the workbook to import")
+    p.add_argument("file", nargs="?", help="the workbook, CSV file or PFD report PDF to import")
     p.add_argument("--sheet", help="the sheet to read (default: the first with a recognisable header row)")
     p.add_argument("--profile", help="use this saved mapping profile")
     p.add_argument("--save-profile", metavar="NAME", help="save the mapping used under this name")
@@ -43,6 +43,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="tag each new finding with the themes its words suggest (the preview lists them; undo "
                         "removes them with the import)")
     p.add_argument("--dry-run", action="store_true", help="show what would happen to each row; write nothing")
+    pdf = p.add_argument_group("a coroner's PFD report PDF (ol-desk import report.pdf)")
+    pdf.add_argument("--yes", action="store_true", help="import the report without asking (the preview is printed)")
+    pdf.add_argument("--reference", help="correct the report's reference (e.g. 2024-0123)")
+    pdf.add_argument("--date", help="correct the report's date (the 56-day response clock starts from it)")
+    pdf.add_argument("--coroner", help="correct the coroner's name")
+    pdf.add_argument("--area", help="correct the coroner area")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--undo", type=int, metavar="BATCH", help="undo an import batch")
     p.add_argument("--list", action="store_true", help="list import batches and saved profiles")
@@ -83,6 +89,18 @@ def cmd_import(args, ctx: CliContext) -> int:
     from ol_desk.core.excel.hub_roundtrip import roundtrip
     from ol_desk.core.excel.register_import.importer import ImportOptions, import_file
     from ol_desk.core.excel.workbook_reader import check_file
+
+    from . import pfd_import_command
+    if pfd_import_command.is_pdf(args.file):
+        _say_ignored(ctx, args, ("--sheet", args.sheet), ("--profile", args.profile),
+                     ("--save-profile", args.save_profile), ("--map", args.map), ("--kind", args.kind),
+                     ("--hub", args.hub), ("--document", args.document), ("--header-row", args.header_row),
+                     ("--historic-status", args.historic_status), ("--accept-rejections", args.accept_rejections),
+                     ("--keep-concerns-whole", args.keep_concerns_whole), ("--tag-themes", args.tag_themes),
+                     what="a PFD report PDF")
+        return pfd_import_command.run(args, ctx)
+    _say_ignored(ctx, args, ("--yes", args.yes), ("--reference", args.reference), ("--date", args.date),
+                 ("--coroner", args.coroner), ("--area", args.area), what="a workbook (they are for a PFD report PDF)")
     check_file(Path(args.file))   # bad files get the importer's one clear message before anything else
     if args.header_row is not None and args.header_row < 1:
         raise ValidationError(f"--header-row needs a row number from 1, not {args.header_row}.")
@@ -102,6 +120,12 @@ def cmd_import(args, ctx: CliContext) -> int:
         return 0
     _print_report(report)
     return 0
+
+
+def _say_ignored(ctx: CliContext, args, *options: tuple[str, object], what: str) -> None:
+    given = [name for name, value in options if value]
+    if given:
+        ctx.info(f"{_file_name(args.file)}: {', '.join(given)} do not apply to {what}.")
 
 
 def _print_report(report) -> None:

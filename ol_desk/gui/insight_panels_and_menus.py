@@ -71,6 +71,7 @@ def install(window) -> None:
 
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".csv"}
+PDF_SUFFIXES = {".pdf"}       # a coroner's PFD report: read into a preview to confirm (pfd_report_dialog)
 
 
 def open_import(ctx, path=None, parent=None):
@@ -79,6 +80,11 @@ def open_import(ctx, path=None, parent=None):
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     wizard.open()
     return wizard
+
+
+def open_pfd_report(ctx, path=None, parent=None):
+    from .wizards.pfd_report_dialog import PfdReportDialog
+    return _show(PfdReportDialog(ctx, path, parent))
 
 
 def _show(dialog):
@@ -106,6 +112,11 @@ def _install_excel(window) -> None:
     imp.setShortcut(QKeySequence("Ctrl+I"))
     imp.triggered.connect(lambda _=False: open_import(ctx, None, window))
     menu.insertAction(before, imp)
+    pfd = QAction("Import &PFD report (PDF)…", window)
+    pfd.setObjectName("importPfdAction")
+    pfd.setStatusTip("Read a coroner's Regulation 28 report from its PDF, check it, and import its concerns")
+    pfd.triggered.connect(lambda _=False: open_pfd_report(ctx, None, window))
+    menu.insertAction(before, pfd)
     export = menu.addMenu("E&xport")
     menu.insertMenu(before, export)
     pack = export.addAction("&Board register pack…")
@@ -119,18 +130,19 @@ def _install_excel(window) -> None:
     report.triggered.connect(lambda _=False: export_board_report(
         ctx, window, lambda message: window.statusBar().showMessage(message, 15000)))
     def writes_allowed() -> None:  # import, hub workbook and returned workbook write; the pack and report only read
-        for act in (imp, hub, back):
+        for act in (imp, pfd, hub, back):
             act.setEnabled(not getattr(ctx, "read_only", False))
     writes_allowed()
     window.identity_changed.connect(writes_allowed)
-    window.import_action, window.export_menu = imp, export
+    window.import_action, window.import_pfd_action, window.export_menu = imp, pfd, export
     window.setAcceptDrops(True)
     window._workbook_drops = WorkbookDrops(window)
     window.installEventFilter(window._workbook_drops)
 
 
 class WorkbookDrops(QObject):
-    """A workbook dropped on the window: a returned hub workbook opens as a diff, anything else in the wizard."""
+    """A workbook dropped on the window: a returned hub workbook opens as a diff, anything else in the wizard; a
+    PDF opens as a PFD report to confirm."""
 
     def __init__(self, window):
         super().__init__(window)
@@ -140,7 +152,7 @@ class WorkbookDrops(QObject):
     def _workbook(event) -> Path | None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
-        return next((p for p in paths if p.suffix.lower() in WORKBOOK_SUFFIXES), None)
+        return next((p for p in paths if p.suffix.lower() in WORKBOOK_SUFFIXES | PDF_SUFFIXES), None)
 
     def eventFilter(self, _obj, event) -> bool:  # noqa: N802 - Qt API
         if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and self._workbook(event):
@@ -162,6 +174,9 @@ class WorkbookDrops(QObject):
         if ctx.read_only:
             self.window.statusBar().showMessage(
                 f"Signed in as {ctx.actor.role.label}: browsing only, so workbooks cannot be read in.", 8000)
+            return
+        if path.suffix.lower() in PDF_SUFFIXES:
+            open_pfd_report(ctx, path, self.window)
             return
 
         def chosen(returned: bool) -> None:
