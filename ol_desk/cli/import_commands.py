@@ -55,12 +55,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_import)
 
 
-def _overrides(pairs: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+def _overrides(pairs: list[str]) -> tuple[dict[str, str], dict[str, dict[str, str | None]]]:
     """--map values: 'Column=field' (one '=') maps a column; 'Column=value=target' (two or more: the column is
     before the first, the target after the last, the value between) maps one value of a category column."""
     from ol_desk.core.errors import ValidationError
     columns: dict[str, str] = {}
-    values: dict[str, dict[str, str]] = {}
+    values: dict[str, dict[str, str | None]] = {}
     for pair in pairs:
         if "=" not in pair:
             raise ValidationError(f"--map needs \"Column=field\" or \"Column=value=target\", not '{pair}'.")
