@@ -26,7 +26,7 @@ def build(folder: Path) -> tuple[Path, int]:
     generate_demo(db, 300, seed=1, on=ON)
     actor = Actor("Jo Bloggs", Role.CPIC)
     with db.reading() as s:
-        rec = s.scalars(select(Recommendation.id).order_by(Recommendation.id)).first()
+        rec = s.scalars(select(Recommendation.id).order_by(Recommendation.id).limit(1)).one()  # the demo just made them
     files = [
         (ef.text_pdf(folder / "custody-suite-audit-2025.pdf",
                      [["Custody suite audit, March 2025."],
