@@ -25,10 +25,10 @@ from .text_lines import Line, PdfRefused, PdfText, read_lines
 _HEADINGS = (
     ("sent_to", r"this report is being sent to"),
     ("coroner", r"coroner"),
-    ("powers", r"coroner'?s legal powers"),
+    ("powers", r"coroner['\u2019]?s\s+legal\s+powers"),
     ("investigation", r"investigation\s+(?:and|&)\s+inquest"),
     ("circumstances", r"circumstances\s+of\s+(?:the\s+)?death"),
-    ("concerns", r"(?:coroner'?s\s+)?concerns|(?:the\s+)?matters?\s+of\s+concern"),
+    ("concerns", r"(?:coroner['\u2019]?s\s+)?concerns|(?:the\s+)?matters?\s+of\s+concern"),
     ("action", r"action\s+should\s+be\s+taken"),
     ("response", r"your\s+response"),
     ("copies", r"copies\s+(?:and|&)\s+publication"),
@@ -43,7 +43,7 @@ _REFERENCE = re.compile(r"\b(?:our\s+)?ref(?:erence)?(?:\s+(?:no|number))?\.?\s*
 _BARE_REFERENCE = re.compile(r"(?<![\d-])(20\d{2}-\d{4})(?![\d-])")
 _CORONER = re.compile(
     r"\bI\s+am\s+(?P<name>[^,]+?)\s*,\s*(?P<title>[^,]*?coroner)\s*,?\s*(?:for|of|in)\s+(?:the\s+)?"
-    r"(?:coroner\s+area\s+of\s+|area\s+of\s+|coroner'?s\s+area\s+of\s+)?(?P<area>.+?)\s*\.?\s*$", re.IGNORECASE)
+    r"(?:coroner\s+area\s+of\s+|area\s+of\s+|coroner['\u2019]?s\s+area\s+of\s+)?(?P<area>.+?)\s*\.?\s*$", re.IGNORECASE)
 _DECEASED = re.compile(r"\binto\s+the\s+death\s+of\s+(?:the\s+late\s+)?(?P<name>[^,.;()]+?)"
                        r"(?=\s*(?:,|\.|;|\(|\s+aged\b|\s+who\b|\s+born\b|$))", re.IGNORECASE)
 _NAMELY = re.compile(r"namely\s+(?:by|on\s+or\s+before)\s+(?:the\s+)?(?P<date>.+?)(?:\.\s|\.$|,|$)", re.IGNORECASE)

@@ -43,9 +43,11 @@ def test_each_way_of_numbering_the_concerns(tmp_path, marker):
     assert _read(tmp_path, marker=marker).concerns == CONCERNS
 
 
+@pytest.mark.parametrize("footer", ["Page {n} of {m}", "{n}", "- {n} -", "OFFICIAL {n}/{m}"])
 @pytest.mark.parametrize("filler", range(0, 46, 3))
-def test_concerns_running_over_a_page_break_read_whole_without_headers_footers_or_page_numbers(tmp_path, filler):
-    r = _read(tmp_path, filler_lines=filler, header=HEADER + " — OFFICIAL", footer="Page {n} of {m}")
+def test_concerns_running_over_a_page_break_read_whole_without_headers_footers_or_page_numbers(tmp_path, filler,
+                                                                                               footer):
+    r = _read(tmp_path, filler_lines=filler, header=HEADER + " — OFFICIAL", footer=footer)
     assert r.concerns == CONCERNS
     assert r.reference == "2024-0123" and r.date_issued == dt.date(2024, 3, 12)
     text = " ".join([*r.concerns, r.circumstances, r.intro])
@@ -91,6 +93,12 @@ def test_bullets_ordinal_dates_a_reference_in_the_file_name_and_a_wrapped_addres
     assert r.concerns == CONCERNS
     assert r.addressees[0].startswith("The Rt Hon Secretary of State for Justice")
     assert len(r.addressees) == 1 or r.addressees == [long_name]
+
+
+def test_curly_apostrophes_in_the_headings(tmp_path):
+    r = _read(tmp_path, concerns_heading="CORONER\u2019S CONCERNS",
+              coroner_line="I am {coroner}, {title} for the coroner\u2019s area of {area}")
+    assert r.concerns == CONCERNS and (r.coroner, r.area) == ("Jane Doe, Assistant Coroner", "Avon")
 
 
 def test_a_single_concern_without_a_list(tmp_path):
