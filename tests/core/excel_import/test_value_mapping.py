@@ -71,8 +71,8 @@ def test_the_preview_lists_each_unknown_word_once_with_its_count_and_a_suggestio
     assert values[("source_kind", "Coroner (Reg 28)")][1:] == ("pfd", "guessed from its words")
     assert values[("source_kind", "Lighthouse project")] == (1, None, "not known")
     assert values[("status", "Being progressed")][0] == 2
-    assert values[("hubs", "C. West")] == (2, "CW", "not known")
-    assert values[("hubs", "Sth East")] == (2, "SE", "not known")
+    assert values[("hubs", "C. West")] == (2, "CW", "closest spelling")
+    assert values[("hubs", "Sth East")] == (2, "SE", "closest spelling")
     assert report.as_dict()["values"][0]["field"] == "source_kind"
 
 
@@ -143,7 +143,7 @@ def test_cli_lists_the_values_maps_them_with_two_equals_and_keeps_the_old_form(c
     assert main([*target, "import", str(register), "--dry-run", "--map", "Ref=reference"]) == 0   # old form
     out = capsys.readouterr().out
     assert "Values ol-desk does not know exactly" in out
-    assert "BCU: 'C. West' × 2 (not known) → Central West   --map \"BCU=C. West=CW\"" in out
+    assert "BCU: 'C. West' × 2 (closest spelling) → Central West   --map \"BCU=C. West=CW\"" in out
     assert "Source: 'Lighthouse project' × 1 (not known) → leave as is" in out
     maps = [f"{column}={words}={goal}" for column, pairs in MAPS.items() for words, goal in pairs.items()]
     args = [a for m in maps for a in ("--map", m)]

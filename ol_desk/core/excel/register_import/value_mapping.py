@@ -34,7 +34,7 @@ class UnknownValue:
     value: str            # the register's words, as first seen
     count: int            # rows (or, for hubs, cells) using it
     suggestion: str | None   # a target in the module's form; None: nothing close (left at the neutral value)
-    why: str              # "not known", "guessed from its words", "mapped"
+    why: str              # "not known", "closest spelling", "guessed from its words", "mapped"
     shown: str = ""       # the suggestion in words ("HMICFRS inspection · Area for improvement")
 
     def as_dict(self) -> dict:
@@ -216,7 +216,7 @@ def _judge(fkey: str, raw, actions: bool, hubs: vp.HubMatcher, maps: ValueMaps):
         if near is None and found.finding is not None:   # "MOPAC scrutiny – AFI": the finding type at least
             near = SourceKind.OTHER
         also = f"/{found.finding.value}" if near is not None and found.finding is not None else ""
-        yield words, near.value + also if near else None, "not known"
+        yield words, *_suggested(near.value + also if near else None)
     elif fkey == "finding_type":
         if k in maps.finding:
             yield words, maps.finding[k].value, "mapped"
@@ -229,7 +229,7 @@ def _judge(fkey: str, raw, actions: bool, hubs: vp.HubMatcher, maps: ValueMaps):
         near = _closest(k, vp.finding_words())
         if near is None:   # "Cause of concern (CoC)": finding words inside the cell
             near = vp.source_cell(f"x – {words}").finding
-        yield words, near.value if near else None, "not known"
+        yield words, *_suggested(near.value if near else None)
     elif fkey == "status":
         if k in maps.status:
             yield words, maps.status[k].value, "mapped"
@@ -238,7 +238,7 @@ def _judge(fkey: str, raw, actions: bool, hubs: vp.HubMatcher, maps: ValueMaps):
         if k in table:
             return
         near = _closest(k, table)
-        yield words, near.value if near else None, "not known"
+        yield words, *_suggested(near.value if near else None)
     elif fkey == "response_position":
         if k in maps.response:
             yield words, maps.response[k].value, "mapped"
@@ -246,7 +246,7 @@ def _judge(fkey: str, raw, actions: bool, hubs: vp.HubMatcher, maps: ValueMaps):
         if k in vp.response_words(with_not_accepted=True):   # known ('Not accepted' is warned about per row)
             return
         near = _closest(k, vp.response_words())
-        yield words, near.value if near else None, "not known"
+        yield words, *_suggested(near.value if near else None)
     elif fkey == "hubs":
         _ids, unknown = hubs.find_all(words)
         for part in unknown:
@@ -256,7 +256,12 @@ def _judge(fkey: str, raw, actions: bool, hubs: vp.HubMatcher, maps: ValueMaps):
                 yield part, LEAVE_BLANK if hid is None else hubs.codes[hid], "mapped"
                 continue
             near = _closest(vp.hub_key(part), {name: hid for name, hid in hubs.by_key.items() if len(name) > 2})
-            yield part, hubs.codes[near] if near is not None else None, "not known"
+            yield part, *_suggested(hubs.codes[near] if near is not None else None)
+
+
+def _suggested(target: str | None) -> tuple[str | None, str]:
+    """(target, why) for a value ol-desk does not know: the closest spelling found, or nothing close."""
+    return (target, "closest spelling") if target is not None else (None, "not known")
 
 
 def _abbreviates(short: str, long: str) -> bool:
