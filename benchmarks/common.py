@@ -113,7 +113,7 @@ def demo_db_path(n: int = 200_000, seed: int = 1) -> Path:
 
 
 def shared_demo_db(n: int = 200_000, seed: int = 1) -> Path:
-    """The demo register the suites share, built once with `ol-desk demo` (one to two minutes at 200,000).
+    """The demo register the suites share, built once with `ol-desk demo` (about 4 minutes at 200,000).
 
     Suites must not write to it (copy it first): it is built under a temporary name, moved into place, and marked
     ready, so a half-built file is never used."""

@@ -31,8 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "in every status, actions, progress updates, evidence links and Gold Group learning. The same "
                     "seed and day give the same register.")
     p.add_argument("--recommendations", "-n", type=_count, default=2000, metavar="N",
-                   help="how many recommendations to make (default 2,000; 20,000 takes under a minute; every row "
-                        "gets its audit event, as an import writes, so 200,000 takes far longer)")
+                   help="how many recommendations to make (default 2,000; 20,000 take about 20 s and 200,000 about "
+                        "4 minutes: every row gets its audit event, as an import writes)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD",
                    help="the day the register is built around (default: today), so that some items are overdue "
