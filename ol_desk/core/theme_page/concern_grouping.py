@@ -104,19 +104,23 @@ def _leader_pass(vectors: Sequence[dict[str, float]], threshold: float, probe_te
     members: list[list[int]] = []
     postings: dict[str, list[int]] = {}
     work = 0
+    heaviest = itemgetter(1)
     for i, vec in enumerate(vectors):
         best, best_score = -1, 0.0
-        if vec:
-            probes = heapq.nlargest(probe_terms, vec.items(), key=itemgetter(1))
+        ranked = sorted(vec.items(), key=heaviest, reverse=True)   # a finding holds a few dozen terms at most
+        if ranked:
             partial: dict[int, float] = {}
-            for t, w in probes:
-                for g in postings.get(t, ()):
-                    partial[g] = partial.get(g, 0.0) + w * leaders[g][t]
-                work += len(postings.get(t, ()))
+            get = partial.get
+            for t, w in ranked[:probe_terms]:
+                posted = postings.get(t)
+                if posted:
+                    for g in posted:
+                        partial[g] = get(g, 0.0) + w * leaders[g][t]
+                    work += len(posted)
             # the exact cosine (both vectors are unit length) for the few that share most of its heaviest terms
-            for g, _p in heapq.nlargest(CHECKED, partial.items(), key=itemgetter(1)):
+            for g, _p in heapq.nlargest(CHECKED, partial.items(), key=heaviest):
                 lead = leaders[g]
-                s = sum(w * lead.get(u, 0.0) for u, w in vec.items())
+                s = sum([vec[u] * lead[u] for u in vec.keys() & lead.keys()])
                 work += len(vec)
                 if s > best_score or (s == best_score and g < best):
                     best, best_score = g, s
@@ -126,7 +130,7 @@ def _leader_pass(vectors: Sequence[dict[str, float]], threshold: float, probe_te
         g = len(leaders)
         leaders.append(vec)
         members.append([i])
-        for t, _w in heapq.nlargest(probe_terms * 2, vec.items(), key=itemgetter(1)):
+        for t, _w in ranked[:probe_terms * 2]:
             posted = postings.setdefault(t, [])
             if len(posted) < postings_cap:
                 posted.append(g)

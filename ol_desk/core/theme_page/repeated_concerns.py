@@ -26,7 +26,7 @@ from ol_desk.core.queries.register_filter import RegisterFilter
 
 from .concern_grouping import THRESHOLD, group_texts
 
-MAX_FINDINGS = 6_000    # the newest findings of a theme that are grouped (older ones are counted, not grouped)
+MAX_FINDINGS = 8_000    # the newest findings of a theme that are grouped (older ones are counted, not grouped)
 MEMBERS_SHOWN = 60      # findings listed per group (its numbers count all of them)
 
 # Who raised it, in words ("raised 7 times since 2017 by coroners, the IOPC and HMICFRS").
