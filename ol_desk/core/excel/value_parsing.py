@@ -53,6 +53,12 @@ def is_placeholder(value) -> bool:
     Such a cell reads as empty everywhere (two rows whose reference is 'N/A' are not one report)."""
     if not isinstance(value, str) or len(value) > 40:
         return False
+    return _short_placeholder(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_placeholder(value: str) -> bool:
+    # Short cells repeat down a register (statuses, hubs, owners, 'N/A'): each distinct one is worked out once.
     s = " ".join(value.lower().split()).rstrip(".")
     if s in PLACEHOLDERS or not s:
         return True
