@@ -2,7 +2,11 @@
 FTS5 over the same texts measured in the same run.
 
     python -m benchmarks search                       # on the shared 200k demo database (copied first)
-    python -m benchmarks.bench_search --db PATH --procs 2 --rounds 5 [--skip-build]
+    python -m benchmarks.bench_search --db PATH --procs 2 --rounds 5 [--skip-build] [--edits 1,10,100]
+
+After the main table it edits recommendations through the services (each edit followed by a search, which applies
+it: one small segment per edit, deletions in the big ones, as a day of use leaves them) and times the whole mix
+again after 1, 10, 100 … edits in all: p50/p95 per query class, Whoosh and FTS5, in a second table.
 
 The database is copied (SQLite backup API) to $OL_DESK_BENCH_DIR/search-bench.sqlite3 (default benchmarks/out/)
 because indexing writes
@@ -132,8 +136,9 @@ def time_queries(index, fts_path: Path, rounds: int, whoosh_cold: list, cpu: dic
     return whoosh_t, fts_t, counts
 
 
-def edit_to_searchable(db, index, tries: int = 5) -> list[float]:
-    """Seconds from the commit of an edit to the first search that finds it (the search applies the backlog)."""
+def edit_to_searchable(db, index, tries: int = 5, offset: int = 0, tag: str = "zebracrossing") -> list[float]:
+    """Seconds from the commit of an edit to the first search that finds it (the search applies the backlog).
+    Edits the recommendations `offset`, `offset` + 1, … in id order."""
     from sqlalchemy import select
 
     from ol_desk.core.model import Recommendation
@@ -142,9 +147,9 @@ def edit_to_searchable(db, index, tries: int = 5) -> list[float]:
     actor = Actor("Benchmark", Role.CPIC)
     out = []
     with db.reading() as s:
-        ids = list(s.scalars(select(Recommendation.id).order_by(Recommendation.id).limit(tries)))
+        ids = list(s.scalars(select(Recommendation.id).order_by(Recommendation.id).offset(offset).limit(tries)))
     for i, rec_id in enumerate(ids):
-        word = f"zebracrossing{i}x{os.getpid()}"
+        word = f"{tag}{offset + i}x{os.getpid()}"
         with db.transaction() as s:
             rec = s.get(Recommendation, rec_id)
             recommendations.update_recommendation(s, actor, rec_id, text=f"{rec.text} {word}")
@@ -157,12 +162,48 @@ def edit_to_searchable(db, index, tries: int = 5) -> list[float]:
     return out
 
 
+def segments(index) -> tuple[int, int]:
+    """(segments, deleted documents) of the live index."""
+    def run(searcher):
+        readers = [r for r, _offset in searcher.reader().leaf_readers()]
+        return len(readers), sum(r.doc_count_all() - r.doc_count() for r in readers)
+    return index._with_searcher(run)
+
+
+def after_edits(db, index, fts_path: Path, steps: list[int], rounds: int, base: tuple[dict, dict]) -> list[str]:
+    """The whole mix timed again after 1, 10, 100 … edits in all (counted from the start of this run; the last row
+    says how many segments and deleted documents the index had); a Markdown table, p50/p95 per class."""
+    cats = list(dict.fromkeys(c for c, *_ in QUERIES))
+    columns = [("0", base[0], base[1], segments(index))]
+    done = 0
+    for n in steps:
+        edit_to_searchable(db, index, n - done, offset=1000 + done, tag="okapiedit")
+        done = n
+        cpu: dict[str, list[float]] = {"whoosh": [], "fts": []}
+        w, f, _counts = time_queries(index, fts_path, rounds, [], cpu)
+        columns.append((f"{n:,}", w, f, segments(index)))
+    out = ["", "### Query time after edits (each edit saved through the services, then searched for)", "",
+           "| class | " + " | ".join(f"+{name} edits p50 / p95" for name, *_ in columns) + " | FTS5 p95 (last) |",
+           "|---|" + "---|" * (len(columns) + 1)]
+    for cat in [*cats, "whole mix"]:
+        cells = []
+        for _name, w, _f, _seg in columns:
+            xs = [x for c, q, *_ in QUERIES if cat in (c, "whole mix") for x in w[q]]
+            cells.append(f"{percentile(xs, 50) * 1000:,.0f} / {percentile(xs, 95) * 1000:,.0f} ms")
+        fx = [x for c, q, *_ in QUERIES if cat in (c, "whole mix") for x in columns[-1][2][q]]
+        out.append(f"| {cat} | " + " | ".join(cells) + f" | {percentile(fx, 95) * 1000:,.0f} ms |")
+    out.append("| segments (deleted docs) | " + " | ".join(f"{s} ({d:,})" for *_r, (s, d) in columns) + " | |")
+    return out
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.bench_search")
     ap.add_argument("--db", type=Path, default=SHARED)
     ap.add_argument("--work", type=Path, default=WORK)
     ap.add_argument("--procs", type=int, default=2, help="Whoosh writer processes for the build")
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--edits", default="1,10,100",
+                    help="time the mix again after this many edits in all (comma-separated; empty: not at all)")
     ap.add_argument("--skip-build", action="store_true",
                     help="reuse the copy and index made by a previous run (the FTS5 file too, if it is there)")
     args = ap.parse_args(argv)
@@ -228,15 +269,19 @@ def main(argv: list[str]) -> int:
     with timed() as t:
         n_ids = len(index.ids_matching("custody", "recommendation"))
     rows.append(Row(f"ids_matching('custody', recommendation): {n_ids:,} ids", t() * 1000, "ms"))
+    steps = sorted({int(x) for x in args.edits.split(",") if x.strip()})
+    index.result_cache_size = 0
+    edited = after_edits(db, index, fts_path, steps, args.rounds, (whoosh_t, fts_t)) if steps else []
     edits = edit_to_searchable(db, index)
     rows.append(Row("edit → searchable, median of 5", percentile(edits, 50), "s", target="≤ 1 s"))
     rows.append(Row("edit → searchable, worst of 5", max(edits), "s", target="≤ 1 s"))
-    index.close()
     print_table(f"Search (Whoosh) on {args.db.name}: {', '.join(f'{k} {v:,}' for k, v in counts_by_kind.items())}",
                 rows)
     print("\nhits returned (ol-desk / FTS5; FTS5 has no typo tolerance, so misspelt words find nothing there):")
     for _cat, q, *_ in QUERIES:
         print(f"  {q:<45} {counts[q][0]:>3} / {counts[q][1]:>3}")
+    print("\n".join(edited))
+    index.close()
     print(f"\ntoday = {dt.date.today()}; rounds = {args.rounds}; load average at the end: {os.getloadavg()}")
     db.dispose()
     return 0

@@ -213,3 +213,17 @@ def test_a_search_typed_before_the_index_opens_runs_once_it_is_there(searching_w
     window.ctx.search_index = index
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.search_panel.list.count() > 0, timeout=5000)
+
+
+def test_a_total_beyond_the_shown_hits_is_said_to_be_an_estimate(searching_window, qtbot, items, monkeypatch):
+    from ol_desk.gui.search import results_panel
+    monkeypatch.setattr(results_panel, "LIMIT", 1)
+    panel = searching_window.search_panel
+    searching_window.search_field.setText("pursuit")
+    panel.search_now()
+    qtbot.waitUntil(lambda: "showing the best 1" in panel.message.text(), timeout=5000)
+    assert panel.message.text().startswith("About ")   # Whoosh's estimate, not a count
+    searching_window.search_field.setText("taser")
+    panel.search_now()
+    qtbot.waitUntil(lambda: "taser" in panel.message.text(), timeout=5000)
+    assert panel.message.text().startswith("1 match for")   # all of them shown: exact

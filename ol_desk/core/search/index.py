@@ -53,11 +53,12 @@ def _only(q: wq.Query, kinds: list[str], excluded: Sequence[wq.Query] = ()) -> w
 class SearchIndex:
     def __init__(self, db, *, use_process: bool | None = None, procs: int | None = None):
         """use_process: None decides by size; True/False forces the worker process on or off.
-        procs: Whoosh writer processes for a rebuild (default: 2 on a machine with 4 or more cores, else 1)."""
+        procs: Whoosh writer processes for a rebuild (default: 2 on a machine with 2 or more cores, else 1: a
+        rebuild of a national register runs in a worker process, and on one core it takes twice the ten minutes)."""
         self.db = db
         self.store = IndexStore(db.index_dir)
         self.use_process = use_process
-        self.procs = procs or (2 if (os.cpu_count() or 1) >= 4 else 1)
+        self.procs = procs or (2 if (os.cpu_count() or 1) >= 2 else 1)
         self._lock = threading.RLock()       # the searcher and the answers cached on it: held for milliseconds
         self._writing = threading.RLock()    # one ensure / rebuild / catch-up at a time: may take minutes
         self.maintenance = IndexMaintenance(lambda rebuild, progress, cancel:

@@ -167,10 +167,12 @@ class SearchResultsPanel(PanelDefaults, QWidget):
             item.setToolTip(words)
             self.list.addItem(item)
         n = len(result.hits)
+        # Beyond the shown page the total is Whoosh's estimate (counting every match would cost seconds): "about".
         more = f" (showing the best {n})" if result.total_estimate > n else ""
+        about = "About " if result.total_estimate > n else ""
         corrected = (f" — searched for “{result.corrected_query}”" if result.corrected_query else "")
         self.message.setText(f"No matches for “{text}”{corrected}." if n == 0 else
-                             f"{result.total_estimate:,} match{'' if result.total_estimate == 1 else 'es'} for "
+                             f"{about}{result.total_estimate:,} match{'' if result.total_estimate == 1 else 'es'} for "
                              f"“{text}”{more}{corrected}. "
                              f"Enter opens the highlighted one.")
         if n:
