@@ -112,8 +112,8 @@ def _load(session: Session, ids: set[int]) -> list[_Step]:
     for ev in sorted(found, key=lambda e: e.id, reverse=True):
         # A creation is reversed by deleting the row as it is now, so its detail (the row's fields, since the
         # replay of `check` needs them) is not kept: at 100,000 rows it was most of an undo's memory.
-        detail = {} if ev.verb == "create" else json.loads(ev.detail or "{}")
-        verb = _MIRROR.get(detail.get("undid"), "update") if ev.verb == "undo" else ev.verb
+        detail: dict = {} if ev.verb == "create" else json.loads(ev.detail or "{}")
+        verb = _MIRROR.get(str(detail.get("undid")), "update") if ev.verb == "undo" else ev.verb
         steps.append(_Step(ev.id, ev.at, ev.actor, verb, ev.entity, ev.entity_id, detail, ev.verb == "undo"))
     return steps
 
