@@ -57,7 +57,8 @@ def cmd_search(args, ctx: CliContext) -> int:
         index.close()
     if args.json:
         ctx.print_json({"query": " ".join(args.query), "corrected_query": result.corrected_query,
-                        "total_estimate": result.total_estimate, "hits": [h.as_dict() for h in result.hits]})
+                        "total_estimate": result.total_estimate,
+                        "total_exact": result.total_exact, "hits": [h.as_dict() for h in result.hits]})
         return 0
     if result.corrected_query:
         print(f"Showing results for: {result.corrected_query}")
@@ -65,7 +66,8 @@ def cmd_search(args, ctx: CliContext) -> int:
         print("No matches.")
         return 0
     shown = len(result.hits)
-    about = f"about {result.total_estimate:,}" if result.total_estimate > shown else f"{shown:,}"
+    about = f"{'' if result.total_exact else 'about '}{result.total_estimate:,}" if result.total_estimate > shown \
+        else f"{shown:,}"
     print(f"{shown:,} of {about} match(es):")
     for h in result.hits:
         print(f"\n[{h.kind} {h.id}] {h.reference}  {h.title}  (score {h.score:.2f})")

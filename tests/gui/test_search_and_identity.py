@@ -215,14 +215,26 @@ def test_a_search_typed_before_the_index_opens_runs_once_it_is_there(searching_w
     qtbot.waitUntil(lambda: window.search_panel.list.count() > 0, timeout=5000)
 
 
-def test_a_total_beyond_the_shown_hits_is_said_to_be_an_estimate(searching_window, qtbot, items, monkeypatch):
+def test_a_total_beyond_the_shown_hits_is_a_count_or_said_to_be_an_estimate(searching_window, qtbot, items, db,
+                                                                           cpic, monkeypatch):
     from ol_desk.gui.search import results_panel
+    with db.transaction() as s:   # two more items with the phrase "risk rises", each scoring differently
+        iopc = f.make_document(s, cpic, kind="iopc", title="Road safety review", reference="IOPC-2024-200")
+        f.make_recommendation(s, cpic, iopc, reference="R4", text="Risk rises.")
+        f.make_recommendation(s, cpic, iopc, reference="R5",
+                              text="The risk rises quickly in a long chase across the city at night in the rain.")
     monkeypatch.setattr(results_panel, "LIMIT", 1)
     panel = searching_window.search_panel
     searching_window.search_field.setText("pursuit")
     panel.search_now()
     qtbot.waitUntil(lambda: "showing the best 1" in panel.message.text(), timeout=5000)
-    assert panel.message.text().startswith("About ")   # Whoosh's estimate, not a count
+    total = searching_window.ctx.search_index.search("pursuit", limit=100).total_estimate
+    assert total > 1 and panel.message.text().startswith(f"{total} matches for")   # counted, not estimated
+    # A phrase's positions are checked only as far as the shown page needs: the rest is estimated.
+    searching_window.search_field.setText('"risk rises"')
+    panel.search_now()
+    qtbot.waitUntil(lambda: "risk rises" in panel.message.text(), timeout=5000)
+    assert panel.message.text().startswith("About ") and "showing the best 1" in panel.message.text()
     searching_window.search_field.setText("taser")
     panel.search_now()
     qtbot.waitUntil(lambda: "taser" in panel.message.text(), timeout=5000)

@@ -14,13 +14,14 @@ from typing import Any
 
 from sqlalchemy import select
 from whoosh import query as wq
+from whoosh.searching import Results
 
 from ol_desk.core.dates import today
 from ol_desk.core.model import Hub, Theme
 from ol_desk.core.standard_wording import without_standard_wording
 
+from . import array_search, indexer, process, spelling
 from . import changes as ch
-from . import indexer, process, spelling
 from .maintenance import IndexMaintenance
 from .query import ParsedQuery, QueryError, Vocabulary, compile_query, parse, resolve_kind
 from .results import Hit, SearchResult, build_hits, configure
@@ -48,6 +49,18 @@ def _only(q: wq.Query, kinds: list[str], excluded: Sequence[wq.Query] = ()) -> w
     if kinds:
         q = wq.And([q, wq.Or([wq.Term("kind", k) for k in kinds])])
     return wq.AndNot(q, wq.Or(list(excluded))) if excluded else q
+
+
+def _best(searcher, q: wq.Query, limit: int):
+    """(Whoosh Results of the best `limit` matches, how many match, whether that count is exact).
+
+    On arrays when array_search can evaluate q, else by Whoosh's own collector (then the count is Whoosh's
+    estimate: results.estimated_length() would count every hit, seconds at 200k items)."""
+    found = array_search.top_hits(searcher, q, limit)
+    if found is not None:
+        return Results(searcher, q, found.top), found.total, found.exact_total
+    results = searcher.search(q, limit=limit)
+    return results, q.estimate_size(searcher.reader()), False
 
 
 class SearchIndex:
@@ -156,7 +169,7 @@ class SearchIndex:
                     self._results.popitem(last=False)
         else:
             self._results.move_to_end(key)
-        return SearchResult(list(result.hits), result.total_estimate, result.corrected_query)
+        return SearchResult(list(result.hits), result.total_estimate, result.corrected_query, result.total_exact)
 
     def ids_matching(self, query: str, kind: str, cap: int = IDS_CAP) -> list[int]:
         """Every id of one kind that matches (for register filters and exports), ascending, at most `cap`."""
@@ -167,9 +180,12 @@ class SearchIndex:
 
         def run(searcher):
             q, _corrections = self._compile(searcher, parsed)
-            results = searcher.search(_only(q, [kind]), limit=None, scored=False)
+            q = _only(q, [kind])
+            docs = array_search.matching_docs(searcher, q)
+            if docs is None:
+                docs = searcher.search(q, limit=None, scored=False).docs()
             column = searcher.reader().column_reader("eid")
-            return sorted(int(column[docnum]) for docnum in results.docs())[:cap]
+            return sorted(int(column[int(docnum)]) for docnum in docs)[:cap]
         return self._with_searcher(run)
 
     def evidence_status(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
@@ -203,7 +219,7 @@ class SearchIndex:
             q = wq.Or([wq.Term(f, t, boost=w * (1.5 if f == "title" else 1.0))
                        for t, w in terms for f in ("body", "title")])
             excluded = [wq.Term("key", f"{kind}:{i}") for i in exclude_ids]
-            results = searcher.search(_only(q, [kind], excluded), limit=limit)
+            results, _total, _exact = _best(searcher, _only(q, [kind], excluded), limit)
             configure(results)
             with self.db.reading() as session:
                 return build_hits(session, results)
@@ -214,15 +230,15 @@ class SearchIndex:
         q, corrections = self._compile(searcher, parsed)
         limit = max(1, int(limit))
         q = _only(q, [resolve_kind(k) for k in kinds or ()])
-        results = searcher.search(q, limit=limit + 1)  # + 1: the state document may be among them
+        results, total, exact = _best(searcher, q, limit + 1)  # + 1: the state document may be among them
         configure(results)
         with self.db.reading() as session:
             hits = build_hits(session, results)[:limit]
             corrected = spelling.corrected_text(parsed.text, corrections, hits, searcher, session) \
                 if corrections else None
-        # Not results.estimated_length(): with nothing cheaper known it counts every hit (seconds at 200k items).
-        total = q.estimate_size(searcher.reader()) if len(hits) >= limit else len(hits)
-        return SearchResult(hits, max(total, len(hits)), corrected)
+        if len(hits) < limit:
+            return SearchResult(hits, len(hits), corrected, total_exact=True)
+        return SearchResult(hits, max(total, len(hits)), corrected, total_exact=exact)
 
     def _compile(self, searcher, parsed: ParsedQuery):
         """The Whoosh query, with misspelt words replaced; and the corrections made ({typed: stem})."""

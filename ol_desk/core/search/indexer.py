@@ -19,6 +19,7 @@ from ol_desk.core.services import outbox
 
 from . import changes as ch
 from . import evidence_source
+from .codec import ArrayCodec
 from .file_reader import FileReader
 from .schema import KINDS, SCHEMA_VERSION
 from .sources import TABLES, Where, index_documents
@@ -56,6 +57,11 @@ def count_rows(db) -> dict[str, int]:
         return {k: s.scalar(select(func.count()).select_from(TABLES[k])) or 0 for k in KINDS}
 
 
+def _writer(ix, **kwargs):
+    """A Whoosh writer whose new segments (and merges) use ArrayCodec's posting blocks."""
+    return ix.writer(codec=ArrayCodec(), **kwargs)
+
+
 def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Cancel | None = None, *,
             procs: int = 1, limitmb: int = WRITER_LIMIT_MB, files: FileReader | None = None) -> IndexState:
     """Index every row into a new generation and make it live. Caller holds the writer lock."""
@@ -66,8 +72,8 @@ def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Can
     totals = count_rows(db)
     total, done = sum(totals.values()) + 1, 0  # the last step is the commit
     path, ix = store.new_generation()
-    writer = ix.writer(procs=procs, limitmb=limitmb, multisegment=procs > 1) if procs > 1 else \
-        ix.writer(limitmb=limitmb)
+    writer = _writer(ix, procs=procs, limitmb=limitmb, multisegment=procs > 1) if procs > 1 else \
+        _writer(ix, limitmb=limitmb)
     try:
         progress(0, total, "reading the database")
         for kind in KINDS:
@@ -111,7 +117,7 @@ def apply_backlog(db, ix, backlog: ch.Backlog, progress: Progress | None = None,
     with db.reading() as s:
         todo = ch.affected(s, backlog.entities)
     total, done = sum(len(v) for v in todo.values()), 0
-    writer = ix.writer(limitmb=limitmb)
+    writer = _writer(ix, limitmb=limitmb)
     try:
         with db.reading() as s:
             for kind, ids in todo.items():
@@ -218,7 +224,7 @@ def read_pending_evidence(db, store: IndexStore, files: FileReader, progress: Pr
             ids = pending_evidence(searcher)
         if not ids:
             return 0
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        writer = _writer(ix, limitmb=WRITER_LIMIT_MB)
         done = 0
         try:
             with db.reading() as s:

@@ -43,8 +43,9 @@ class Hit:
 @dataclass
 class SearchResult:
     hits: list[Hit] = field(default_factory=list)
-    total_estimate: int = 0              # how many items match, roughly (Whoosh's estimate; exact when small)
+    total_estimate: int = 0              # how many items match (estimated unless total_exact)
     corrected_query: str | None = None   # the query as corrected for typos, when it was ("custdy" → "custody")
+    total_exact: bool = False            # an exact count (ranked on arrays and no phrase left unchecked)
 
 
 class _Mark(highlight.HtmlFormatter):

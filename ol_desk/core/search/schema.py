@@ -17,7 +17,7 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 # What the index holds, by Entity value.
 KINDS = ("recommendation", "action", "update", "document", "learning", "evidence")

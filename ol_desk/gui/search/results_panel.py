@@ -167,9 +167,9 @@ class SearchResultsPanel(PanelDefaults, QWidget):
             item.setToolTip(words)
             self.list.addItem(item)
         n = len(result.hits)
-        # Beyond the shown page the total is Whoosh's estimate (counting every match would cost seconds): "about".
+        # The count is exact unless a phrase's candidates were checked only as far as the shown page: then "about".
         more = f" (showing the best {n})" if result.total_estimate > n else ""
-        about = "About " if result.total_estimate > n else ""
+        about = "About " if result.total_estimate > n and not result.total_exact else ""
         corrected = (f" — searched for “{result.corrected_query}”" if result.corrected_query else "")
         self.message.setText(f"No matches for “{text}”{corrected}." if n == 0 else
                              f"{about}{result.total_estimate:,} match{'' if result.total_estimate == 1 else 'es'} for "
