@@ -3,6 +3,7 @@ FTS5 over the same texts measured in the same run.
 
     python -m benchmarks search                       # on the shared 200k demo database (copied first)
     python -m benchmarks.bench_search --db PATH --procs 2 --rounds 5 [--skip-build] [--edits 1,10,100]
+    python -m benchmarks.bench_search --sizes 10000,50000,200000 --edits ""   # how the cost grows, one table
 
 After the main table it edits recommendations through the services (each edit followed by a search, which applies
 it: one small segment per edit, deletions in the big ones, as a day of use leaves them) and times the whole mix
@@ -210,16 +211,51 @@ def main(argv: list[str]) -> int:
                     help="time the mix again after this many edits in all (comma-separated; empty: not at all)")
     ap.add_argument("--skip-build", action="store_true",
                     help="reuse the copy and index made by a previous run (the FTS5 file too, if it is there)")
+    ap.add_argument("--sizes", default="",
+                    help="run once per demo size (comma-separated recommendations, e.g. 10000,50000,200000; each "
+                         "demo built once) and end with one table of p95 per class across the sizes")
     args = ap.parse_args(argv)
+    if args.sizes:
+        return by_size(args, [int(x) for x in args.sizes.split(",") if x.strip()])
     if args.db == SHARED:
         shared_demo_db()  # built once if this machine has none yet
     if not args.db.exists():
         print(f"no database at {args.db}", file=sys.stderr)
         return 2
+    return 0 if run(args) is not None else 1
+
+
+def by_size(args, sizes: list[int]) -> int:
+    """One run per demo size, then p95 per class, ol-desk / FTS5 (ratio), side by side."""
+    summaries = []
+    for n in sizes:
+        args.db, args.work = shared_demo_db(n), BENCH_DIR / f"search-bench-{n}.sqlite3"
+        summary = run(args)
+        if summary is None:
+            return 1
+        summaries.append((n, summary))
+    head = " | ".join(f"{n:,} recommendations ({s['items']:,} items)" for n, s in summaries)
+    print(f"\n### Search p95 by size, ol-desk / FTS5 on the same texts (ratio), {args.rounds} rounds\n")
+    print(f"| class | {head} |")
+    print("|---|" + "---|" * len(summaries))
+    for cat in summaries[0][1]["p95"]:
+        cells = []
+        for _n, s in summaries:
+            w, f = s["p95"][cat]
+            cells.append(f"{w:,.0f} ms / — (FTS5 finds nothing)" if cat == "misspelt" else
+                         f"{w:,.1f} / {f:,.1f} ms ({w / max(f, 1e-9):.2f}×)")
+        print(f"| {cat} | " + " | ".join(cells) + " |")
+    print("| full build | " + " | ".join(f"{s['build']:,.0f} s" if s["build"] else "—" for _n, s in summaries) + " |")
+    return 0
+
+
+def run(args) -> dict | None:
+    """One complete run on args.db; prints its tables and returns {items, build, p95: {class: (ol-desk, FTS5)}}."""
     from ol_desk.core.search import SearchIndex
     from ol_desk.core.store import open_database
 
     rows: list[Row] = []
+    build = 0.0
     fts_path = args.work.with_name(args.work.stem + "-fts.sqlite3")
     if not args.skip_build:
         copy_database(args.db, args.work)
@@ -234,8 +270,9 @@ def main(argv: list[str]) -> int:
             env={"OL_DESK_DB": str(args.work)})
         if proc.returncode != 0:
             print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
-            return 1
+            return None
         fts_seconds, fts_mb = build_fts(db, fts_path)
+        build = seconds
         rows.append(Row(f"full index build ({items:,} items, {args.procs} writer procs)", seconds, "s",
                         fts_seconds, "FTS5 build", "< 600 s"))
         rows.append(Row("peak RSS of the build process", rss, "MB"))
@@ -251,9 +288,11 @@ def main(argv: list[str]) -> int:
     rows.append(Row(f"first run of each query after opening (max of {len(cold)})", max(cold) * 1000, "ms"))
     all_w = [x for v in whoosh_t.values() for x in v]
     all_f = [x for v in fts_t.values() for x in v]
+    p95: dict[str, tuple[float, float]] = {}
     for cat in dict.fromkeys(c for c, *_ in QUERIES):
         w = [x for c, q, *_ in QUERIES if c == cat for x in whoosh_t[q]]
         f = [x for c, q, *_ in QUERIES if c == cat for x in fts_t[q]]
+        p95[cat] = (percentile(w, 95) * 1000, percentile(f, 95) * 1000)
         rows.append(Row(f"query p95, {cat} (top {LIMIT} + snippets)", percentile(w, 95) * 1000, "ms",
                         percentile(f, 95) * 1000, "FTS5"))
     rows.append(Row(f"query p50, whole mix ({len(all_w)} runs)", percentile(all_w, 50) * 1000, "ms",
@@ -288,7 +327,8 @@ def main(argv: list[str]) -> int:
     index.close()
     print(f"\ntoday = {dt.date.today()}; rounds = {args.rounds}; load average at the end: {os.getloadavg()}")
     db.dispose()
-    return 0
+    p95["whole mix"] = (percentile(all_w, 95) * 1000, percentile(all_f, 95) * 1000)
+    return {"items": items, "build": build, "p95": p95}
 
 
 if __name__ == "__main__":
