@@ -113,6 +113,28 @@ class BlockData:
 
 
 class ArrayPostingsWriter(whoosh3.W3PostingsWriter):
+    def add_term_postings(self, ids: array, weights: array, values: list, lbytes: bytearray | None) -> None:
+        """All of a term's postings at once, right after start_postings (segment_writer.py).
+
+        The same blocks and block statistics as one add_posting() per posting: full blocks are written as they
+        fill, the last one is left for finish_postings(). `lbytes` holds each document's field length byte (0: none).
+        """
+        n, limit = len(ids), self._blocklimit
+        nlen = len(lbytes) if lbytes is not None else 0
+        for start in range(0, n, limit):
+            if start:           # the previous chunk is a full block
+                self._write_block()
+            end = min(start + limit, n)
+            self._ids, self._weights = ids[start:end], weights[start:end]
+            self._values = values[start:end] if values else []
+            self._maxweight = max(0, max(self._weights))
+            if nlen:
+                assert lbytes is not None
+                found = [b for b in (lbytes[d] if d < nlen else 0 for d in self._ids) if b]
+                if found:
+                    self._minlength = whoosh3.byte_to_length(min(found))
+                    self._maxlength = whoosh3.byte_to_length(max(found))
+
     def _write_block(self, last=False):
         if self._byteids:   # term vectors (no field of ours keeps them): W3's own format
             return super()._write_block(last)

@@ -22,6 +22,7 @@ from . import evidence_source
 from .codec import ArrayCodec
 from .file_reader import FileReader
 from .schema import KINDS, SCHEMA_VERSION
+from .segment_writer import NewGenerationMpWriter, NewGenerationWriter
 from .sources import TABLES, Where, index_documents
 from .store import IndexState, IndexStore, read_state, write_state
 
@@ -72,8 +73,8 @@ def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Can
     totals = count_rows(db)
     total, done = sum(totals.values()) + 1, 0  # the last step is the commit
     path, ix = store.new_generation()
-    writer = _writer(ix, procs=procs, limitmb=limitmb, multisegment=procs > 1) if procs > 1 else \
-        _writer(ix, limitmb=limitmb)
+    writer = NewGenerationMpWriter(ix, procs, codec=ArrayCodec(), limitmb=limitmb) if procs > 1 else \
+        NewGenerationWriter(ix, codec=ArrayCodec(), limitmb=limitmb)
     try:
         progress(0, total, "reading the database")
         for kind in KINDS:

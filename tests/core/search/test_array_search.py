@@ -11,13 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
-from whoosh.filedb.filestore import RamStorage
 
 import ol_desk.core.search  # noqa: F401 - applies whoosh_fixes
 from ol_desk.core.search import array_search
 from ol_desk.core.search.codec import ArrayCodec, BlockData, pack_block
 from ol_desk.core.search.query import ColumnFilter, Vocabulary, compile_query, parse
 from ol_desk.core.search.schema import build_schema
+
+from .private_ram_storage import PrivateRamStorage
 
 WORDS = ("custody detainee breathing prone position mental health pursuit taser referral domestic abuse "
          "training safeguarding officer cell check rousing video body worn").split()
@@ -38,9 +39,9 @@ def _doc(rnd: random.Random, i: int) -> dict:
 
 
 @pytest.fixture(scope="module")
-def ix():
+def ix(tmp_path_factory):
     rnd = random.Random(11)
-    ix = RamStorage().create_index(build_schema())
+    ix = PrivateRamStorage(tmp_path_factory.mktemp("whoosh-temp")).create_index(build_schema())
     n = 0
     for size in (1500, 700, 90):      # three segments
         w = ix.writer(codec=ArrayCodec())

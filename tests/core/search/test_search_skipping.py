@@ -8,24 +8,25 @@ import pytest
 from whoosh import query as wq
 from whoosh.collectors import TopCollector
 from whoosh.fields import ID, NUMERIC, TEXT, Schema
-from whoosh.filedb.filestore import RamStorage
 
 import ol_desk.core.search  # noqa: F401 - applies whoosh_fixes
 from ol_desk.core.search.query import DateRange
+
+from .private_ram_storage import PrivateRamStorage
 
 N = 3000   # about 24 posting blocks per common word
 
 
 @pytest.fixture
-def ix():
-    return _index()
+def ix(tmp_path):
+    return _index(tmp_path)
 
 
-def _index():
+def _index(tmp_path):
     rnd = random.Random(7)
     schema = Schema(key=ID(unique=True, stored=True), body=TEXT(),
                     due=NUMERIC(int, bits=32, shift_step=16, sortable=True))
-    ix = RamStorage().create_index(schema)
+    ix = PrivateRamStorage(tmp_path).create_index(schema)
     w = ix.writer()
     for i in range(N):
         # The strong matches come first, so the blocks after them cannot make the top 20 and can be skipped.
