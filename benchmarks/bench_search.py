@@ -1,17 +1,19 @@
 """Search benchmark: full index build, index size, query latency (with snippets), edit→searchable, against SQLite
 FTS5 over the same texts measured in the same run.
 
-    python -m benchmarks search                       # on the shared 200k demo database (copied first)
-    python -m benchmarks.bench_search --db PATH --procs 2 --rounds 5 [--skip-build] [--edits 1,10,100]
-    python -m benchmarks.bench_search --sizes 10000,50000,200000 --edits ""   # how the cost grows, one table
+    python -m benchmarks search          # the whole table: demos of 10k, 50k and 200k, then 1, 10, 100, 1,000 edits
+    python -m benchmarks.bench_search --sizes 10000,50000 --edits 1,10 --rounds 3     # a shorter table
+    python -m benchmarks.bench_search --db PATH [--skip-build] [--edits 1,10,100]     # one run on one database
 
-After the main table it edits recommendations through the services (each edit followed by a search, which applies
-it: one small segment per edit, deletions in the big ones, as a day of use leaves them) and times the whole mix
-again after 1, 10, 100 … edits in all: p50/p95 per query class, Whoosh and FTS5, in a second table.
+Each run prints its own table (build, size, p95 per class, cache, ids_matching, edit→searchable). At the largest
+size it then edits recommendations through the services (each edit followed by a search, which applies it: one
+small segment per edit, deletions in the big ones, as a day of use leaves them) and times the whole mix again
+after 1, 10, 100 … edits in all. It ends with one table: p50/p95 per query class at each size and after each
+number of edits, with FTS5's p95 on the same texts in the same run and the ratio.
 
-The database is copied (SQLite backup API) to $OL_DESK_BENCH_DIR/search-bench.sqlite3 (default benchmarks/out/)
-because indexing writes
-beside it; the FTS5 reference goes to search-bench-fts.sqlite3 next to it.
+Each demo is built once (benchmarks/common.py) and copied (SQLite backup API) to
+$OL_DESK_BENCH_DIR/search-bench-<size>.sqlite3 (default benchmarks/out/) because indexing writes beside it; the
+FTS5 reference goes to search-bench-<size>-fts.sqlite3 next to it.
 """
 from __future__ import annotations
 
@@ -24,9 +26,8 @@ import sys
 import time
 from pathlib import Path
 
-from .common import BENCH_DIR, Row, demo_db_path, percentile, print_table, run_measured, shared_demo_db, timed
+from .common import BENCH_DIR, Row, percentile, print_table, run_tree_measured, shared_demo_db, timed
 
-SHARED = demo_db_path()
 WORK = BENCH_DIR / "search-bench.sqlite3"
 
 # (category, ol-desk query, FTS5 MATCH expression, extra FTS5 WHERE condition)
@@ -175,9 +176,11 @@ def segments(index) -> tuple[int, int]:
     return index._with_searcher(run)
 
 
-def after_edits(db, index, fts_path: Path, steps: list[int], rounds: int, base: tuple[dict, dict]) -> list[str]:
+def after_edits(db, index, fts_path: Path, steps: list[int], rounds: int,
+                base: tuple[dict, dict]) -> tuple[list[str], list[tuple]]:
     """The whole mix timed again after 1, 10, 100 … edits in all (counted from the start of this run; the last row
-    says how many segments and deleted documents the index had); a Markdown table, p50/p95 per class."""
+    says how many segments and deleted documents the index had): a Markdown table, p50/p95 per class, and its
+    columns (label, ol-desk times, FTS5 times, (segments, deleted documents)) for the growth table."""
     cats = list(dict.fromkeys(c for c, *_ in QUERIES))
     columns = [("0", base[0], base[1], segments(index))]
     done = 0
@@ -198,27 +201,28 @@ def after_edits(db, index, fts_path: Path, steps: list[int], rounds: int, base: 
         fx = [x for c, q, *_ in QUERIES if cat in (c, "whole mix") for x in columns[-1][2][q]]
         out.append(f"| {cat} | " + " | ".join(cells) + f" | {percentile(fx, 95) * 1000:,.0f} ms |")
     out.append("| segments (deleted docs) | " + " | ".join(f"{s} ({d:,})" for *_r, (s, d) in columns) + " | |")
-    return out
+    return out, columns[1:]
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.bench_search")
-    ap.add_argument("--db", type=Path, default=SHARED)
+    ap.add_argument("--db", type=Path, default=None, help="one run on this database instead of the demo sizes")
     ap.add_argument("--work", type=Path, default=WORK)
     ap.add_argument("--procs", type=int, default=2, help="Whoosh writer processes for the build")
     ap.add_argument("--rounds", type=int, default=5)
-    ap.add_argument("--edits", default="1,10,100",
-                    help="time the mix again after this many edits in all (comma-separated; empty: not at all)")
+    ap.add_argument("--edits", default="1,10,100,1000",
+                    help="time the mix again after this many edits in all (comma-separated; empty: not at all); "
+                         "with several sizes, at the largest only")
     ap.add_argument("--skip-build", action="store_true",
                     help="reuse the copy and index made by a previous run (the FTS5 file too, if it is there)")
-    ap.add_argument("--sizes", default="",
-                    help="run once per demo size (comma-separated recommendations, e.g. 10000,50000,200000; each "
-                         "demo built once) and end with one table of p95 per class across the sizes")
+    ap.add_argument("--sizes", default="10000,50000,200000",
+                    help="run once per demo size (comma-separated recommendations; each demo built once) and end "
+                         "with one table across the sizes and the edits; empty: one run on --db")
     args = ap.parse_args(argv)
-    if args.sizes:
+    if args.db is None and args.sizes:
         return by_size(args, [int(x) for x in args.sizes.split(",") if x.strip()])
-    if args.db == SHARED:
-        shared_demo_db()  # built once if this machine has none yet
+    if args.db is None:
+        args.db = shared_demo_db()  # built once if this machine has none yet
     if not args.db.exists():
         print(f"no database at {args.db}", file=sys.stderr)
         return 2
@@ -226,27 +230,44 @@ def main(argv: list[str]) -> int:
 
 
 def by_size(args, sizes: list[int]) -> int:
-    """One run per demo size, then p95 per class, ol-desk / FTS5 (ratio), side by side."""
+    """One run per demo size (the edits at the largest only), then one table: p50/p95 per class at each size and
+    after each number of edits, ol-desk against FTS5 on the same texts in the same run (ratio of the p95s)."""
     summaries = []
+    edits = args.edits
     for n in sizes:
         args.db, args.work = shared_demo_db(n), BENCH_DIR / f"search-bench-{n}.sqlite3"
+        args.edits = edits if n == max(sizes) else ""
         summary = run(args)
         if summary is None:
             return 1
         summaries.append((n, summary))
-    head = " | ".join(f"{n:,} recommendations ({s['items']:,} items)" for n, s in summaries)
-    print(f"\n### Search p95 by size, ol-desk / FTS5 on the same texts (ratio), {args.rounds} rounds\n")
-    print(f"| class | {head} |")
-    print("|---|" + "---|" * len(summaries))
-    for cat in summaries[0][1]["p95"]:
-        cells = []
-        for _n, s in summaries:
-            w, f = s["p95"][cat]
-            cells.append(f"{w:,.0f} ms / — (FTS5 finds nothing)" if cat == "misspelt" else
-                         f"{w:,.1f} / {f:,.1f} ms ({w / max(f, 1e-9):.2f}×)")
-        print(f"| {cat} | " + " | ".join(cells) + " |")
-    print("| full build | " + " | ".join(f"{s['build']:,.0f} s" if s["build"] else "—" for _n, s in summaries) + " |")
+    print("\n".join(growth_table(summaries, args.rounds)))
     return 0
+
+
+def growth_table(summaries: list[tuple[int, dict]], rounds: int) -> list[str]:
+    """Markdown: a column per size and per step of edits, a row per query class and the whole mix."""
+    columns = [(f"{n:,}{' ' + label if label else ''}", w, f)
+               for n, s in summaries for label, w, f in s["columns"]]
+    cats = [*dict.fromkeys(c for c, *_ in QUERIES), "whole mix"]
+    out = ["", f"### Search by size and after edits: ol-desk p50 / p95, FTS5 p95 on the same texts, ratio of the "
+               f"p95s ({rounds} rounds; uncached, top {LIMIT} with snippets)", "",
+           "| class | " + " | ".join(name for name, *_ in columns) + " |", "|---|" + "---|" * len(columns)]
+    for cat in cats:
+        cells = []
+        for _name, w, f in columns:
+            xs = [x for c, q, *_ in QUERIES if cat in (c, "whole mix") for x in w[q]]
+            fx = [x for c, q, *_ in QUERIES if cat in (c, "whole mix") for x in f[q]]
+            p50, p95, f95 = (percentile(xs, 50) * 1000, percentile(xs, 95) * 1000, percentile(fx, 95) * 1000)
+            ref = "FTS5 finds nothing" if cat == "misspelt" else f"FTS5 {f95:,.0f}, {p95 / max(f95, 1e-9):.2f}×"
+            cells.append(f"{p50:,.0f} / {p95:,.0f} ms ({ref})")
+        out.append(f"| {cat} | " + " | ".join(cells) + " |")
+    out.append("| items indexed | " + " | ".join(
+        f"{s['items']:,}" if not label else "" for _n, s in summaries for label, *_ in s["columns"]) + " |")
+    out.append("| full build (peak memory, all processes) | " + " | ".join(
+        (f"{s['build']:,.0f} s ({s['rss']:,.0f} MB)" if s["build"] else "—") if not label else ""
+        for _n, s in summaries for label, *_ in s["columns"]) + " |")
+    return out
 
 
 def run(args) -> dict | None:
@@ -255,7 +276,7 @@ def run(args) -> dict | None:
     from ol_desk.core.store import open_database
 
     rows: list[Row] = []
-    build = 0.0
+    build = build_rss = 0.0
     fts_path = args.work.with_name(args.work.stem + "-fts.sqlite3")
     if not args.skip_build:
         copy_database(args.db, args.work)
@@ -265,17 +286,17 @@ def run(args) -> dict | None:
     counts_by_kind = count_rows(db)
     items = sum(counts_by_kind.values())
     if not args.skip_build:
-        seconds, rss, proc = run_measured(
+        seconds, rss, proc = run_tree_measured(
             [sys.executable, "-m", "ol_desk.core.search.worker", "rebuild", "--procs", str(args.procs)],
             env={"OL_DESK_DB": str(args.work)})
         if proc.returncode != 0:
             print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
             return None
         fts_seconds, fts_mb = build_fts(db, fts_path)
-        build = seconds
+        build, build_rss = seconds, rss
         rows.append(Row(f"full index build ({items:,} items, {args.procs} writer procs)", seconds, "s",
                         fts_seconds, "FTS5 build", "< 600 s"))
-        rows.append(Row("peak RSS of the build process", rss, "MB"))
+        rows.append(Row("peak memory of the build (its processes' PSS summed)", rss, "MB", target="≤ 600 MB"))
     elif not fts_path.exists():
         fts_seconds, fts_mb = build_fts(db, fts_path)
         rows.append(Row("FTS5 reference build alone (the index was built by an earlier run)", fts_seconds, "s"))
@@ -314,7 +335,8 @@ def run(args) -> dict | None:
     rows.append(Row(f"ids_matching('custody', recommendation): {n_ids:,} ids", t() * 1000, "ms"))
     steps = sorted({int(x) for x in args.edits.split(",") if x.strip()})
     index.result_cache_size = 0
-    edited = after_edits(db, index, fts_path, steps, args.rounds, (whoosh_t, fts_t)) if steps else []
+    edited, edit_columns = after_edits(db, index, fts_path, steps, args.rounds, (whoosh_t, fts_t)) if steps else \
+        ([], [])
     edits = edit_to_searchable(db, index)
     rows.append(Row("edit → searchable, median of 5", percentile(edits, 50), "s", target="≤ 1 s"))
     rows.append(Row("edit → searchable, worst of 5", max(edits), "s", target="≤ 1 s"))
@@ -328,7 +350,8 @@ def run(args) -> dict | None:
     print(f"\ntoday = {dt.date.today()}; rounds = {args.rounds}; load average at the end: {os.getloadavg()}")
     db.dispose()
     p95["whole mix"] = (percentile(all_w, 95) * 1000, percentile(all_f, 95) * 1000)
-    return {"items": items, "build": build, "p95": p95}
+    return {"items": items, "build": build, "rss": build_rss, "p95": p95,
+            "columns": [("", whoosh_t, fts_t), *((f"+{n} edits", w, f) for n, w, f, _seg in edit_columns)]}
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import statistics
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +57,40 @@ def run_measured(argv: list[str], env: dict | None = None) -> tuple[float, float
     import json
     elapsed, rss, _rc = json.loads(proc.stderr.strip().splitlines()[-1])
     return elapsed, rss, proc
+
+
+def _tree_pss_kb(pid: int) -> int:
+    """Proportional set size of a process and all its descendants (Linux /proc), in kB: memory shared between a
+    parent and its forked children is counted once."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                total += next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                todo.extend(int(c) for c in f.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_tree_measured(argv: list[str], env: dict | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Run a command; return (seconds, peak memory of it and its child processes together in MB, result). Memory
+    is their summed proportional set size, sampled twice a second (Linux; elsewhere the largest one's peak RSS)."""
+    if not Path("/proc/self/smaps_rollup").exists():
+        return run_measured(argv, env)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})})
+    peak = 0
+    with ThreadPoolExecutor(1) as pool:
+        out = pool.submit(proc.communicate)
+        while not out.done():
+            peak = max(peak, _tree_pss_kb(proc.pid))
+            time.sleep(0.5)
+        stdout, stderr = out.result()
+    return time.perf_counter() - t0, peak / 1024, subprocess.CompletedProcess(argv, proc.returncode, stdout, stderr)
 
 
 def percentile(values: list[float], pct: float) -> float:

@@ -17,6 +17,7 @@ segments, merging) is W3's. Bump SCHEMA_VERSION when this format changes: the co
 """
 from __future__ import annotations
 
+import io
 import pickle
 import struct
 import sys
@@ -37,6 +38,16 @@ def _delta_width(largest: int) -> int:
     return 1 if largest < 256 else 2 if largest < 65536 else 4
 
 
+def _pickled(values) -> bytes:
+    """pickle.dumps(values, 2) without its memo: the same bytes whether or not equal values are one object (the
+    rebuild's writer shares the encoding of a word's single position), and no memo marks to store."""
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, 2)
+    pickler.fast = True
+    pickler.dump(values)
+    return buf.getvalue()
+
+
 def pack_block(ids, weights, values, compression: int) -> bytes:
     """One block's data (see the module docstring)."""
     first = ids[0]
@@ -54,7 +65,7 @@ def pack_block(ids, weights, values, compression: int) -> bytes:
         code, w_part = W_UINT8, bytes(int(w) for w in weights)
     else:
         code, w_part = W_FLOAT, struct.pack(f"<{len(weights)}f", *weights)
-    v_part = zlib.compress(pickle.dumps(values, 2), compression) if values else b""
+    v_part = zlib.compress(_pickled(values), compression) if values else b""
     return _HEADER.pack(first, width, code, len(v_part)) + id_part.tobytes() + w_part + v_part
 
 

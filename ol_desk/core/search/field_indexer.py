@@ -27,6 +27,7 @@ from whoosh.system import pack_uint
 Items = Iterable[tuple[bytes, int, float, bytes]]
 
 _ORDER = (StripFilter, LowercaseFilter, StopFilter, StemFilter)
+MEMO_WORDS = 400_000      # tokens remembered per field (about 40 MB at most); then forgotten and learnt again
 
 
 def _chain(analyzer):
@@ -59,20 +60,30 @@ def field_indexer(field) -> Callable[[object], Items]:
     boost, positions, existence = fmt.field_boost, type(fmt) is Positions, type(fmt) is Existence
     encode = fmt.encode if positions else None
 
+    memo: dict[str, str | None] = {}      # token as found -> the word indexed, None for a stop word
+
+    def analysed(token: str) -> str | None:
+        w = token.strip() if strip else token
+        if lower:
+            w = w.lower()
+        if stop is not None and (len(w) < minsize or (maxsize is not None and len(w) > maxsize) or w in stops):
+            return None
+        if stemfn is not None and w not in ignore:
+            w = stemfn(w)
+        if len(memo) >= MEMO_WORDS:
+            memo.clear()
+        memo[token] = w
+        return w
+
     def words(value: str) -> dict[str, list[int]]:
         """Each analysed word and its positions, in order of first appearance (as Whoosh's format counts them)."""
         found: dict[str, list[int]] = {}
         pos = None
         tokens = ((1, value),) if finditer is None else ((i, m.group(0)) for i, m in enumerate(finditer(value)))
-        for i, w in tokens:
-            if strip:
-                w = w.strip()
-            if lower:
-                w = w.lower()
-            if stop is not None and (len(w) < minsize or (maxsize is not None and len(w) > maxsize) or w in stops):
+        for i, token in tokens:
+            w = memo[token] if token in memo else analysed(token)
+            if w is None:
                 continue
-            if stemfn is not None and w not in ignore:
-                w = stemfn(w)
             pos = (i if pos is None else pos + 1) if renumber else i
             plist = found.get(w)
             if plist is None:
@@ -81,6 +92,17 @@ def field_indexer(field) -> Callable[[object], Items]:
                 plist.append(pos)
         return found
 
+    single: dict[int, bytes] = {}       # the encoding of a word found once, by its position (most words)
+
+    def encode_positions(plist: list[int]) -> bytes:
+        assert encode is not None
+        if len(plist) != 1:
+            return encode(plist)
+        code = single.get(plist[0])
+        if code is None:
+            code = single[plist[0]] = encode(plist)
+        return code
+
     def index(value) -> Items:
         if not isinstance(value, str):
             return field.index(value)
@@ -88,8 +110,7 @@ def field_indexer(field) -> Callable[[object], Items]:
         if existence:
             return [(w.encode("utf-8"), 1, boost, b"") for w in found]
         if positions:
-            assert encode is not None
-            return [(w.encode("utf-8"), len(p), len(p) * 1.0 * boost, encode(p)) for w, p in found.items()]
+            return [(w.encode("utf-8"), len(p), len(p) * 1.0 * boost, encode_positions(p)) for w, p in found.items()]
         return [(w.encode("utf-8"), len(p), len(p) * 1.0 * boost, pack_uint(len(p))) for w, p in found.items()]
 
     return index

@@ -31,6 +31,9 @@ Cancel = Callable[[], bool]
 
 BATCH_IDS = 2000            # ids read from the database per batch
 WRITER_LIMIT_MB = 256       # Whoosh's indexing buffer per writer
+# The rebuild's buffer (term_pool.py) per writer process: with 2 processes and the parent, a 200,000-recommendation
+# rebuild stays under 600 MB in all; a full buffer becomes a run file, and runs are joined term by term (cheap).
+REBUILD_LIMIT_MB = 128
 
 
 class IndexCancelled(OlDeskError):
@@ -64,7 +67,7 @@ def _writer(ix, **kwargs):
 
 
 def rebuild(db, store: IndexStore, progress: Progress | None = None, cancel: Cancel | None = None, *,
-            procs: int = 1, limitmb: int = WRITER_LIMIT_MB, files: FileReader | None = None) -> IndexState:
+            procs: int = 1, limitmb: int = REBUILD_LIMIT_MB, files: FileReader | None = None) -> IndexState:
     """Index every row into a new generation and make it live. Caller holds the writer lock."""
     progress, cancel = progress or _quiet, cancel or _never
     with db.reading() as s:
