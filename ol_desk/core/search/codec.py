@@ -26,6 +26,7 @@ from array import array
 from itertools import accumulate
 
 from whoosh.codec import whoosh3
+from whoosh.system import pack_int, pack_long
 
 _HEADER = struct.Struct("<IBBI")          # first id, delta width, weight code, values length
 _WIDTH_CODES = {1: "B", 2: "H", 4: "I"}
@@ -124,28 +125,6 @@ class BlockData:
 
 
 class ArrayPostingsWriter(whoosh3.W3PostingsWriter):
-    def add_term_postings(self, ids: array, weights: array, values: list, lbytes: bytearray | None) -> None:
-        """All of a term's postings at once, right after start_postings (segment_writer.py).
-
-        The same blocks and block statistics as one add_posting() per posting: full blocks are written as they
-        fill, the last one is left for finish_postings(). `lbytes` holds each document's field length byte (0: none).
-        """
-        n, limit = len(ids), self._blocklimit
-        nlen = len(lbytes) if lbytes is not None else 0
-        for start in range(0, n, limit):
-            if start:           # the previous chunk is a full block
-                self._write_block()
-            end = min(start + limit, n)
-            self._ids, self._weights = ids[start:end], weights[start:end]
-            self._values = values[start:end] if values else []
-            self._maxweight = max(0, max(self._weights))
-            if nlen:
-                assert lbytes is not None
-                found = [b for b in (lbytes[d] if d < nlen else 0 for d in self._ids) if b]
-                if found:
-                    self._minlength = whoosh3.byte_to_length(min(found))
-                    self._maxlength = whoosh3.byte_to_length(max(found))
-
     def _write_block(self, last=False):
         if self._byteids:   # term vectors (no field of ours keeps them): W3's own format
             return super()._write_block(last)
@@ -165,6 +144,52 @@ class ArrayPostingsWriter(whoosh3.W3PostingsWriter):
         self._postfile.write(databytes)
         self._blockcount += 1
         self._new_block()
+
+
+def write_term(postfile, tindex, keybytes: bytes, fmt, ids: array, weights: array, values: list,
+               lbytes: bytearray | None, blocklimit: int, compression: int) -> None:
+    """Write one term's whole posting list and its row in the term table, in one go (segment_writer.py).
+
+    The bytes are the ones ArrayPostingsWriter writes when it is given the postings one add_posting() at a time:
+    the same blocks, block infos, term statistics (summed per block, as W3TermInfo.add_block sums them) and term
+    info (tests/core/search/test_segment_writer.py compares the files). `lbytes` holds each document's field
+    length byte (0: none), what the length column holds.
+    """
+    fixed = fmt.fixed_value_size()
+    as_tuple, joined = fixed is None or fixed < 0, bool(fixed)
+    n, nlen = len(ids), (len(lbytes) if lbytes is not None else 0)
+    parts = [whoosh3.WHOOSH3_HEADER_MAGIC]
+    total_weight, top_weight = 0, 0
+    term_min = None
+    term_max = 0
+    for start in range(0, n, blocklimit):
+        end = min(start + blocklimit, n)
+        bids, bweights = ids[start:end], weights[start:end]
+        total_weight += sum(bweights)
+        block_max = max(0, max(bweights))
+        top_weight = max(top_weight, block_max)
+        minlength, maxlength = None, 0
+        if nlen:
+            assert lbytes is not None
+            found = [b for b in (lbytes[d] if d < nlen else 0 for d in bids) if b]
+            if found:
+                minlength, maxlength = whoosh3.byte_to_length(min(found)), whoosh3.byte_to_length(max(found))
+        term_min = minlength if term_min is None else min(term_min, minlength)
+        term_max = max(term_max, maxlength)
+        bvalues = values[start:end] if values else []
+        vpart = tuple(bvalues) if as_tuple else (b"".join(bvalues) if joined else None)
+        databytes = pack_block(bids, bweights, vpart, compression)
+        infobytes = pickle.dumps((end - start, bids[-1], block_max, 0, whoosh3.length_to_byte(minlength),
+                                  whoosh3.length_to_byte(maxlength)), 2)
+        blocklength = len(infobytes) + len(databytes)
+        parts += (pack_int(-blocklength if end == n else blocklength), infobytes, databytes)
+    offset = postfile.tell()
+    data = b"".join(parts)
+    postfile.write(data)
+    info = whoosh3.W3TermInfo._struct.pack(
+        False, total_weight, n, 0 if term_min is None else whoosh3.length_to_byte(term_min),
+        whoosh3.length_to_byte(term_max), top_weight, ids[0], ids[-1]) + pack_long(offset) + pack_int(len(data))
+    tindex.add(keybytes, info)
 
 
 class ArrayLeafMatcher(whoosh3.W3LeafMatcher):

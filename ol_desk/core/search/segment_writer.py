@@ -3,16 +3,20 @@
 A rebuild writes a new generation from nothing, one document after another, so its writer never merges existing
 segments into its pool and never meets boosts, term vectors or separate spelling fields (our schema has none; the
 writer refuses them rather than write them wrongly). That lets it keep each term's postings in arrays and write
-each posting list in one go (ArrayPostingsWriter.add_term_postings) with the same blocks and statistics Whoosh's
-per-posting path writes. Everything else, the per-document writer, columns, stored fields, segment files, the
-table of contents and the lock, is Whoosh's. Catch-ups and merges use Whoosh's own writer (indexer._writer).
+each posting list in one go (codec.write_term) with the same bytes Whoosh's per-posting path writes. Everything
+else, the per-document writer, columns, stored fields, segment files, the table of contents and the lock, is
+Whoosh's. Catch-ups and merges use Whoosh's own writer (indexer._writer).
 """
 from __future__ import annotations
 
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
+from ol_desk.core.errors import OlDeskError
+
+from .codec import write_term
 from .field_indexer import field_indexer
 from .term_pool import TermPool
 
@@ -25,6 +29,8 @@ class NewGenerationWriter(SegmentWriter):
         unsupported = [name for name, field in self.schema.items() if field.vector or field.separate_spelling()]
         if unsupported:
             raise ValueError(f"fields with term vectors or separate spelling are not supported: {unsupported}")
+        if getattr(self.codec, "_inlinelimit", 1) > 1:
+            raise ValueError("a codec that inlines posting lists is not supported by the rebuild writer")
         self.pool = TermPool(self._tempstorage, limitmb)
         # Each scorable field's length byte per document (what the length column holds), for block statistics.
         self._lengths: dict[str, bytearray] = {}
@@ -73,7 +79,7 @@ class NewGenerationWriter(SegmentWriter):
 
     def _flush_segment(self):
         self.perdocwriter.close()
-        fieldwriter = self.fieldwriter
+        fieldwriter, codec = self.fieldwriter, self.codec
         current = None
         lengths = None
         for fieldname, tbytes, ids, weights, values in self.pool.terms():
@@ -82,13 +88,19 @@ class NewGenerationWriter(SegmentWriter):
                     fieldwriter.finish_field()
                 fieldwriter.start_field(fieldname, self.schema[fieldname])
                 current, lengths = fieldname, self._lengths.get(fieldname)
-            fieldwriter.start_term(tbytes)
-            # W3FieldWriter keeps its postings writer (an ArrayPostingsWriter: the codec is ArrayCodec) private.
-            fieldwriter._postwriter.add_term_postings(ids, weights, values, lengths)
-            fieldwriter.finish_term()
+            # W3FieldWriter keeps its files and the field's number private; the codec is ArrayCodec.
+            write_term(fieldwriter._postfile, fieldwriter._tindex, pack_ushort(fieldwriter._fieldid) + tbytes,
+                       fieldwriter._format, ids, weights, values, lengths, codec._blocklimit, codec._compression)
         if current is not None:
             fieldwriter.finish_field()
         fieldwriter.close()
+
+
+_CANCEL = "cancel"
+
+
+class IndexIncomplete(OlDeskError):
+    """A writer process of the rebuild did not deliver its segment; the live index is unchanged."""
 
 
 class _NewGenerationTask(SubWriterTask):
@@ -101,6 +113,11 @@ class _NewGenerationTask(SubWriterTask):
             job = self.jobqueue.get()
             if job is None:
                 break
+            if job == _CANCEL:
+                # Close this process's files only: the temporary folder is shared with the other processes (the
+                # parent removes it), and the whole new generation is discarded by the rebuild.
+                writer._close_segment()
+                return
             self._process_file(*job)
         segment = writer._finalize_segment()
         self.resultqueue.put((None, writer.pool.fieldnames, segment), timeout=5)
@@ -108,13 +125,36 @@ class _NewGenerationTask(SubWriterTask):
 
 class NewGenerationMpWriter(MpWriter):
     """Whoosh's MpWriter (documents sent to `procs` writer processes in batches), each process writing its own
-    segment with a NewGenerationWriter."""
+    segment with a NewGenerationWriter. Two things Whoosh's MpWriter does not do: cancel() stops the processes
+    (Whoosh's only flags its own copies of them, so they waited for work for ever and kept the process alive), and
+    a commit refuses to publish a generation that lacks documents because a process failed (Whoosh's waits a
+    second for each result and goes on without the missing ones)."""
 
     def __init__(self, ix, procs: int, **kwargs):
         super().__init__(ix, procs=procs, multisegment=True, **kwargs)
+        self._sent = 0
 
     def _new_task(self):
         task = _NewGenerationTask(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, True)
         self.tasks.append(task)
         task.start()
         return task
+
+    def add_document(self, **fields):
+        super().add_document(**fields)
+        self._sent += 1
+
+    def _commit_toc(self, segments):
+        written = sum(segment.doc_count_all() for segment in segments)
+        if written != self._sent:
+            raise IndexIncomplete(f"The index build lost {self._sent - written:,} of {self._sent:,} items (a writer "
+                                  "process failed); the search index was left as it was.")
+        super()._commit_toc(segments)
+
+    def cancel(self):
+        self.docbuffer = []
+        for _task in self.tasks:
+            self.jobqueue.put(_CANCEL)
+        for task in self.tasks:
+            task.join()
+        SegmentWriter.cancel(self)

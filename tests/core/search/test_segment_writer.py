@@ -3,6 +3,7 @@ documents: the same term table, posting blocks and columns byte for byte, whethe
 written out to run files after every document; and an index it wrote answers searches."""
 from __future__ import annotations
 
+import faulthandler
 import random
 
 import pytest
@@ -12,7 +13,7 @@ from whoosh.filedb.filestore import FileStorage
 import ol_desk.core.search  # noqa: F401 - applies whoosh_fixes
 from ol_desk.core.search.codec import ArrayCodec
 from ol_desk.core.search.schema import build_schema
-from ol_desk.core.search.segment_writer import NewGenerationMpWriter, NewGenerationWriter
+from ol_desk.core.search.segment_writer import IndexIncomplete, NewGenerationMpWriter, NewGenerationWriter
 
 WORDS = ("custody detainee breathing prone position mental health pursuit taser referral domestic abuse training "
          "safeguarding officer cell check rousing video body worn Ünïcode naïve 2025-0241 NW-001").split()
@@ -96,3 +97,31 @@ def test_refuses_what_it_cannot_write_rightly(tmp_path):
             w.add_document(key="x", _boost=2.0)
     finally:
         w.cancel()
+
+
+def test_cancel_stops_the_writer_processes(tmp_path):
+    faulthandler.dump_traceback_later(120, exit=True)   # a writer process left waiting would hang here
+    try:
+        ix = FileStorage(str(tmp_path)).create().create_index(build_schema())
+        w = NewGenerationMpWriter(ix, 2, codec=ArrayCodec(), batchsize=50)
+        for doc in _docs(400):
+            w.add_document(**doc)
+        w.cancel()
+        assert not any(task.is_alive() for task in w.tasks) and len(w.tasks) == 2
+        assert ix.doc_count_all() == 0
+        assert not (tmp_path / "MAIN.tmp").exists()
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
+def test_a_failed_writer_process_fails_the_commit(tmp_path):
+    ix = FileStorage(str(tmp_path)).create().create_index(build_schema())
+    w = NewGenerationMpWriter(ix, 2, codec=ArrayCodec(), batchsize=20)
+    docs = _docs(200)
+    for i, doc in enumerate(docs):
+        w.add_document(**(doc if i != 30 else {**doc, "no_such_field": "x"}))   # kills the process that gets it
+    with pytest.raises(IndexIncomplete, match="lost"):
+        w.commit()
+    w.cancel()      # what rebuild() does next
+    assert FileStorage(str(tmp_path)).open_index().doc_count_all() == 0
+    assert not (tmp_path / "MAIN.tmp").exists()
