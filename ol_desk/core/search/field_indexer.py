@@ -27,7 +27,9 @@ from whoosh.system import pack_uint
 Items = Iterable[tuple[bytes, int, float, bytes]]
 
 _ORDER = (StripFilter, LowercaseFilter, StopFilter, StemFilter)
-MEMO_WORDS = 400_000      # tokens remembered per field (about 40 MB at most); then forgotten and learnt again
+# Tokens remembered per field, then forgotten and learnt again: the common words are most of the text (a 400,000
+# memo in every field took the 200k rebuild's processes to 885 MB together). Whole-value fields (ids, keys) have none.
+MEMO_WORDS = 20_000
 
 
 def _chain(analyzer):
@@ -61,6 +63,7 @@ def field_indexer(field) -> Callable[[object], Items]:
     encode = fmt.encode if positions else None
 
     memo: dict[str, str | None] = {}      # token as found -> the word indexed, None for a stop word
+    remember = finditer is not None
 
     def analysed(token: str) -> str | None:
         w = token.strip() if strip else token
@@ -70,9 +73,10 @@ def field_indexer(field) -> Callable[[object], Items]:
             return None
         if stemfn is not None and w not in ignore:
             w = stemfn(w)
-        if len(memo) >= MEMO_WORDS:
-            memo.clear()
-        memo[token] = w
+        if remember:
+            if len(memo) >= MEMO_WORDS:
+                memo.clear()
+            memo[token] = w
         return w
 
     def words(value: str) -> dict[str, list[int]]:
