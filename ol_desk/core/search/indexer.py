@@ -31,9 +31,10 @@ Cancel = Callable[[], bool]
 
 BATCH_IDS = 2000            # ids read from the database per batch
 WRITER_LIMIT_MB = 256       # Whoosh's indexing buffer per writer
-# The rebuild's buffer (term_pool.py) per writer process: with 2 processes and the parent, a 200,000-recommendation
-# rebuild stays under 600 MB in all; a full buffer becomes a run file, and runs are joined term by term (cheap).
-REBUILD_LIMIT_MB = 128
+# The rebuild's buffer (term_pool.py) per writer process, as counted (real use is about three quarters of it): a full
+# buffer becomes a run file, and runs are joined term by term (cheap). 128 MB and a buffer held while the segment
+# was written took a 200,000-recommendation rebuild's 3 processes to 747 MB together.
+REBUILD_LIMIT_MB = 96
 
 
 class IndexCancelled(OlDeskError):

@@ -98,7 +98,12 @@ class TermPool:
             self._temp.delete_file(name)
 
     def terms(self) -> Iterator[Term]:
-        """Every term once, in (field, term) order, with all its postings in id order. Consumes the pool."""
+        """Every term once, in (field, term) order, with all its postings in id order. Consumes the pool.
+
+        If anything was written out, what is held is written out too, so that writing the segment (whose term
+        table grows with every term) does not happen beside a full buffer: the peak is the larger of the two."""
+        if self._runs:
+            self.spill()
         sources = [self._read_run(name) for name in self._runs]
         sources.append(self._in_memory())
         self._runs = []
